@@ -1,0 +1,77 @@
+/** The canonical ledger fields (DOMAIN.md) and their enumerations. */
+
+export const FIELDS = [
+  "seq",
+  "id",
+  "kind",
+  "title",
+  "proposer",
+  "topic",
+  "role",
+  "key",
+  "leader",
+  "department",
+  "handler",
+  "phone",
+  "assignedOn",
+  "dueOn",
+  "repliedOn",
+  "replyRef",
+  "result",
+  "satisfaction",
+  "consultation",
+  "status",
+  "notes",
+] as const;
+export type Field = (typeof FIELDS)[number];
+
+export const DATE_FIELDS = ["assignedOn", "dueOn", "repliedOn"] as const satisfies readonly Field[];
+export type DateField = (typeof DATE_FIELDS)[number];
+
+/** The five 定: leader, handler, deadline (or 交办 date to derive it), task (title), section (department). */
+export const REQUIRED_FIELDS = ["leader", "handler", "dueOn", "title", "department"] as const satisfies readonly Field[];
+
+/** npc = 人大建议, npcMotion = 人大议案, cppcc = 政协提案. */
+export type Kind = "npc" | "npcMotion" | "cppcc";
+/** lead = 主办 (also 分办), assist = 协办, joint = 会办 (counted with assist). */
+export type Role = "lead" | "assist" | "joint";
+export type ResultClass = "A" | "B" | "C" | "D";
+/** basic = 基本满意, none = 未表态 (feedback returned without a verdict is not counted as feedback). */
+export type Satisfaction = "satisfied" | "basic" | "unsatisfied" | "none";
+
+export type Script = "simplified" | "traditional";
+export type Locale = "zh-CN" | "zh-TW" | "en";
+
+/** Excel 1900-system serial day number (integer), see dates.ts. */
+export type DateSerial = number;
+
+/** One ledger row after normalisation. Understood values are typed; everything else stays as written. */
+export interface LedgerRecord {
+  /** 1-based row number in the source sheet. */
+  row: number;
+  seq?: string;
+  id?: string;
+  kind?: Kind;
+  title?: string;
+  proposer?: string;
+  topic?: string;
+  role?: Role;
+  key?: boolean;
+  leader?: string;
+  department?: string;
+  handler?: string;
+  phone?: string;
+  assignedOn?: DateSerial;
+  dueOn?: DateSerial;
+  repliedOn?: DateSerial;
+  replyRef?: string;
+  result?: ResultClass;
+  satisfaction?: Satisfaction;
+  consultation?: string;
+  status?: string;
+  notes?: string;
+  /** Fields whose cell held something that could not be understood: the text exactly as written. */
+  invalid: Partial<Record<Field, string>>;
+  /** True where the value came from a merged area above this row. */
+  mergedFrom?: Partial<Record<Field, number>>;
+}

@@ -1,0 +1,25 @@
+import type { Field } from "./fields";
+
+/** Problems in the user's data are values, not exceptions (STYLE.md: two tiers of errors). */
+export type IssueCode =
+  | "missing_required"
+  | "missing_column"
+  | "invalid_date"
+  | "invalid_value"
+  | "duplicate_id"
+  | "date_order"
+  | "reply_missing_result";
+
+export type Severity = "error" | "warning";
+
+export interface Issue {
+  /** 1-based row of the source sheet, or null for a sheet-wide issue. */
+  row: number | null;
+  field: Field | null;
+  code: IssueCode;
+  severity: Severity;
+  /** Human message in the settings' locale. */
+  message: string;
+  /** A1 address of the cell, when the issue is about one cell. */
+  cell?: string;
+}

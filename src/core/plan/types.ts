@@ -1,0 +1,164 @@
+import type { CellValue } from "../snapshot";
+import type { DateSerial } from "../fields";
+
+/**
+ * A declarative workbook plan: what to write, never how. Both hosts (ExcelJS for .xlsx, Office.js in
+ * Excel) render the same plan, so nothing here may need a feature only one of them has.
+ * Addresses are A1 strings on the sheet the object belongs to; rows and columns in blocks are 0-based.
+ */
+
+/** One cell to write. User text is always `text`: a host must keep it text even if it starts with = + - @. */
+export type PlanCell =
+  | { t: "text"; v: string }
+  | { t: "number"; v: number }
+  | { t: "bool"; v: boolean }
+  | { t: "date"; v: DateSerial }
+  /** English formula with comma separators, without the leading "=". */
+  | { t: "formula"; f: string }
+  | { t: "empty" };
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  fontName?: string;
+  fontSize?: number;
+  /** "RRGGBB" */
+  fontColor?: string;
+  /** Solid fill "RRGGBB" */
+  fill?: string;
+  hAlign?: "left" | "center" | "right" | "justify";
+  vAlign?: "top" | "middle" | "bottom";
+  wrap?: boolean;
+  /** Excel number format, e.g. "yyyy-mm-dd", "0.0%", "@". */
+  numberFormat?: string;
+  border?: "thin";
+  /** First-line indent in characters (report paragraphs). */
+  indent?: number;
+}
+
+/** A rectangle of cells whose top-left is at (row, col), 0-based. */
+export interface CellBlock {
+  row: number;
+  col: number;
+  cells: PlanCell[][];
+  /** Style for every cell of the block. */
+  style?: CellStyle;
+}
+
+/** Extra style over a range without changing values ("A1:D1"). */
+export interface RangeStyle {
+  range: string;
+  style: CellStyle;
+}
+
+export interface TablePlan {
+  /** Excel table name: letters, digits, underscore; unique in the workbook. */
+  name: string;
+  /** Whole table range including the header row, e.g. "A3:V120". */
+  range: string;
+  /** Header names in order (unique, non-empty). */
+  columns: string[];
+  style: string;
+  /** Calculated columns: header name → formula applied to every data row (structured refs allowed). */
+  calculated: { column: string; formula: string }[];
+}
+
+export interface ValidationPlan {
+  /** Range the rule applies to. */
+  range: string;
+  /** List source as an absolute reference to a range on another sheet, e.g. "'台账设置'!$B$2:$B$4". */
+  listSource: string;
+  /** Message shown on invalid entry. */
+  errorTitle: string;
+  errorMessage: string;
+  /** warning lets the user keep a value that is not in the list (unrecognised values stay as written). */
+  errorStyle: "stop" | "warning";
+}
+
+export interface ConditionalFormatPlan {
+  /** Range the rule applies to. */
+  range: string;
+  /** Formula relative to the top-left cell of `range`, A1 refs only (no structured refs), without "=". */
+  formula: string;
+  fill?: string;
+  fontColor?: string;
+  /** Lower runs first. */
+  priority: number;
+  stopIfTrue?: boolean;
+}
+
+export interface PagePlan {
+  orientation: "portrait" | "landscape";
+  paperSize: "A4";
+  fitToWidth: 1;
+  /** 0 = as many pages tall as needed. */
+  fitToHeight: 0 | 1;
+  /** Rows repeated at the top of every printed page, e.g. "1:3". */
+  printTitleRows?: string;
+  /** Margins in inches. */
+  margins?: { top: number; bottom: number; left: number; right: number };
+}
+
+export type SheetRole = "ledger" | "backup" | "summary" | "report" | "settings";
+
+interface SheetCommon {
+  name: string;
+  role: SheetRole;
+  visibility: "visible" | "hidden" | "veryHidden";
+  blocks: CellBlock[];
+  styles: RangeStyle[];
+  merges: string[];
+  /** Column widths in characters (Excel's unit), by 0-based index. */
+  columnWidths: { index: number; width: number }[];
+  rowHeights: { row: number; height: number }[];
+  tables: TablePlan[];
+  validations: ValidationPlan[];
+  conditionalFormats: ConditionalFormatPlan[];
+  /** Frozen rows and columns from the top-left. */
+  freeze?: { rows: number; columns: number };
+  page?: PagePlan;
+  tabColor?: string;
+}
+
+/** A sheet the plan creates (or replaces, when the workbook's settings say it generated it before). */
+export interface NewSheetPlan extends SheetCommon {
+  kind: "new";
+  /** 0-based position among the workbook's sheets after the plan is applied; appended when absent. */
+  position?: number;
+}
+
+/** The user's ledger sheet, edited in place under its own name. */
+export interface EditSheetPlan extends SheetCommon {
+  kind: "edit";
+  /**
+   * Merged ranges to unmerge before writing (their values are filled by `blocks`). A two-row header is
+   * flattened into its lower row, which becomes the table's header; the group row stays above the table.
+   */
+  unmerge: string[];
+}
+
+/** A copy of an existing sheet, cell for cell (values, merges, formats), under a new name. */
+export interface CopySheetPlan {
+  kind: "copy";
+  role: "backup";
+  from: string;
+  name: string;
+  visibility: "visible" | "hidden";
+  /** 0-based position after the plan is applied. */
+  position?: number;
+}
+
+export type SheetOp = NewSheetPlan | EditSheetPlan | CopySheetPlan;
+
+export interface WorkbookPlan {
+  /** Operations in the order a host applies them: copies first, new sheets, the user's sheet last. */
+  ops: SheetOp[];
+  /** Sheets this plan generated before and replaces (deleted before the new ones are added). */
+  replaces: string[];
+  /** Sheet to activate at the end. */
+  activate: string;
+  /** Names chosen for each role (the CLI's `sheets` object). */
+  sheets: Record<SheetRole, string>;
+}
+
+export type { CellValue };

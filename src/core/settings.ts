@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { FIELDS } from "./fields";
+
+/** Rule settings: they vary by city (DOMAIN.md), so every rule reads them from here. */
+export const SettingsSchema = z.object({
+  /** How the report names the bureau. */
+  organisation: z.string().min(1).default("我局"),
+  /** Report year; derived from the data (most common 交办 year) when absent. */
+  year: z.number().int().min(1949).max(2200).optional(),
+  /** "Today" / as-of date as ISO YYYY-MM-DD; the user's local date when absent. */
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  /** Default deadline: 交办 + N months. */
+  deadlineMonths: z.number().int().min(1).max(24).default(3),
+  /** Some places give 政协提案 a different period (e.g. 5 months); falls back to deadlineMonths. */
+  cppccDeadlineMonths: z.number().int().min(1).max(24).optional(),
+  /** Unreplied items due within this many days are "due soon". */
+  dueSoonDays: z.number().int().min(0).max(90).default(7),
+  /** Departments left out of the totals and named in the report ("除市扶贫办3件"). */
+  excludeDepartments: z.array(z.string().min(1)).default([]),
+  /** How result classes are written: A-C, A-D, or 甲/乙/丙. */
+  resultScheme: z.enum(["ABC", "ABCD", "jiayibing"]).default("ABC"),
+  /** Script of generated text; follows the workbook's headers when absent. */
+  script: z.enum(["simplified", "traditional"]).optional(),
+  /** Language of messages. */
+  locale: z.enum(["zh-CN", "zh-TW", "en"]).default("zh-CN"),
+  /** The sheet to read; the best-recognised sheet when absent. */
+  sheet: z.string().optional(),
+  /** User corrections of the recognised mapping: field → 0-based column index, or null to unmap. */
+  mapping: z.partialRecord(z.enum(FIELDS), z.number().int().min(0).nullable()).optional(),
+});
+
+export type Settings = z.output<typeof SettingsSchema>;
+export type SettingsInput = z.input<typeof SettingsSchema>;
+
+/** Defaults filled in, unknown keys dropped. Throws a ZodError on bad input (hosts turn it into a message). */
+export function resolveSettings(input: SettingsInput = {}): Settings {
+  return SettingsSchema.parse(input);
+}
