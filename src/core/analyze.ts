@@ -63,12 +63,19 @@ export function analyzeWorkbook(
   if (!found.ok) return { ok: false, error: found.error };
 
   const { layout, sheet } = found;
-  const preliminary = readRecords(sheet, layout, settings.year !== undefined ? { defaultYear: settings.year } : {});
-  const today = (settings.asOf !== undefined ? serialFromIso(settings.asOf) : null) ?? serialFromLocalDate(now);
+  const preliminary = readRecords(
+    sheet,
+    layout,
+    settings.year !== undefined ? { defaultYear: settings.year } : {},
+  );
+  const today =
+    (settings.asOf !== undefined ? serialFromIso(settings.asOf) : null) ?? serialFromLocalDate(now);
   const year = settings.year ?? dominantYear(preliminary) ?? null;
   // Year-less dates (6月30日) need the year: read again once it is known.
   const records =
-    settings.year === undefined && year !== null ? readRecords(sheet, layout, { defaultYear: year }) : preliminary;
+    settings.year === undefined && year !== null
+      ? readRecords(sheet, layout, { defaultYear: year })
+      : preliminary;
   const script = settings.script ?? layout.script;
   const withYear: Settings = year !== null ? { ...settings, year } : settings;
   const issues = checkLedger(records, layout, withYear);
@@ -76,7 +83,19 @@ export function analyzeWorkbook(
   const report = buildReport(stats, withYear, script);
   return {
     ok: true,
-    analysis: { sheet, layout, records, issues, stats, report, settings: withYear, script, today, year, stored },
+    analysis: {
+      sheet,
+      layout,
+      records,
+      issues,
+      stats,
+      report,
+      settings: withYear,
+      script,
+      today,
+      year,
+      stored,
+    },
   };
 }
 
@@ -99,7 +118,8 @@ function dominantYear(records: LedgerRecord[]): number | undefined {
       }
     }
     let best: [number, number] | undefined;
-    for (const entry of counts) if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0])) best = entry;
+    for (const entry of counts)
+      if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0])) best = entry;
     if (best) return best[0];
   }
   return undefined;

@@ -76,7 +76,18 @@ export function isDateFormat(format: string | null | undefined): boolean {
 
 /** Chinese numerals used in dates such as 二〇一九年六月三十日. */
 const CN_DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10,
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
 };
 
 function chineseNumber(text: string): number | null {
@@ -107,14 +118,19 @@ export function parseDate(value: string | number | boolean | null, defaultYear?:
     const serial = Math.floor(value);
     return serial >= MIN_SERIAL && serial <= MAX_SERIAL ? { ok: true, serial } : { ok: false };
   }
-  const text = foldWidth(value)
-    .replace(/(\d)[T]?\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i, "$1")
-    .replace(/(日|号|號)$/, "");
+  // The time goes before spaces are folded away: "2019-06-30 9:00" would otherwise read as 2019-06-309:00.
+  const text = foldWidth(
+    value
+      .normalize("NFKC")
+      .replace(/(\d|日|号|號)(?:\s+|T)\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?\s*$/i, "$1"),
+  ).replace(/(日|号|號)$/, "");
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})$/.exec(text);
   if (m) return wrap(validSerial(Number(m[1]), Number(m[2]), Number(m[3])));
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (m) return wrap(validSerial(Number(m[1]), Number(m[2]), Number(m[3])));
-  m = /^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})$/.exec(text);
+  m = /^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})$/.exec(
+    text,
+  );
   if (m) {
     const [y, mo, d] = [chineseNumber(m[1] ?? ""), chineseNumber(m[2] ?? ""), chineseNumber(m[3] ?? "")];
     if (y !== null && mo !== null && d !== null) return wrap(validSerial(y, mo, d));

@@ -1,0 +1,99 @@
+import { parseArgs } from "node:util";
+import type { SettingsInput } from "../core/settings";
+
+export type Command = "analyze" | "build";
+
+export interface CliOptions {
+  command: Command;
+  file: string;
+  out?: string;
+  json: boolean;
+  settings: SettingsInput;
+}
+
+/** A command line the user got wrong: printed as usage, exit 2. */
+export class UsageError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(en);
+    this.name = "UsageError";
+  }
+}
+
+export const USAGE = `用法 Usage:
+  npm run --silent ledger -- analyze FILE.xlsx [--sheet NAME] [--today YYYY-MM-DD] [--exclude-department NAME]... [--json]
+  npm run --silent ledger -- build FILE.xlsx -o OUT.xlsx [同上选项 same options] [--json]
+其他选项 More options: --org 我局  --year 2026  --deadline-months 3  --due-soon-days 7  --locale zh-CN|zh-TW|en`;
+
+function int(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value))
+    throw new UsageError(`${flag} 需要一个整数：${value}`, `${flag} needs a whole number: ${value}`);
+  return Number(value);
+}
+
+export function parseCli(argv: string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        sheet: { type: "string" },
+        today: { type: "string" },
+        "exclude-department": { type: "string", multiple: true },
+        json: { type: "boolean", default: false },
+        out: { type: "string", short: "o" },
+        org: { type: "string" },
+        year: { type: "string" },
+        "deadline-months": { type: "string" },
+        "due-soon-days": { type: "string" },
+        locale: { type: "string" },
+      },
+    });
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new UsageError(`无法识别的参数：${detail}`, `Unrecognised arguments: ${detail}`);
+  }
+  const { values, positionals } = parsed;
+  const [command, file, ...rest] = positionals;
+  if (command !== "analyze" && command !== "build") {
+    throw new UsageError(`未知命令：${command ?? "(无)"}`, `Unknown command: ${command ?? "(none)"}`);
+  }
+  if (!file) throw new UsageError("缺少要读取的 .xlsx 文件", "Missing the .xlsx file to read");
+  if (rest.length > 0)
+    throw new UsageError(`多余的参数：${rest.join(" ")}`, `Extra arguments: ${rest.join(" ")}`);
+  if (command === "build" && !values.out)
+    throw new UsageError("build 需要 -o OUT.xlsx", "build needs -o OUT.xlsx");
+  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
+    throw new UsageError(
+      `--today 应写成 YYYY-MM-DD：${values.today}`,
+      `--today must be YYYY-MM-DD: ${values.today}`,
+    );
+  }
+  const locale = values.locale;
+  if (locale !== undefined && locale !== "zh-CN" && locale !== "zh-TW" && locale !== "en") {
+    throw new UsageError(`--locale 只能是 zh-CN、zh-TW 或 en`, `--locale must be zh-CN, zh-TW or en`);
+  }
+  const settings: SettingsInput = {};
+  if (values.sheet !== undefined) settings.sheet = values.sheet;
+  if (values.today !== undefined) settings.asOf = values.today;
+  if (values["exclude-department"]) settings.excludeDepartments = values["exclude-department"];
+  if (values.org !== undefined) settings.organisation = values.org;
+  const year = int(values.year, "--year");
+  if (year !== undefined) settings.year = year;
+  const months = int(values["deadline-months"], "--deadline-months");
+  if (months !== undefined) settings.deadlineMonths = months;
+  const soon = int(values["due-soon-days"], "--due-soon-days");
+  if (soon !== undefined) settings.dueSoonDays = soon;
+  if (locale !== undefined) settings.locale = locale;
+  return {
+    command,
+    file,
+    ...(values.out !== undefined ? { out: values.out } : {}),
+    json: values.json ?? false,
+    settings,
+  };
+}

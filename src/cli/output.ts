@@ -1,0 +1,94 @@
+import type { Analysis } from "../core/analyze";
+import type { Stats } from "../core/stats.types";
+import type { Field } from "../core/fields";
+import { columnLetter } from "../core/snapshot";
+
+/** The stats object of the command line's JSON (the acceptance contract; extend, never rename). */
+export function statsJson(stats: Stats): Record<string, unknown> {
+  return {
+    ...stats,
+    // Contract: npc = 人大建议 and 人大议案 together; npcMotion is the 议案 share, as an extension.
+    byKind: {
+      npc: stats.byKind.npc + stats.byKind.npcMotion,
+      cppcc: stats.byKind.cppcc,
+      npcMotion: stats.byKind.npcMotion,
+    },
+  };
+}
+
+/** The `analyze --json` object. */
+export function analysisJson(a: Analysis): Record<string, unknown> {
+  const columns: Partial<Record<Field, string>> = {};
+  for (const [field, index] of Object.entries(a.layout.mapping) as [Field, number][]) {
+    columns[field] = columnLetter(index);
+  }
+  return {
+    sheet: a.layout.sheet,
+    headerRows: a.layout.headerRows,
+    columns,
+    rowCount: a.records.length,
+    issues: a.issues.map((i) => ({
+      row: i.row,
+      field: i.field,
+      code: i.code,
+      severity: i.severity,
+      message: i.message,
+      ...(i.cell !== undefined ? { cell: i.cell } : {}),
+    })),
+    stats: statsJson(a.stats),
+    report: a.report.text,
+    year: a.year,
+    asOf: a.stats.asOf,
+    script: a.script,
+  };
+}
+
+function pct(rate: number | null): string {
+  if (rate === null) return "—";
+  const v = Math.round(rate * 1000) / 10;
+  return `${v}%`;
+}
+
+/** A readable summary in Chinese for the terminal. */
+export function analysisText(a: Analysis): string {
+  const s = a.stats;
+  const lines: string[] = [];
+  lines.push(
+    `台账：工作表“${a.layout.sheet}”，表头在第 ${a.layout.headerRows.join("、")} 行，共 ${a.records.length} 件`,
+  );
+  const mapped = a.layout.columns
+    .filter((c) => c.field !== null)
+    .map((c) => `${columnLetter(c.index)}=${c.header}`)
+    .join("  ");
+  lines.push(`识别的列：${mapped}`);
+  const unknown = a.layout.columns.filter((c) => c.field === null).map((c) => c.header);
+  if (unknown.length > 0) lines.push(`保留的其他列：${unknown.join("、")}`);
+  lines.push("");
+  lines.push(`统计截止：${s.asOf}`);
+  lines.push(
+    `总数 ${s.total} 件（人大建议/议案 ${s.byKind.npc + s.byKind.npcMotion}，政协提案 ${s.byKind.cppcc}；主办 ${s.byRole.lead}，协办 ${s.byRole.assist}），重点 ${s.key} 件`,
+  );
+  lines.push(
+    `已答复 ${s.replied} 件，办复率 ${pct(s.replyRate)}；按期答复 ${s.onTime} 件，按期办复率 ${pct(s.onTimeReplyRate)}`,
+  );
+  lines.push(`已超期 ${s.overdue} 件，7 日内到期 ${s.dueSoon} 件`);
+  lines.push(
+    `办理结果：A类 ${s.results.A}，B类 ${s.results.B}，C类 ${s.results.C}${s.results.D ? `，D类 ${s.results.D}` : ""}`,
+  );
+  lines.push(
+    `满意度：满意 ${s.satisfaction.satisfied}，基本满意 ${s.satisfaction.basic}，不满意 ${s.satisfaction.unsatisfied}，满意率 ${pct(s.satisfactionRate)}`,
+  );
+  if (s.excluded.length > 0)
+    lines.push(`不计入统计：${s.excluded.map((e) => `${e.name} ${e.count} 件`).join("、")}`);
+  lines.push("");
+  const errors = a.issues.filter((i) => i.severity === "error").length;
+  lines.push(`发现问题 ${a.issues.length} 处（错误 ${errors}，提醒 ${a.issues.length - errors}）`);
+  for (const i of a.issues) {
+    const where = i.row === null ? "全表" : `第 ${i.row} 行${i.cell ? `（${i.cell}）` : ""}`;
+    lines.push(`  [${i.severity === "error" ? "错误" : "提醒"}] ${where}：${i.message}`);
+  }
+  lines.push("");
+  lines.push("—— 汇报材料 ——");
+  lines.push(a.report.text);
+  return lines.join("\n");
+}

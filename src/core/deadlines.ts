@@ -1,0 +1,32 @@
+import type { DateSerial, LedgerRecord } from "./fields";
+import type { Settings } from "./settings";
+import { addMonths } from "./dates";
+
+export type DeadlineStatus = "replied" | "overdue" | "dueSoon" | "open" | "unknown";
+
+/**
+ * The deadline in force: the ledger's own 办理时限, else 交办 + deadlineMonths (cppccDeadlineMonths for
+ * 政协提案), clamped to month end by addMonths.
+ * A 办理时限 cell holding unreadable text ("延期至9月") yields undefined rather than a derived date:
+ * the office wrote a deadline we cannot read, so guessing the default would mark items overdue wrongly.
+ */
+export function effectiveDue(r: LedgerRecord, s: Settings): DateSerial | undefined {
+  if (r.dueOn !== undefined) return r.dueOn;
+  if (r.invalid.dueOn !== undefined || r.assignedOn === undefined) return undefined;
+  const months = r.kind === "cppcc" ? (s.cppccDeadlineMonths ?? s.deadlineMonths) : s.deadlineMonths;
+  return addMonths(r.assignedOn, months);
+}
+
+/**
+ * Where an item stands on `today`: replied (答复日期 present) wins; otherwise overdue when the deadline
+ * has passed, dueSoon when it falls within today..today+dueSoonDays (both ends included), open when later,
+ * unknown when no deadline can be read.
+ */
+export function deadlineStatus(r: LedgerRecord, today: DateSerial, s: Settings): DeadlineStatus {
+  if (r.repliedOn !== undefined) return "replied";
+  const due = effectiveDue(r, s);
+  if (due === undefined) return "unknown";
+  if (due < today) return "overdue";
+  if (due <= today + s.dueSoonDays) return "dueSoon";
+  return "open";
+}

@@ -1,0 +1,301 @@
+import type { CellValue, MergedArea, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
+import { cellAt } from "./snapshot";
+import { FIELDS, REQUIRED_FIELDS, type Field } from "./fields";
+import type { LayoutColumn, LedgerLayout } from "./layout";
+import { matchHeader, type MatchQuality } from "./headers";
+import { detectScript, foldKey } from "./script";
+
+export type RecognizeResult =
+  | { ok: true; layout: LedgerLayout; sheet: SheetSnapshot }
+  | {
+      ok: false;
+      error:
+        | { code: "empty_workbook" }
+        | { code: "sheet_not_found"; sheet: string }
+        | { code: "no_ledger"; sheet?: string };
+    };
+
+export interface RecognizeOptions {
+  sheet?: string;
+  skipSheets?: string[];
+  mapping?: Partial<Record<Field, number | null>>;
+}
+
+/** Real ledgers put one or two title rows above the header; 15 rows leave room for long preambles. */
+const HEADER_SCAN_ROWS = 15;
+/** A header must name at least this many fields, title or id among them. */
+const MIN_FIELDS = 3;
+/** The five 定 weigh double: a sheet that has them is the one people keep as the ledger. */
+const REQUIRED_WEIGHT = 2;
+
+/**
+ * Picks the ledger of a workbook: options.sheet when given, else the best-recognised visible sheet not in
+ * skipSheets (ties: more data rows, then the earlier sheet). options.mapping then moves or unmaps fields.
+ */
+export function recognizeWorkbook(wb: WorkbookSnapshot, options: RecognizeOptions): RecognizeResult {
+  if (wb.sheets.length === 0) return { ok: false, error: { code: "empty_workbook" } };
+  let chosen: { sheet: SheetSnapshot; layout: LedgerLayout } | undefined;
+  if (options.sheet !== undefined) {
+    const wanted = options.sheet;
+    const sheet =
+      wb.sheets.find((s) => s.name === wanted) ?? wb.sheets.find((s) => foldKey(s.name) === foldKey(wanted));
+    if (!sheet) return { ok: false, error: { code: "sheet_not_found", sheet: wanted } };
+    const layout = recognizeSheet(sheet);
+    if (!layout) return { ok: false, error: { code: "no_ledger", sheet: sheet.name } };
+    chosen = { sheet, layout };
+  } else {
+    const skip = new Set(options.skipSheets ?? []);
+    for (const sheet of wb.sheets) {
+      if (sheet.hidden === true || skip.has(sheet.name)) continue;
+      const layout = recognizeSheet(sheet);
+      if (layout && (!chosen || better(layout, chosen.layout))) chosen = { sheet, layout };
+    }
+    if (!chosen) return { ok: false, error: { code: "no_ledger" } };
+  }
+  const layout = options.mapping ? applyMapping(chosen.sheet, chosen.layout, options.mapping) : chosen.layout;
+  return { ok: true, layout, sheet: chosen.sheet };
+}
+
+function better(a: LedgerLayout, b: LedgerLayout): boolean {
+  if (a.score !== b.score) return a.score > b.score;
+  return a.lastDataRow - a.firstDataRow > b.lastDataRow - b.firstDataRow;
+}
+
+/**
+ * Finds the header (one row, or two with merged group cells) in the first rows of a sheet and maps its
+ * columns to fields. Null when no row names enough fields to be a ledger header.
+ */
+export function recognizeSheet(sheet: SheetSnapshot): LedgerLayout | null {
+  let best: { top: number; bottom: number; columns: LayoutColumn[]; score: number; rank: number } | undefined;
+  const scanEnd = Math.min(HEADER_SCAN_ROWS, sheet.rows.length);
+  for (let top = 0; top < scanEnd; top++) {
+    for (const bottom of [top, top + 1]) {
+      // rank breaks score ties: a two-row header proven by merges beats one row, which beats a guessed pair.
+      let rank = 1;
+      if (bottom > top) {
+        const evidence = twoRowEvidence(sheet, top);
+        if (evidence === "none") continue;
+        rank = evidence === "merges" ? 2 : 0;
+      }
+      const columns = flattenHeader(sheet, top, bottom);
+      assignFields(columns);
+      const mapped = columns.flatMap((c) => (c.field ? [c.field] : []));
+      if (mapped.length < MIN_FIELDS || !(mapped.includes("title") || mapped.includes("id"))) continue;
+      const score = scoreOf(mapped);
+      if (!best || score > best.score || (score === best.score && rank > best.rank)) {
+        best = { top, bottom, columns, score, rank };
+      }
+    }
+  }
+  if (!best) return null;
+  const headerText = best.columns
+    .flatMap((c) => (c.group !== undefined ? [c.group, c.header] : [c.header]))
+    .join("");
+  return withExtent(sheet, {
+    sheet: sheet.name,
+    headerRows: best.top === best.bottom ? [best.top + 1] : [best.top + 1, best.bottom + 1],
+    titleRows: range(0, best.top)
+      .filter((r) => rowHasContent(sheet, r))
+      .map((r) => r + 1),
+    firstDataRow: best.bottom + (isColumnNumberRow(sheet, best.bottom + 1) ? 3 : 2),
+    lastDataRow: best.bottom + 1,
+    columns: best.columns,
+    mapping: {},
+    script: detectScript(headerText),
+    score: 0,
+  });
+}
+
+/** Official forms number their columns under the header (1 2 3 … or 栏次): that row is not data. */
+function isColumnNumberRow(sheet: SheetSnapshot, r: number): boolean {
+  const cells = (sheet.rows[r] ?? []).map((v) => cellText(v ?? null)).filter((t): t is string => t !== null);
+  if (cells.length < MIN_FIELDS) return false;
+  const numbers = cells.filter((t) => t !== "栏次");
+  return numbers.every((t, i) => t === String(i + 1)) || numbers.every((t, i) => t === String(i));
+}
+
+/**
+ * Whether rows top and top+1 may form one header: the upper row has several cells, none "label: value"
+ * like 填报单位:…, and either merges tie the rows together (a cell merged down into the lower row, or a
+ * group merged across columns with headers under it) or the rows complement each other without merges.
+ */
+function twoRowEvidence(sheet: SheetSnapshot, top: number): "merges" | "blanks" | "none" {
+  const lower = top + 1;
+  // Own cells, not merge-spread text: a title merged across the table is still one cell.
+  const own = (sheet.rows[top] ?? []).map((v) => cellText(v ?? null)).filter((t): t is string => t !== null);
+  if (own.length < 2 || own.some((t) => /[:：]/.test(t))) return "none";
+  const upperCells = rowTexts(sheet, top);
+  for (const m of sheet.merges) {
+    if (m.top !== top) continue;
+    if (m.bottom >= lower) return "merges";
+    if (
+      m.right > m.left &&
+      range(m.left, m.right + 1).some((c) => cellText(cellAt(sheet, lower, c)) !== null)
+    ) {
+      return "merges";
+    }
+  }
+  const lowerCells = rowTexts(sheet, lower);
+  const width = Math.max(upperCells.length, lowerCells.length);
+  let upperOnly = false;
+  let lowerOnly = false;
+  for (let c = 0; c < width; c++) {
+    const u = upperCells[c] ?? null;
+    const l = lowerCells[c] ?? null;
+    if (u !== null && l === null) upperOnly = true;
+    if (u === null && l !== null) lowerOnly = true;
+  }
+  return upperOnly && lowerOnly ? "blanks" : "none";
+}
+
+/** Header text of each column: the lower cell if present, else the upper (or the merged cell covering it). */
+function flattenHeader(sheet: SheetSnapshot, top: number, bottom: number): LayoutColumn[] {
+  let width = 0;
+  for (let r = top; r <= bottom; r++) width = Math.max(width, sheet.rows[r]?.length ?? 0);
+  for (const m of sheet.merges) if (m.top <= bottom && m.bottom >= top) width = Math.max(width, m.right + 1);
+  const columns: LayoutColumn[] = [];
+  for (let c = 0; c < width; c++) {
+    const upper = headerCell(sheet, top, c);
+    const lower = bottom > top ? headerCell(sheet, bottom, c) : null;
+    const header = lower ?? upper;
+    if (header === null) continue;
+    const column: LayoutColumn = { index: c, header, field: null };
+    if (lower !== null && upper !== null && upper !== lower) column.group = upper;
+    columns.push(column);
+  }
+  return columns;
+}
+
+/** A header cell's text; a merged area gives its text to every column it spans, but not to rows below its top. */
+function headerCell(sheet: SheetSnapshot, r: number, c: number): string | null {
+  const m = mergeCovering(sheet.merges, r, c);
+  if (!m) return cellText(cellAt(sheet, r, c));
+  return m.top === r ? cellText(cellAt(sheet, m.top, m.left)) : null;
+}
+
+/** Each column gets the field its header names; a field goes to one column, the best match, then the first. */
+function assignFields(columns: LayoutColumn[]): void {
+  const matches = columns.map((col, order) => ({ col, order, match: matchHeader(col.header, col.group) }));
+  const ranked = matches
+    .filter(
+      (m): m is { col: LayoutColumn; order: number; match: { field: Field; quality: MatchQuality } } =>
+        m.match !== null,
+    )
+    .sort((a, b) => b.match.quality - a.match.quality || a.order - b.order);
+  const taken = new Set<Field>();
+  for (const { col, match } of ranked) {
+    if (taken.has(match.field)) continue;
+    taken.add(match.field);
+    col.field = match.field;
+  }
+}
+
+function scoreOf(fields: Field[]): number {
+  const required: readonly Field[] = REQUIRED_FIELDS;
+  return fields.reduce((sum, f) => sum + (required.includes(f) ? REQUIRED_WEIGHT : 1), 0);
+}
+
+/** Fills mapping, score and the last data row from the columns' fields. */
+function withExtent(sheet: SheetSnapshot, layout: LedgerLayout): LedgerLayout {
+  const mapping: Partial<Record<Field, number>> = {};
+  for (const col of layout.columns) if (col.field) mapping[col.field] = col.index;
+  const mapped = FIELDS.filter((f) => mapping[f] !== undefined);
+  let lastDataRow = layout.firstDataRow - 1;
+  for (let r = sheet.rows.length - 1; r >= layout.firstDataRow - 1; r--) {
+    const cells = mappedCells(sheet, mapping, r);
+    if (cells.length > 0 && !isFooterRow(cells)) {
+      lastDataRow = r + 1;
+      break;
+    }
+  }
+  return { ...layout, mapping, lastDataRow, score: scoreOf(mapped) };
+}
+
+/** The user's corrections: field → column sets or moves it (taking it from any other column), null unmaps it. */
+function applyMapping(
+  sheet: SheetSnapshot,
+  layout: LedgerLayout,
+  overrides: Partial<Record<Field, number | null>>,
+): LedgerLayout {
+  const columns = layout.columns.map((c) => ({ ...c }));
+  for (const field of FIELDS) {
+    const target = overrides[field];
+    if (target === undefined) continue;
+    for (const col of columns) if (col.field === field) col.field = null;
+    if (target === null) continue;
+    let col = columns.find((c) => c.index === target);
+    if (!col) {
+      // A column without header text: keep it visible with an empty header so the mapping shows.
+      col = { index: target, header: "", field: null };
+      columns.push(col);
+      columns.sort((a, b) => a.index - b.index);
+    }
+    col.field = field;
+  }
+  return withExtent(sheet, { ...layout, columns });
+}
+
+/** Non-empty own cells (no merge fill) of a row in mapped columns. */
+export function mappedCells(
+  sheet: SheetSnapshot,
+  mapping: Partial<Record<Field, number>>,
+  r: number,
+): { field: Field; value: Exclude<CellValue, null> }[] {
+  const out: { field: Field; value: Exclude<CellValue, null> }[] = [];
+  for (const field of FIELDS) {
+    const c = mapping[field];
+    if (c === undefined) continue;
+    const value = cellAt(sheet, r, c);
+    if (value !== null && !(typeof value === "string" && value.trim() === "")) out.push({ field, value });
+  }
+  return out;
+}
+
+/** Text that opens a totals or sign-off row under the table. */
+const FOOTER_START = /^(合计|总计|小计|共计|填表人|制表人|填报人|审核人|注:|说明:)/;
+
+/** First characters of those words in either script, after leading spaces. */
+const FOOTER_FIRST = /^[\s\u3000]*[合总總小共填制製审審注註说說]/;
+
+/**
+ * A totals or footer row ("合计", "填表人：…", "注：…") is not data: some cell opens with such a word and
+ * no title or id cell holds anything else. Rows with a real title are always data.
+ */
+export function isFooterRow(cells: { field: Field; value: Exclude<CellValue, null> }[]): boolean {
+  let footer = false;
+  for (const { field, value } of cells) {
+    const text = String(value);
+    // The first-character test spares foldKey (an OpenCC pass) on ordinary cells.
+    const isMarker = FOOTER_FIRST.test(text) && FOOTER_START.test(foldKey(text));
+    if (isMarker) footer = true;
+    else if (field === "title" || field === "id") return false;
+  }
+  return footer;
+}
+
+export function mergeCovering(merges: MergedArea[], r: number, c: number): MergedArea | undefined {
+  return merges.find((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
+}
+
+/** Cell text for headers: trimmed, line breaks between CJK characters dropped, other whitespace runs one space. */
+function cellText(value: CellValue): string | null {
+  if (value === null) return null;
+  const text = String(value)
+    .replace(/(\P{ASCII})[ \t\u3000]*[\r\n]+[ \t\u3000]*(?=\P{ASCII})/gu, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
+  return text === "" ? null : text;
+}
+
+function rowTexts(sheet: SheetSnapshot, r: number): (string | null)[] {
+  const width = sheet.rows[r]?.length ?? 0;
+  return range(0, width).map((c) => headerCell(sheet, r, c));
+}
+
+function rowHasContent(sheet: SheetSnapshot, r: number): boolean {
+  return (sheet.rows[r] ?? []).some((v) => cellText(v ?? null) !== null);
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+}

@@ -1,0 +1,131 @@
+import { DATE_FIELDS, FIELDS, REQUIRED_FIELDS, type DateField, type Field, type LedgerRecord } from "./fields";
+import type { Issue, IssueCode, Severity } from "./issues";
+import type { LedgerLayout } from "./layout";
+import type { Settings } from "./settings";
+import { columnIndex, columnLetter } from "./snapshot";
+import { issueMessage, type IssueParams } from "./messages";
+
+/**
+ * Severity per code. Errors make the figures wrong or the 五定 incomplete; warnings are worth a look but can
+ * be legitimate: an unreadable 类别/满意度 is still readable by a person, a repeated 编号 may be one item split
+ * between two sections (分办), and a reply without result class may simply not be entered yet.
+ */
+export const SEVERITY: Record<IssueCode, Severity> = {
+  missing_required: "error",
+  missing_column: "error",
+  invalid_date: "error",
+  invalid_value: "warning",
+  duplicate_id: "warning",
+  date_order: "error",
+  reply_missing_result: "warning",
+};
+
+const DATE_FIELD_SET: ReadonlySet<Field> = new Set<Field>(DATE_FIELDS);
+
+/**
+ * Checks every row of the ledger against the rules of DOMAIN.md. Returns issues sorted by row (sheet-wide
+ * issues first), then column.
+ *
+ * - The five 定 must be filled in per row. The deadline counts as present when either 办理时限 or 交办日期
+ *   holds a value (the deadline is then derived); cells with unreadable text get invalid_* instead.
+ * - A required column absent from the sheet gives one missing_column and no per-row issues for it.
+ * - Duplicate 编号 are looked for within one kind: 人大建议12 and 政协提案12 are different items.
+ *   Rows without a kind share one group, so a ledger without a 类别 column still gets checked.
+ * - reply_missing_result only when the sheet has a 办理结果 column at all; otherwise every reply would be flagged.
+ */
+export function checkLedger(records: LedgerRecord[], layout: LedgerLayout, s: Settings): Issue[] {
+  const issues: Issue[] = [];
+  const add = (code: IssueCode, row: number | null, field: Field, params: IssueParams = {}, column?: number): void => {
+    const col = column ?? layout.mapping[field];
+    const header = col !== undefined ? layout.columns.find((c) => c.index === col)?.header : undefined;
+    const full: IssueParams = { field, ...params, ...(header ? { header } : {}) };
+    issues.push({
+      row,
+      field,
+      code,
+      severity: SEVERITY[code],
+      message: issueMessage(code, full, s.locale),
+      ...(row !== null && col !== undefined ? { cell: `${columnLetter(col)}${row}` } : {}),
+    });
+  };
+
+  // Deadline column: either the deadline itself or the 交办 date it is derived from.
+  const deadlineColumn = layout.mapping.dueOn ?? layout.mapping.assignedOn;
+  const checkRequired = REQUIRED_FIELDS.filter((f) => {
+    const present = f === "dueOn" ? deadlineColumn !== undefined : layout.mapping[f] !== undefined;
+    if (!present) add("missing_column", null, f);
+    return present;
+  });
+
+  for (const r of records) {
+    for (const f of checkRequired) {
+      if (f === "dueOn") {
+        const hasDeadline =
+          r.dueOn !== undefined || r.assignedOn !== undefined || r.invalid.dueOn !== undefined || r.invalid.assignedOn !== undefined;
+        if (!hasDeadline) add("missing_required", r.row, f, {}, deadlineColumn);
+      } else if (isBlank(r[f]) && r.invalid[f] === undefined) {
+        add("missing_required", r.row, f);
+      }
+    }
+    for (const f of FIELDS) {
+      const text = r.invalid[f];
+      if (text === undefined) continue;
+      add(DATE_FIELD_SET.has(f) ? "invalid_date" : "invalid_value", r.row, f, { text });
+    }
+    for (const f of ["repliedOn", "dueOn"] as const satisfies readonly DateField[]) {
+      const value = r[f];
+      if (value !== undefined && r.assignedOn !== undefined && value < r.assignedOn) add("date_order", r.row, f);
+    }
+    if (layout.mapping.result !== undefined && r.repliedOn !== undefined && r.result === undefined && r.invalid.result === undefined) {
+      add("reply_missing_result", r.row, "result");
+    }
+  }
+
+  addDuplicates(records, add);
+  return issues.sort(compareIssues);
+}
+
+type Adder = (code: IssueCode, row: number | null, field: Field, params?: IssueParams) => void;
+
+function addDuplicates(records: LedgerRecord[], add: Adder): void {
+  const groups = new Map<string, { id: string; rows: number[] }>();
+  for (const r of records) {
+    // NFKC: full-width digits (１２) are the same 编号 as 12.
+    const id = r.id?.normalize("NFKC").trim();
+    if (!id) continue;
+    const key = `${r.kind ?? ""}\u0000${id}`;
+    const group = groups.get(key) ?? { id, rows: [] };
+    group.rows.push(r.row);
+    groups.set(key, group);
+  }
+  for (const { id, rows } of groups.values()) {
+    if (rows.length < 2) continue;
+    for (const row of rows) add("duplicate_id", row, "id", { id, otherRows: rows.filter((x) => x !== row) });
+  }
+}
+
+function isBlank(value: LedgerRecord[Field]): boolean {
+  if (value === undefined) return true;
+  return typeof value === "string" && value.trim() === "";
+}
+
+/** Row (sheet-wide first), then column; unmapped fields after mapped ones in FIELDS order; then code. */
+function compareIssues(a: Issue, b: Issue): number {
+  const rowA = a.row ?? 0;
+  const rowB = b.row ?? 0;
+  if (rowA !== rowB) return rowA - rowB;
+  const colA = sortColumn(a);
+  const colB = sortColumn(b);
+  if (colA !== colB) return colA - colB;
+  return a.code.localeCompare(b.code);
+}
+
+const UNMAPPED = 1_000_000;
+
+function sortColumn(issue: Issue): number {
+  if (issue.field === null) return UNMAPPED * 2;
+  if (issue.cell !== undefined) {
+    return columnIndex(/^[A-Z]+/.exec(issue.cell)?.[0] ?? "A");
+  }
+  return UNMAPPED + FIELDS.indexOf(issue.field);
+}

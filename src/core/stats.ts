@@ -1,0 +1,145 @@
+import type { DateSerial, LedgerRecord } from "./fields";
+import type { Settings } from "./settings";
+import type { GroupCount, Stats } from "./stats.types";
+import { deadlineStatus, effectiveDue, type DeadlineStatus } from "./deadlines";
+import { isoFromSerial } from "./dates";
+import { foldKey } from "./script";
+
+/** 面商情况 entries that say no consultation took place (compared after foldKey). */
+const NO_CONSULTATION: ReadonlySet<string> = new Set(["无", "未面商", "否", "没有", "暂无", "未", "/", "-", "—", "——"]);
+
+/**
+ * Year-end figures (DOMAIN.md definitions) over the records not in an excluded department.
+ *
+ * - Excluded departments match after trimming and script folding (市扶貧辦 = 市扶贫办); each configured name is
+ *   listed in `excluded`, with 0 when the ledger has none, so a misspelt setting shows.
+ * - byKind/byRole count only known values: a row without 类别 or 办理类型 is in `total` but in no breakdown
+ *   (guessing 主办 would put numbers in the report nobody wrote). byRole.assist = 协办 + 会办.
+ * - onTime = replied on or before the deadline in force; a replied item without a deadline is not on time.
+ * - byDepartment/byLeader group rows by trimmed name; rows with no name form the group "".
+ */
+export function computeStats(records: LedgerRecord[], s: Settings, today: DateSerial): Stats {
+  const excludedNames = uniqueTrimmed(s.excludeDepartments);
+  const excludedCounts = new Map<string, number>(excludedNames.map((n) => [foldKey(n), 0]));
+  const kept: LedgerRecord[] = [];
+  for (const r of records) {
+    const dept = r.department?.trim();
+    const key = dept ? foldKey(dept) : undefined;
+    const count = key !== undefined ? excludedCounts.get(key) : undefined;
+    if (key !== undefined && count !== undefined) excludedCounts.set(key, count + 1);
+    else kept.push(r);
+  }
+
+  const stats: Stats = {
+    total: kept.length,
+    byKind: { npc: 0, npcMotion: 0, cppcc: 0 },
+    byRole: { lead: 0, assist: 0 },
+    byKindRole: { npc: { lead: 0, assist: 0 }, cppcc: { lead: 0, assist: 0 } },
+    key: 0,
+    replied: 0,
+    replyRate: null,
+    onTime: 0,
+    onTimeReplyRate: null,
+    overdue: 0,
+    dueSoon: 0,
+    noDeadline: 0,
+    results: { A: 0, B: 0, C: 0, D: 0 },
+    satisfaction: { satisfied: 0, basic: 0, unsatisfied: 0, none: 0 },
+    feedback: 0,
+    satisfactionRate: null,
+    consulted: 0,
+    consultationRate: null,
+    topics: [],
+    byDepartment: [],
+    byLeader: [],
+    excluded: excludedNames.map((name) => ({ name, count: excludedCounts.get(foldKey(name)) ?? 0 })),
+    year: s.year ?? null,
+    asOf: isoFromSerial(today),
+  };
+
+  const topics = new Map<string, number>();
+  const departments = new Map<string, GroupCount>();
+  const leaders = new Map<string, GroupCount>();
+
+  for (const r of kept) {
+    if (r.kind) stats.byKind[r.kind]++;
+    const role = r.role === undefined ? undefined : r.role === "lead" ? "lead" : "assist";
+    if (role) {
+      stats.byRole[role]++;
+      if (r.kind) stats.byKindRole[r.kind === "cppcc" ? "cppcc" : "npc"][role]++;
+    }
+    if (r.key === true) stats.key++;
+
+    const status = deadlineStatus(r, today, s);
+    if (status === "replied") {
+      stats.replied++;
+      const due = effectiveDue(r, s);
+      if (due !== undefined && r.repliedOn !== undefined && r.repliedOn <= due) stats.onTime++;
+    } else if (status === "overdue") stats.overdue++;
+    else if (status === "dueSoon") stats.dueSoon++;
+    else if (status === "unknown") stats.noDeadline++;
+
+    if (r.result) stats.results[r.result]++;
+    if (r.satisfaction) stats.satisfaction[r.satisfaction]++;
+    if (isConsulted(r.consultation)) stats.consulted++;
+
+    const topic = r.topic?.trim();
+    if (topic) topics.set(topic, (topics.get(topic) ?? 0) + 1);
+    tally(departments, r.department, status);
+    tally(leaders, r.leader, status);
+  }
+
+  const { satisfied, basic, unsatisfied } = stats.satisfaction;
+  stats.feedback = satisfied + basic + unsatisfied;
+  stats.replyRate = rate(stats.replied, stats.total);
+  stats.onTimeReplyRate = rate(stats.onTime, stats.total);
+  stats.satisfactionRate = rate(satisfied + basic, stats.feedback);
+  stats.consultationRate = rate(stats.consulted, stats.total);
+  // Map iteration keeps first appearance; Array.prototype.sort is stable, so ties keep it too.
+  stats.topics = [...topics].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count);
+  stats.byDepartment = sortGroups(departments);
+  stats.byLeader = sortGroups(leaders);
+  return stats;
+}
+
+function rate(part: number, whole: number): number | null {
+  return whole === 0 ? null : part / whole;
+}
+
+function isConsulted(text: string | undefined): boolean {
+  if (text === undefined) return false;
+  const key = foldKey(text);
+  return key !== "" && !NO_CONSULTATION.has(key);
+}
+
+function tally(groups: Map<string, GroupCount>, name: string | undefined, status: DeadlineStatus): void {
+  const key = name?.trim() ?? "";
+  const g = groups.get(key) ?? { name: key, total: 0, replied: 0, overdue: 0 };
+  g.total++;
+  if (status === "replied") g.replied++;
+  if (status === "overdue") g.overdue++;
+  groups.set(key, g);
+}
+
+function sortGroups(groups: Map<string, GroupCount>): GroupCount[] {
+  return [...groups.values()].sort((a, b) => b.total - a.total || compareNames(a.name, b.name));
+}
+
+/** Code-point order: deterministic on every host, unlike localeCompare with the runtime's ICU data. */
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function uniqueTrimmed(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of names) {
+    const name = raw.trim();
+    const key = foldKey(name);
+    if (name && !seen.has(key)) {
+      seen.add(key);
+      out.push(name);
+    }
+  }
+  return out;
+}

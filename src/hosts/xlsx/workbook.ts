@@ -1,0 +1,116 @@
+import ExcelJS from "exceljs";
+import type { CellValue, MergedArea, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
+import { XlsxLoadError } from "./errors";
+
+const MS_PER_DAY = 86_400_000;
+/** Serial of 1970-01-01 in Excel's 1900 date system. */
+const UNIX_EPOCH_SERIAL = 25569;
+
+/**
+ * Loads an .xlsx from memory. Old binary .xls and HTML tables saved as .xls are recognised by their first
+ * bytes and refused with their own code, so the user is told to save as .xlsx.
+ */
+export async function loadXlsx(buffer: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+  const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+  if (bytes.length === 0) throw new XlsxLoadError("empty");
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    throw new XlsxLoadError("legacy_xls");
+  }
+  const head = new TextDecoder("utf-8", { fatal: false })
+    .decode(bytes.subarray(0, 512))
+    .trimStart()
+    .toLowerCase();
+  if (head.startsWith("<")) throw new XlsxLoadError("html_xls");
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new XlsxLoadError("not_xlsx");
+  const wb = new ExcelJS.Workbook();
+  try {
+    // ExcelJS's load() accepts a Buffer or ArrayBuffer; a view over a larger buffer must be sliced.
+    const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    await wb.xlsx.load(ab);
+  } catch (err) {
+    throw new XlsxLoadError("corrupt", err instanceof Error ? err.message : String(err));
+  }
+  return wb;
+}
+
+/** Plain snapshot of every worksheet: values, number formats, merged areas, visibility. */
+export function snapshotOf(wb: ExcelJS.Workbook): WorkbookSnapshot {
+  return { sheets: wb.worksheets.map(sheetSnapshot) };
+}
+
+function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
+  const rows: CellValue[][] = [];
+  const numberFormats: (string | null)[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values: CellValue[] = [];
+    const formats: (string | null)[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      // Merged slave cells repeat the master's value in ExcelJS; the core fills merges itself.
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      values[colNumber - 1] = plainValue(cell.value);
+      formats[colNumber - 1] = cell.numFmt ?? null;
+    });
+    rows[rowNumber - 1] = values;
+    numberFormats[rowNumber - 1] = formats;
+  });
+  return {
+    name: ws.name,
+    rows,
+    numberFormats,
+    merges: mergesOf(ws),
+    hidden: ws.state !== "visible",
+  };
+}
+
+function mergesOf(ws: ExcelJS.Worksheet): MergedArea[] {
+  const ranges: string[] = (ws.model as { merges?: string[] }).merges ?? [];
+  const out: MergedArea[] = [];
+  for (const range of ranges) {
+    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
+    if (!m) continue;
+    out.push({
+      top: Number(m[2]) - 1,
+      left: colIndex(m[1] ?? "A"),
+      bottom: Number(m[4]) - 1,
+      right: colIndex(m[3] ?? "A"),
+    });
+  }
+  return out;
+}
+
+function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** Excel serial from an ExcelJS Date (ExcelJS builds dates in UTC). */
+export function serialFromExcelJsDate(d: Date): number {
+  return UNIX_EPOCH_SERIAL + d.getTime() / MS_PER_DAY;
+}
+
+function plainValue(v: ExcelJS.CellValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  if (v instanceof Date) return serialFromExcelJsDate(v);
+  if (typeof v === "object") {
+    if ("richText" in v) return v.richText.map((t) => t.text).join("");
+    if ("error" in v) return v.error;
+    if ("formula" in v || "sharedFormula" in v) {
+      const result = (v as { result?: unknown }).result;
+      if (result instanceof Date) return serialFromExcelJsDate(result);
+      if (typeof result === "object" && result !== null && "error" in result) return String(result.error);
+      return typeof result === "string" || typeof result === "number" || typeof result === "boolean"
+        ? result
+        : null;
+    }
+    if ("text" in v) {
+      const text = (v as { text: unknown }).text;
+      if (typeof text === "string") return text;
+      if (typeof text === "object" && text !== null && "richText" in text) {
+        return (text as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join("");
+      }
+    }
+  }
+  return null;
+}

@@ -1,0 +1,297 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { xlsxFromGrids, utc } from "../helpers/grid-xlsx";
+
+const ROOT = join(__dirname, "..", "..");
+const SAMPLE = join(ROOT, "samples", "sample-ledger.xlsx");
+const TSX = join(ROOT, "node_modules", ".bin", "tsx");
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the command line exactly as the README and the acceptance checks do (minus npm's wrapper). */
+function ledger(...args: string[]): Run {
+  const r = spawnSync(TSX, [join(ROOT, "src", "cli", "main.ts"), ...args], { encoding: "utf8", cwd: ROOT });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function json(run: Run): Record<string, any> {
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+  return JSON.parse(run.stdout) as Record<string, any>;
+}
+
+const dir = mkdtempSync(join(tmpdir(), "ledger-cli-"));
+
+describe("analyze on the bundled sample", () => {
+  const out = json(ledger("analyze", SAMPLE, "--today", "2026-11-27", "--json"));
+
+  it("finds the ledger sheet past the notes sheet and the title rows", () => {
+    expect(out.sheet).toBe("责任分工表");
+    expect(out.headerRows).toEqual([3]);
+    expect(out.columns).toMatchObject({
+      seq: "A",
+      id: "B",
+      kind: "C",
+      title: "D",
+      proposer: "E",
+      topic: "F",
+      role: "G",
+      key: "H",
+      leader: "I",
+      department: "J",
+      handler: "K",
+      phone: "L",
+      assignedOn: "M",
+      dueOn: "N",
+      repliedOn: "O",
+      replyRef: "P",
+      result: "Q",
+      satisfaction: "R",
+      consultation: "S",
+      notes: "T",
+    });
+    expect(out.rowCount).toBe(16);
+  });
+
+  it("counts the year", () => {
+    const s = out.stats;
+    expect(s.total).toBe(16);
+    expect(s.byKind.npc).toBe(7);
+    expect(s.byKind.cppcc).toBe(9);
+    expect(s.byRole).toMatchObject({ lead: 13, assist: 3 });
+    expect(s.key).toBe(4);
+    expect(s.replied).toBe(11);
+    expect(s.replyRate).toBeCloseTo(11 / 16);
+    expect(s.results.A).toBe(6);
+    expect(s.results.B).toBe(3);
+    expect(s.results.C).toBe(1);
+    expect(s.satisfaction).toMatchObject({ satisfied: 8, basic: 2, unsatisfied: 1 });
+    expect(s.satisfactionRate).toBeCloseTo(10 / 11);
+    // R105 was due 2026-11-20 and is unanswered; P206's deadline "3月底前" cannot be read.
+    expect(s.overdue).toBe(1);
+    // R106 (12-01), the second R106 (12-03) are within 7 days of 2026-11-27; P207 (12-10) is not.
+    expect(s.dueSoon).toBe(2);
+    // Ties keep the order of first appearance: 殡葬改革 (3) before 养老服务体系建设 (3).
+    expect(s.topics.slice(0, 2)).toEqual([
+      { name: "殡葬改革", count: 3 },
+      { name: "养老服务体系建设", count: 3 },
+    ]);
+  });
+
+  it("reports the problems planted in the sample, by row", () => {
+    const codes = (out.issues as { row: number; code: string }[]).map((i) => `${i.row}:${i.code}`);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        "11:missing_required", // P204 has no 承办人
+        "12:reply_missing_result", // P205 replied without a result class
+        "15:duplicate_id", // R106 twice
+        "16:duplicate_id",
+        "17:invalid_date", // 办理时限 "3月底前"
+        "19:missing_required", // P208 has no 承办科室
+        "19:date_order", // P208 replied before it was assigned
+      ]),
+    );
+    // The merged 分管领导 cells count for every row they cover: no leader is missing.
+    expect(codes.filter((c) => c.endsWith("missing_required"))).toHaveLength(2);
+  });
+
+  it("writes the report text", () => {
+    expect(out.report).toContain("2026年");
+    expect(out.report).toContain("我局");
+  });
+
+  it("excludes a department from the totals and names it", () => {
+    const ex = json(
+      ledger("analyze", SAMPLE, "--today", "2026-11-27", "--exclude-department", "市扶贫办", "--json"),
+    );
+    expect(ex.stats.total).toBe(15);
+    expect(ex.report).toContain("市扶贫办");
+  });
+
+  it("prints a readable Chinese summary without --json", () => {
+    const r = ledger("analyze", SAMPLE, "--today", "2026-11-27");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("办复率");
+    expect(r.stdout).toContain("责任分工表");
+  });
+});
+
+describe("analyze on layouts users keep", () => {
+  it("reads a traditional two-row header with merged group cells, merged leaders and text dates", async () => {
+    const file = join(dir, "traditional.xlsx");
+    writeFileSync(
+      file,
+      await xlsxFromGrids([
+        {
+          name: "臺賬",
+          rows: [
+            ["某某局2019年政協提案辦理臺賬"],
+            [
+              "序號",
+              "提案號",
+              "案由",
+              "分管領導",
+              "承辦科室",
+              "承辦人",
+              "辦理時間",
+              null,
+              null,
+              "辦理結果",
+              "滿意度",
+            ],
+            [null, null, null, null, null, null, "交辦日期", "答覆期限", "答覆日期", null, null],
+            [
+              1,
+              "101",
+              "關於殯葬改革的提案",
+              "李局長",
+              "社會事務科",
+              "張三",
+              "2019年3月1日",
+              "2019.6.1",
+              utc(2019, 5, 20),
+              "A類",
+              "滿意",
+            ],
+            [2, "102", "關於養老服務的提案", null, "養老服務科", "李四", "2019/3/1", null, null, null, null],
+            [
+              3,
+              "103",
+              "關於社區治理的提案",
+              "王局長",
+              "基層政權科",
+              "王五",
+              "２０１９年３月１日",
+              "2019-06-01",
+              "2019-05-30",
+              "乙類",
+              "基本滿意",
+            ],
+          ],
+          merges: [
+            "A1:K1",
+            "A2:A3",
+            "B2:B3",
+            "C2:C3",
+            "D2:D3",
+            "E2:E3",
+            "F2:F3",
+            "G2:I2",
+            "J2:J3",
+            "K2:K3",
+            "D4:D5",
+          ],
+        },
+      ]),
+    );
+    const out = json(ledger("analyze", file, "--today", "2019-12-31", "--json"));
+    expect(out.headerRows).toEqual([2, 3]);
+    expect(out.columns).toMatchObject({
+      seq: "A",
+      id: "B",
+      title: "C",
+      leader: "D",
+      department: "E",
+      handler: "F",
+      assignedOn: "G",
+      dueOn: "H",
+      repliedOn: "I",
+      result: "J",
+      satisfaction: "K",
+    });
+    expect(out.rowCount).toBe(3);
+    expect(out.stats.replied).toBe(2);
+    expect(out.stats.results).toMatchObject({ A: 1, B: 1 });
+    // Row 5 has no deadline of its own: 交办 2019-03-01 + 3 months = 2019-06-01, long past by 2019-12-31.
+    expect(out.stats.overdue).toBe(1);
+    // Leader merged down D4:D5 fills row 5: nothing missing.
+    expect((out.issues as { code: string }[]).filter((i) => i.code === "missing_required")).toEqual([]);
+    expect(out.report).toMatch(/辦復率|辦覆率/);
+  });
+
+  it("reports a required column missing from the whole sheet once", async () => {
+    const file = join(dir, "no-handler.xlsx");
+    writeFileSync(
+      file,
+      await xlsxFromGrids([
+        {
+          name: "Sheet1",
+          rows: [
+            ["编号", "案由", "分管领导", "承办科室", "办理时限"],
+            ["1", "甲", "李", "一科", "2024-06-30"],
+            ["2", "乙", "李", "二科", "2024-06-30"],
+          ],
+        },
+      ]),
+    );
+    const out = json(ledger("analyze", file, "--today", "2024-07-01", "--json"));
+    const missing = (out.issues as { code: string; row: number | null; field: string }[]).filter(
+      (i) => i.field === "handler",
+    );
+    expect(missing).toEqual([expect.objectContaining({ code: "missing_column", row: null })]);
+  });
+});
+
+describe("unusable input", () => {
+  it.each([
+    ["a text file", "not-a-workbook.xlsx", Buffer.from("hello, this is not a workbook")],
+    [
+      "an HTML table saved as .xls",
+      "html.xls",
+      Buffer.from("<html><table><tr><td>序号</td></tr></table></html>"),
+    ],
+    ["an old binary .xls", "old.xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0])],
+    ["a damaged zip", "broken.xlsx", Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])],
+  ])("refuses %s with exit 2 and a message in Chinese and English", (_title, name, bytes) => {
+    const file = join(dir, name);
+    writeFileSync(file, bytes);
+    const r = ledger("analyze", file, "--json");
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/错误：.+\nError: .+/);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it("refuses a workbook without a ledger header", async () => {
+    const file = join(dir, "no-ledger.xlsx");
+    writeFileSync(
+      file,
+      await xlsxFromGrids([
+        {
+          name: "预算",
+          rows: [
+            ["项目", "金额"],
+            ["办公费", 1000],
+          ],
+        },
+      ]),
+    );
+    const r = ledger("analyze", file);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("没有找到台账表头");
+  });
+
+  it("names a missing sheet", () => {
+    const r = ledger("analyze", SAMPLE, "--sheet", "不存在");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("不存在");
+  });
+
+  it("names a missing file", () => {
+    const r = ledger("analyze", join(dir, "nope.xlsx"));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("找不到文件");
+  });
+
+  it("explains a wrong command line", () => {
+    const r = ledger("analyse", SAMPLE);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("用法 Usage");
+  });
+});
