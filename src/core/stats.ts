@@ -109,8 +109,13 @@ function rate(part: number, whole: number): number | null {
 function isConsulted(text: string | undefined): boolean {
   if (text === undefined) return false;
   const key = foldKey(text);
-  return key !== "" && !NO_CONSULTATION.has(key);
+  if (key === "" || NO_CONSULTATION.has(key)) return false;
+  // 面商 is face to face: a phone call, letter or message alone is contact, not 面商.
+  return !REMOTE_ONLY.test(key);
 }
+
+/** Entries naming only remote contact (电话沟通, 书面征询, 微信联系 …), after foldKey. */
+const REMOTE_ONLY = /^(电话|电邮|邮件|书面|信函|函询|短信|微信|网络|视频)[^面见访座会]*$/;
 
 function tally(groups: Map<string, GroupCount>, name: string | undefined, status: DeadlineStatus): void {
   const key = name?.trim() ?? "";

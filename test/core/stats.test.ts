@@ -94,10 +94,11 @@ describe("computeStats", () => {
       {},
     ],
     [
-      "consultation: 无/未面商/否 and blanks do not count",
-      { consulted: 2, consultationRate: 2 / 6 },
+      "consultation: 无/未面商/否, blanks and phone-only contact do not count",
+      { consulted: 2, consultationRate: 2 / 7 },
       [
         rec({ consultation: "当面沟通" }),
+        rec({ consultation: "座谈" }),
         rec({ consultation: "电话" }),
         rec({ consultation: "无" }),
         rec({ consultation: " 未面商 " }),
@@ -145,5 +146,20 @@ describe("computeStats", () => {
       { name: "李", total: 2, replied: 1, overdue: 1 },
       { name: "", total: 1, replied: 1, overdue: 0 },
     ]);
+  });
+});
+
+describe("面商 counts face-to-face contact only", () => {
+  it.each([
+    ["登门走访", true],
+    ["座谈会", true],
+    ["当面沟通", true],
+    ["电话沟通", false],
+    ["书面征询", false],
+    ["电话沟通后上门面商", true],
+    ["无", false],
+  ])("%s → %s", (consultation, expected) => {
+    const stats = computeStats([{ row: 2, consultation, invalid: {} }], resolveSettings({}), 45000);
+    expect(stats.consulted).toBe(expected ? 1 : 0);
   });
 });

@@ -1,0 +1,94 @@
+import type { Locale } from "../../core/fields";
+import type { WorkbookPlan } from "../../core/plan/types";
+import type { WorkbookSnapshot } from "../../core/snapshot";
+import type { ApplyResult, HostFeature, LedgerHost, ProgressListener } from "../../taskpane/host";
+import { hostError, toHostError } from "./errors";
+import { detectFeatures, unsupportedFeatures, type ExcelFeatures, type SetSupported } from "./features";
+import { renderPlan } from "./render";
+import { readSnapshot } from "./snapshot";
+
+/** The open workbook in Excel as a LedgerHost. The only module family that calls Excel.run. */
+
+type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+
+export interface ExcelHostOptions {
+  /** Requirement-set check; defaults to Office.context.requirements.isSetSupported. */
+  isSetSupported?: SetSupported;
+}
+
+export function createExcelHost(locale: Locale, options: ExcelHostOptions = {}): LedgerHost {
+  let features: ExcelFeatures | undefined;
+  const feat = (): ExcelFeatures => (features ??= detectFeatures(options.isSetSupported));
+  /** Writes in flight: change events raised meanwhile are ours, not the user's. */
+  let writing = 0;
+
+  const run = async <T>(batch: Batch<T>, mergeUndoGroup = false): Promise<T> => {
+    const f = feat();
+    if (!f.minimum) throw hostError("ExcelTooOld", locale);
+    // delayForCellEdit: wait for the user to leave cell edit mode instead of failing at once.
+    const runOptions: Excel.RunOptions = { delayForCellEdit: true };
+    if (mergeUndoGroup && f.undoGroup) runOptions.mergeUndoGroup = true;
+    try {
+      return await Excel.run(runOptions, batch);
+    } catch (e) {
+      throw toHostError(e, locale);
+    }
+  };
+
+  return {
+    kind: "excel",
+
+    async unsupported(): Promise<HostFeature[]> {
+      return unsupportedFeatures(feat());
+    },
+
+    snapshot(): Promise<WorkbookSnapshot> {
+      return run((context) => readSnapshot(context, feat()));
+    },
+
+    async apply(plan: WorkbookPlan, onProgress?: ProgressListener): Promise<ApplyResult> {
+      writing++;
+      try {
+        return await run(
+          (context) => renderPlan(context, plan, { features: feat(), locale, onProgress }),
+          true,
+        );
+      } finally {
+        writing--;
+      }
+    },
+
+    select(sheet: string, address: string): Promise<void> {
+      return run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(address).select();
+        await context.sync();
+      });
+    },
+
+    async watch(sheet: string, onChange: () => void): Promise<() => Promise<void>> {
+      const handler = await run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        const result = ws.onChanged.add(async (event) => {
+          // triggerSource (ExcelApi 1.14) names our own writes; before it, the flag covers apply().
+          if (feat().triggerSource && event.triggerSource === "ThisLocalAddin") return;
+          if (writing > 0) return;
+          onChange();
+        });
+        await context.sync();
+        return result;
+      });
+      return async () => {
+        try {
+          await Excel.run(handler.context, async (context) => {
+            handler.remove();
+            await context.sync();
+          });
+        } catch (e) {
+          throw toHostError(e, locale);
+        }
+      };
+    },
+  };
+}

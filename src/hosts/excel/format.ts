@@ -1,0 +1,170 @@
+import type { CellStyle, EditSheetPlan, NewSheetPlan, PagePlan } from "../../core/plan/types";
+import type { HostFeature } from "../../taskpane/host";
+import { parseRange, sizeOf } from "./address";
+import type { ExcelFeatures } from "./features";
+
+/** Queues (never syncs) everything about a sheet except its values: styles, tables, rules, layout. */
+
+const H_ALIGN = { left: "Left", center: "Center", right: "Right", justify: "Justify" } as const;
+const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
+const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
+
+/**
+ * Plan widths are in characters (Excel's unit); Office.js wants points. A character of the default font
+ * is 7 px plus 5 px of cell padding, and a pixel is 0.75 pt.
+ */
+export function widthInPoints(chars: number): number {
+  return (chars * 7 + 5) * 0.75;
+}
+
+function fill2D<T>(rows: number, columns: number, value: T): T[][] {
+  return Array.from({ length: rows }, () => Array.from({ length: columns }, () => value));
+}
+
+/** Applies a CellStyle to a range; `size` is needed only when the style carries a number format. */
+export function applyStyle(
+  range: Excel.Range,
+  style: CellStyle,
+  features: ExcelFeatures,
+  size?: { rows: number; columns: number },
+): void {
+  const { format } = range;
+  if (style.bold !== undefined) format.font.bold = style.bold;
+  if (style.italic !== undefined) format.font.italic = style.italic;
+  if (style.fontName !== undefined) format.font.name = style.fontName;
+  if (style.fontSize !== undefined) format.font.size = style.fontSize;
+  if (style.fontColor !== undefined) format.font.color = `#${style.fontColor}`;
+  if (style.fill !== undefined) format.fill.color = `#${style.fill}`;
+  if (style.hAlign !== undefined) format.horizontalAlignment = H_ALIGN[style.hAlign];
+  if (style.vAlign !== undefined) format.verticalAlignment = V_ALIGN[style.vAlign];
+  if (style.wrap !== undefined) format.wrapText = style.wrap;
+  // indentLevel is ExcelApi 1.9; older Excel shows report paragraphs without the first-line indent.
+  if (style.indent !== undefined && features.pageLayout) format.indentLevel = style.indent;
+  if (style.border === "thin") {
+    const edges: string[] = [...EDGES];
+    if (size === undefined || size.columns > 1) edges.push("InsideVertical");
+    if (size === undefined || size.rows > 1) edges.push("InsideHorizontal");
+    for (const edge of edges) {
+      const border = format.borders.getItem(edge as Excel.BorderIndex);
+      border.style = "Continuous";
+      border.weight = "Thin";
+    }
+  }
+  if (style.numberFormat !== undefined && size !== undefined) {
+    range.numberFormat = fill2D(size.rows, size.columns, style.numberFormat);
+  }
+}
+
+function applyPage(sheet: Excel.Worksheet, page: PagePlan): void {
+  const layout = sheet.pageLayout;
+  layout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.paperSize = "A4";
+  // zoom must be set as a whole object (EXCEL-NOTES.md); 0 pages tall = as many as needed.
+  layout.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight };
+  if (page.printTitleRows !== undefined) {
+    layout.setPrintTitleRows(page.printTitleRows.replace(/(\d+)/g, "$$$1"));
+  }
+  if (page.margins !== undefined) {
+    // Plan margins are inches, pageLayout margins points.
+    layout.topMargin = page.margins.top * 72;
+    layout.bottomMargin = page.margins.bottom * 72;
+    layout.leftMargin = page.margins.left * 72;
+    layout.rightMargin = page.margins.right * 72;
+  }
+}
+
+export interface FormatContext {
+  features: ExcelFeatures;
+  skipped: Set<HostFeature>;
+  /** Plan table name → name to use (renamed when another sheet already has a table of that name). */
+  tableNames: Map<string, string>;
+}
+
+/** Queues the formatting of a new or edited sheet. Call after its values are written. */
+export function formatSheet(
+  sheet: Excel.Worksheet,
+  op: NewSheetPlan | EditSheetPlan,
+  ctx: FormatContext,
+): void {
+  const { features, skipped } = ctx;
+  for (const address of op.merges) sheet.getRange(address).merge(false);
+
+  for (const block of op.blocks) {
+    const width = block.cells.reduce((w, r) => Math.max(w, r.length), 0);
+    if (block.style === undefined || width === 0) continue;
+    const size = { rows: block.cells.length, columns: width };
+    // The block's number format went with its values (blocks.ts): don't send it twice.
+    const { numberFormat: _written, ...style } = block.style;
+    applyStyle(sheet.getRangeByIndexes(block.row, block.col, size.rows, size.columns), style, features, size);
+  }
+  for (const { range, style } of op.styles) {
+    applyStyle(sheet.getRange(range), style, features, sizeOf(parseRange(range)));
+  }
+  for (const { index, width } of op.columnWidths) {
+    sheet.getRangeByIndexes(0, index, 1, 1).getEntireColumn().format.columnWidth = widthInPoints(width);
+  }
+  for (const { row, height } of op.rowHeights) {
+    sheet.getRangeByIndexes(row, 0, 1, 1).getEntireRow().format.rowHeight = height;
+  }
+
+  for (const plan of op.tables) {
+    const table = sheet.tables.add(plan.range, true);
+    table.name = ctx.tableNames.get(plan.name) ?? plan.name;
+    table.style = plan.style;
+    const bodyRows = sizeOf(parseRange(plan.range)).rows - 1;
+    for (const { column, formula } of plan.calculated) {
+      if (bodyRows < 1) continue;
+      const f = formula.startsWith("=") ? formula : `=${formula}`;
+      // The same formula in every row of a table column makes it a calculated column.
+      table.columns.getItem(column).getDataBodyRange().formulas = fill2D(bodyRows, 1, f);
+    }
+  }
+
+  if (op.validations.length > 0 && !features.dataValidation) skipped.add("dataValidation");
+  if (features.dataValidation) {
+    for (const v of op.validations) {
+      const dv = sheet.getRange(v.range).dataValidation;
+      dv.clear();
+      dv.rule = { list: { inCellDropDown: true, source: `=${v.listSource}` } };
+      dv.errorAlert = {
+        showAlert: true,
+        style: v.errorStyle === "stop" ? "Stop" : "Warning",
+        title: v.errorTitle,
+        message: v.errorMessage,
+      };
+    }
+  }
+
+  // A rebuild must not stack a second copy of each rule on the user's sheet.
+  if (op.kind === "edit") {
+    for (const range of new Set(op.conditionalFormats.map((c) => c.range))) {
+      sheet.getRange(range).conditionalFormats.clearAll();
+    }
+  }
+  const rules = [...op.conditionalFormats].sort((a, b) => a.priority - b.priority);
+  rules.forEach((rule, i) => {
+    const cf = sheet.getRange(rule.range).conditionalFormats.add("Custom");
+    cf.custom.rule.formula = `=${rule.formula}`;
+    if (rule.fill !== undefined) cf.custom.format.fill.color = `#${rule.fill}`;
+    if (rule.fontColor !== undefined) cf.custom.format.font.color = `#${rule.fontColor}`;
+    // Excel's priority 0 is evaluated first, like the plan's lowest number.
+    cf.priority = i;
+    if (rule.stopIfTrue === true) cf.stopIfTrue = true;
+  });
+
+  if (op.kind === "edit") sheet.freezePanes.unfreeze();
+  if (op.freeze !== undefined) {
+    const { rows, columns } = op.freeze;
+    if (rows > 0 && columns > 0) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, rows, columns));
+    else if (rows > 0) sheet.freezePanes.freezeRows(rows);
+    else if (columns > 0) sheet.freezePanes.freezeColumns(columns);
+  }
+
+  if (op.page !== undefined) {
+    if (features.pageLayout) applyPage(sheet, op.page);
+    else skipped.add("pageLayout");
+  }
+  if (op.tabColor !== undefined) sheet.tabColor = `#${op.tabColor}`;
+  sheet.visibility =
+    op.visibility === "veryHidden" ? "VeryHidden" : op.visibility === "hidden" ? "Hidden" : "Visible";
+}

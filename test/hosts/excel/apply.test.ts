@@ -1,0 +1,199 @@
+import { createExcelHost } from "../../../src/hosts/excel/excelHost";
+import { APPLY_SYNCS } from "../../../src/hosts/excel/render";
+import { BATCH_BYTES, CHUNK_BYTES } from "../../../src/hosts/excel/blocks";
+import { HostError } from "../../../src/taskpane/host";
+import { FakeExcel, PAYLOAD_LIMIT } from "./fakeExcel";
+import { BACKUP, LEDGER, SETTINGS, SUMMARY, makePlan, seedWorkbook } from "./planFixture";
+
+function setup(version = 20, seedRows = 3): { x: FakeExcel; host: ReturnType<typeof createExcelHost> } {
+  const x = new FakeExcel(version);
+  seedWorkbook(x, seedRows);
+  x.install();
+  return { x, host: createExcelHost("zh-CN") };
+}
+
+describe("apply: a fixed number of syncs", () => {
+  it.each([10, 10_000])("applies a plan with %i ledger rows in APPLY_SYNCS syncs", async (rows) => {
+    const { x, host } = setup();
+    const progress: number[] = [];
+    await host.apply(makePlan({ rows }), (f) => progress.push(f));
+    expect(APPLY_SYNCS).toBe(6);
+    expect(x.syncSpy).toHaveBeenCalledTimes(APPLY_SYNCS);
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6].map((n) => n / 6));
+    const ledger = x.sheet(LEDGER);
+    expect(ledger.cell(rows + 1, 1)?.value).toBe(`关于加强社区养老服务的建议 ${rows - 1}`);
+    expect(ledger.cell(rows + 2, 1)).toBeUndefined();
+  });
+
+  it("writes 10,000 rows in several blocks, each under the block limit, every sync under 5 MB", async () => {
+    const { x, host } = setup();
+    await host.apply(makePlan({ rows: 10_000 }));
+    const ledgerWrites = x.writeSizes.filter((b) => b > 10_000);
+    expect(ledgerWrites.length).toBeGreaterThan(2);
+    for (const bytes of x.writeSizes) expect(bytes).toBeLessThanOrEqual(CHUNK_BYTES * 1.1);
+    for (const bytes of x.syncPayloads) expect(bytes).toBeLessThan(PAYLOAD_LIMIT);
+    // Calculation was suspended before each value-writing sync and recalculated at the end.
+    expect(x.log.filter((l) => l.op === "suspendCalc").map((l) => l.sync)).toEqual([2, 4]);
+    expect(x.log.some((l) => l.op === "calculate Recalculate" && l.sync === 5)).toBe(true);
+  });
+
+  it("takes one more sync per 2 MB of ledger payload, never more per row", async () => {
+    const { x, host } = setup();
+    // ~6 MB of long titles: far above one request, so phase 5 needs several batches.
+    const long = "关于进一步加强和改进城乡社区养老服务体系建设的建议".repeat(4);
+    await host.apply(makePlan({ rows: 10_000, title: (i) => `${long}${i}` }));
+    const extra = x.syncSpy.mock.calls.length - APPLY_SYNCS;
+    expect(extra).toBeGreaterThanOrEqual(2);
+    // Every payload stays inside the batch budget (plus the estimate's margin), far under 5 MB.
+    for (const bytes of x.syncPayloads) expect(bytes).toBeLessThan(BATCH_BYTES * 1.25);
+    const total = x.syncPayloads.reduce((a, b) => a + b, 0);
+    expect(extra).toBeLessThanOrEqual(Math.ceil(total / (BATCH_BYTES / 2)));
+  });
+});
+
+describe("apply: what gets written", () => {
+  it("keeps user text that looks like a formula as text, formatted @", async () => {
+    const { x, host } = setup();
+    await host.apply(
+      makePlan({ rows: 3, title: (i) => (i === 0 ? "=SUM(A1)" : i === 1 ? "+86 123" : "00123") }),
+    );
+    const ledger = x.sheet(LEDGER);
+    expect(ledger.cell(2, 1)).toEqual({ value: "=SUM(A1)", kind: "text", format: "@" });
+    expect(ledger.cell(3, 1)).toEqual({ value: "+86 123", kind: "text", format: "@" });
+    expect(ledger.cell(4, 1)).toEqual({ value: "00123", kind: "text", format: "@" });
+    // Ordinary text keeps its format.
+    expect(ledger.cell(2, 2)?.format).toBe("General");
+  });
+
+  it("writes dates as serial numbers with a date format and formulas as formulas", async () => {
+    const { x, host } = setup();
+    await host.apply(makePlan({ rows: 2 }));
+    const ledger = x.sheet(LEDGER);
+    expect(ledger.cell(2, 3)).toEqual({ value: 45300, kind: "number", format: "yyyy-mm-dd" });
+    expect(ledger.cell(2, 4)).toMatchObject({ value: '=IF(D3="","",D3+90)', kind: "formula" });
+    expect(x.sheet(SUMMARY).cell(3, 1)).toMatchObject({ kind: "formula", format: "0" });
+  });
+
+  it("backs up first, replaces the old summary, touches the ledger last", async () => {
+    const { x, host } = setup();
+    await host.apply(makePlan({ rows: 10 }));
+    const order = x.log.map((l) => `${l.sync}:${l.op}`);
+    expect(order.indexOf(`1:copy ${LEDGER}`)).toBe(0);
+    expect(order).toContain(`1:delete ${SUMMARY}`);
+    expect(order.indexOf(`1:copy ${LEDGER}`)).toBeLessThan(order.indexOf(`1:delete ${SUMMARY}`));
+    expect(order).toContain(`4:unmerge A1:B1`);
+    expect(order.filter((o) => o.startsWith("5:table"))).toEqual(["5:table A2:E12"]);
+    const backup = x.sheet(BACKUP);
+    expect(backup.visibility).toBe("Hidden");
+    expect(backup.cell(2, 1)?.value).toBe("原始建议 1");
+    expect(x.sheet(SUMMARY).cell(0, 0)?.value).toBe("2025年度建议办理统计");
+    expect(x.sheet(SETTINGS).visibility).toBe("Hidden");
+    expect(x.sheet(BACKUP).position).toBe(3);
+    expect(x.sheet(SUMMARY).position).toBe(1);
+    expect(order[order.length - 1]).toBe("5:calculate Recalculate");
+  });
+
+  it("renders tables, rules and layout when Excel has every requirement set", async () => {
+    const { x, host } = setup(20);
+    const result = await host.apply(makePlan({ rows: 10 }));
+    expect(result.skipped).toEqual([]);
+    expect(x.lastRunOptions).toEqual({ delayForCellEdit: true, mergeUndoGroup: true });
+    const ledger = x.sheet(LEDGER);
+    const table = x.tables.find((t) => t.sheet === ledger);
+    expect(table).toMatchObject({ name: "建议台账", style: "TableStyleMedium2" });
+    expect(table?.calculated).toEqual([
+      { column: "办理期限", rows: 10, formula: '=IF([@交办日期]="","",[@交办日期]+90)' },
+    ]);
+    expect(ledger.validations).toHaveLength(1);
+    expect(ledger.validations[0]?.rule).toEqual({
+      list: { inCellDropDown: true, source: `='${SETTINGS}'!$A$2:$A$3` },
+    });
+    expect(ledger.conditionalFormats).toEqual([
+      { range: "E3:E12", formula: '=AND(E3<>"",E3<TODAY())', fill: "#FFC7CE", priority: 0 },
+    ]);
+    expect(ledger.frozen).toBe("at A1:B2");
+    expect(ledger.page).toMatchObject({ orientation: "Landscape", printTitleRows: "$1:$2" });
+    expect(ledger.merges).toEqual([]);
+    expect(x.sheet(SUMMARY).frozen).toBe("rows 3");
+    expect(x.sheet(SUMMARY).tabColor).toBe("#1F6FB2");
+  });
+
+  it("with ExcelApi 1.7 only, skips validation, page layout and undo grouping and writes the rest", async () => {
+    const { x, host } = setup(7);
+    await expect(host.unsupported()).resolves.toEqual([
+      "dataValidation",
+      "pageLayout",
+      "mergedAreas",
+      "undoGroup",
+    ]);
+    const result = await host.apply(makePlan({ rows: 10 }));
+    expect(result.skipped.sort()).toEqual(["dataValidation", "pageLayout", "undoGroup"]);
+    expect(x.lastRunOptions).toEqual({ delayForCellEdit: true });
+    expect(x.syncSpy).toHaveBeenCalledTimes(APPLY_SYNCS);
+    const ledger = x.sheet(LEDGER);
+    expect(ledger.validations).toEqual([]);
+    expect(ledger.page).toEqual({});
+    expect(x.tables.filter((t) => t.sheet === ledger)).toHaveLength(1);
+    expect(ledger.conditionalFormats).toHaveLength(1);
+    expect(ledger.frozen).toBe("at A1:B2");
+    expect(ledger.cell(11, 1)?.value).toBe("关于加强社区养老服务的建议 9");
+  });
+
+  it("rebuilding retires the previous table and does not stack conditional formats", async () => {
+    const { x, host } = setup();
+    await host.apply(makePlan({ rows: 10 }));
+    x.sheet(BACKUP).delete();
+    await host.apply(makePlan({ rows: 10 }));
+    const ledger = x.sheet(LEDGER);
+    expect(x.tables.filter((t) => t.sheet === ledger).map((t) => t.name)).toEqual(["建议台账"]);
+    expect(ledger.conditionalFormats).toHaveLength(1);
+    expect(ledger.validations).toHaveLength(1);
+    expect(x.log.some((l) => l.op === "convertToRange 建议台账")).toBe(true);
+  });
+});
+
+describe("apply: failures", () => {
+  it("a failure in the final phase leaves the backup made first", async () => {
+    const { x, host } = setup();
+    x.failAt = { sync: APPLY_SYNCS, code: "GeneralException" };
+    const err = await host.apply(makePlan({ rows: 10 })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HostError);
+    expect(err).toMatchObject({ code: "GeneralException", message: expect.stringContaining("备份") });
+    expect(x.log[0]).toEqual({ sync: 1, op: `copy ${LEDGER}` });
+    const backup = x.sheet(BACKUP);
+    expect(backup.cell(2, 1)?.value).toBe("原始建议 1");
+    expect(backup.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 1 }]);
+  });
+
+  it("a failure while writing the generated sheets leaves the user's sheet untouched", async () => {
+    const { x, host } = setup();
+    const before = new Map([...x.sheet(LEDGER).cells].map(([k, v]) => [k, { ...v }]));
+    x.failAt = { sync: 3, code: "AccessDenied" };
+    await expect(host.apply(makePlan({ rows: 10 }))).rejects.toMatchObject({
+      code: "AccessDenied",
+      message: expect.stringContaining("受保护"),
+    });
+    expect(x.sheet(LEDGER).cells).toEqual(before);
+    expect(x.sheet(LEDGER).merges).toHaveLength(1);
+  });
+
+  it("refuses to overwrite a sheet it did not generate, before writing anything", async () => {
+    const { x, host } = setup();
+    x.addSheet(SETTINGS);
+    const plan = makePlan({ rows: 10 });
+    plan.replaces = [SUMMARY];
+    await expect(host.apply(plan)).rejects.toMatchObject({ code: "SheetNameTaken" });
+    expect(x.syncSpy).toHaveBeenCalledTimes(1);
+    expect(x.log).toEqual([]);
+  });
+
+  it("turns cell edit mode into a message, and asks Excel to wait for it", async () => {
+    const { x, host } = setup();
+    x.failAt = { sync: 1, code: "InvalidOperationInCellEditMode" };
+    await expect(host.apply(makePlan({ rows: 1 }))).rejects.toMatchObject({
+      code: "InvalidOperationInCellEditMode",
+      message: expect.stringContaining("编辑"),
+    });
+    expect(x.lastRunOptions).toMatchObject({ delayForCellEdit: true });
+  });
+});

@@ -1,0 +1,506 @@
+/**
+ * A small in-memory Excel for the Office.js host's tests. office-addin-mock (OfficeMockObject) provides
+ * the Excel and Office globals, Excel.run and context.sync (a jest spy); it cannot create objects on the
+ * fly (worksheets.add, getRange), so the workbook below is hand-rolled and hung onto the mock.
+ * It applies writes at once, refuses reads of properties that were not loaded and synced, refuses APIs of
+ * requirement sets the fake Excel does not have, and measures each sync's payload.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+import { columnIndex, columnLetter } from "../../../src/core/snapshot";
+
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+export interface FakeCell {
+  value: string | number | boolean;
+  kind: "text" | "number" | "bool" | "formula" | "empty";
+  format: string;
+}
+
+class OfficeError extends Error {
+  constructor(
+    readonly code: string,
+    readonly debugInfo: { errorLocation?: string } = {},
+  ) {
+    super(code);
+  }
+}
+
+type Rect = { top: number; left: number; bottom: number; right: number };
+
+function parse(address: string): Rect {
+  const local = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
+  const [a = "", b = a] = local.split(":");
+  const m1 = /^([A-Z]+)(\d+)$/.exec(a);
+  const m2 = /^([A-Z]+)(\d+)$/.exec(b);
+  if (!m1 || !m2) throw new OfficeError("InvalidArgument");
+  return {
+    top: Number(m1[2]) - 1,
+    left: columnIndex(m1[1] ?? "A"),
+    bottom: Number(m2[2]) - 1,
+    right: columnIndex(m2[1] ?? "A"),
+  };
+}
+
+function addr(r: Rect): string {
+  return `${columnLetter(r.left)}${r.top + 1}:${columnLetter(r.right)}${r.bottom + 1}`;
+}
+
+export class FakeExcel {
+  readonly sheets: FakeSheet[] = [];
+  readonly tables: FakeTable[] = [];
+  /** What happened, tagged with the number of syncs completed before it. */
+  readonly log: { sync: number; op: string }[] = [];
+  /** Estimated bytes of writes per sync, and of each single range write. */
+  readonly syncPayloads: number[] = [];
+  readonly writeSizes: number[] = [];
+  syncs = 0;
+  pendingBytes = 0;
+  pendingLoads: (() => void)[] = [];
+  /** Fails the n-th sync (1-based) with this code. */
+  failAt?: { sync: number; code: string };
+  handlers: { sheet: string; fn: (e: unknown) => Promise<unknown>; removed: boolean }[] = [];
+  lastRunOptions: unknown;
+  readonly excel: { context: { sync: jest.Mock; workbook: Record<string, unknown> } };
+  readonly office: unknown;
+
+  constructor(readonly version: number) {
+    this.excel = new OfficeMockObject({
+      context: {
+        workbook: {},
+        application: {
+          suspendApiCalculationUntilNextSync: () => this.record("suspendCalc"),
+          calculate: (type: string) => this.record(`calculate ${type}`),
+        },
+        sync: jest.fn(async () => this.sync()),
+      },
+      run: async (a: unknown, b?: unknown) => {
+        const batch = (typeof a === "function" ? a : b) as (c: unknown) => Promise<unknown>;
+        if (typeof a !== "function") this.lastRunOptions = a;
+        return batch(this.excel.context);
+      },
+    }) as unknown as FakeExcel["excel"];
+    this.excel.context.workbook.worksheets = new FakeSheets(this);
+    this.excel.context.workbook.tables = new FakeTableList(this, () => this.tables);
+    this.office = new OfficeMockObject({
+      context: {
+        requirements: {
+          isSetSupported: (name: string, v: string) =>
+            name === "ExcelApi" && Number(v.split(".")[1]) <= this.version,
+        },
+      },
+    });
+  }
+
+  install(): void {
+    (globalThis as Record<string, unknown>).Excel = this.excel;
+    (globalThis as Record<string, unknown>).Office = this.office;
+  }
+
+  get syncSpy(): jest.Mock {
+    return this.excel.context.sync;
+  }
+
+  need(minor: number, api: string): void {
+    if (this.version < minor) throw new OfficeError("ApiNotFound", { errorLocation: api });
+  }
+
+  record(op: string): void {
+    this.log.push({ sync: this.syncs, op });
+  }
+
+  payload(bytes: number): void {
+    this.pendingBytes += bytes;
+    this.writeSizes.push(bytes);
+  }
+
+  private async sync(): Promise<void> {
+    this.syncs++;
+    this.syncPayloads.push(this.pendingBytes);
+    const bytes = this.pendingBytes;
+    this.pendingBytes = 0;
+    if (bytes > PAYLOAD_LIMIT) throw new OfficeError("RequestPayloadSizeLimitExceeded");
+    if (this.failAt?.sync === this.syncs) throw new OfficeError(this.failAt.code);
+    const loads = this.pendingLoads;
+    this.pendingLoads = [];
+    loads.forEach((f) => f());
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new OfficeError("ItemNotFound", { errorLocation: `Worksheet ${name}` });
+    return s;
+  }
+
+  addSheet(name: string): FakeSheet {
+    const s = new FakeSheet(this, name);
+    this.sheets.push(s);
+    return s;
+  }
+}
+
+/** Properties readable only after load + sync. */
+class Loadable {
+  protected loaded = new Set<string>();
+  constructor(protected readonly x: FakeExcel) {}
+  load(props?: string): this {
+    const list = (props ?? "*").split(",").map((p) => p.trim());
+    this.x.pendingLoads.push(() => list.forEach((p) => this.loaded.add(p.replace(/^items\//, ""))));
+    return this;
+  }
+  protected read<T>(prop: string, value: T): T {
+    if (!this.loaded.has(prop) && !this.loaded.has("*")) throw new Error(`${prop} read before load + sync`);
+    return value;
+  }
+}
+
+class FakeSheets extends Loadable {
+  get items(): FakeSheet[] {
+    return this.read("name", this.x.sheets);
+  }
+  getItem(name: string): FakeSheet {
+    return this.x.sheet(name);
+  }
+  add(name: string): FakeSheet {
+    if (this.x.sheets.some((s) => s.name === name)) throw new OfficeError("ItemAlreadyExists");
+    this.x.record(`add ${name}`);
+    return this.x.addSheet(name);
+  }
+}
+
+export class FakeSheet {
+  cells = new Map<string, FakeCell>();
+  merges: Rect[] = [];
+  visibility = "Visible";
+  tabColor = "";
+  position = 0;
+  frozen: string | undefined;
+  validations: { range: string; rule: unknown; errorAlert: unknown }[] = [];
+  conditionalFormats: { range: string; formula: string; fill?: string; priority?: number }[] = [];
+  page: Record<string, unknown> = {};
+  columnWidths = new Map<number, number>();
+  readonly tables: FakeTableList;
+  readonly freezePanes;
+  readonly onChanged;
+  constructor(
+    private readonly x: FakeExcel,
+    public name: string,
+  ) {
+    this.tables = new FakeTableList(x, () => x.tables.filter((t) => t.sheet === this), this);
+    this.freezePanes = {
+      freezeRows: (n: number) => (this.frozen = `rows ${n}`),
+      freezeColumns: (n: number) => (this.frozen = `columns ${n}`),
+      freezeAt: (r: FakeRange) => (this.frozen = `at ${addr(r.rect)}`),
+      unfreeze: () => (this.frozen = undefined),
+    };
+    this.onChanged = {
+      add: (fn: (e: unknown) => Promise<unknown>) => {
+        const h = { sheet: this.name, fn, removed: false };
+        x.handlers.push(h);
+        return { context: x.excel.context, remove: () => (h.removed = true) };
+      },
+    };
+  }
+  get pageLayout(): Record<string, unknown> {
+    this.x.need(9, "pageLayout");
+    const page = this.page;
+    return new Proxy(page, {
+      get: (t, p) =>
+        p === "setPrintTitleRows" ? (rows: string) => (t.printTitleRows = rows) : t[p as string],
+    });
+  }
+  cell(r: number, c: number): FakeCell | undefined {
+    return this.cells.get(`${r},${c}`);
+  }
+  getRange(address: string): FakeRange {
+    return new FakeRange(this.x, this, parse(address));
+  }
+  getRangeByIndexes(r: number, c: number, rows: number, cols: number): FakeRange {
+    return new FakeRange(this.x, this, { top: r, left: c, bottom: r + rows - 1, right: c + cols - 1 });
+  }
+  getUsedRangeOrNullObject(): FakeRange {
+    let bottom = -1;
+    let right = -1;
+    for (const [k, v] of this.cells) {
+      if (v.kind === "empty") continue;
+      const [r = 0, c = 0] = k.split(",").map(Number);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    }
+    const range = new FakeRange(this.x, this, {
+      top: 0,
+      left: 0,
+      bottom: Math.max(bottom, 0),
+      right: Math.max(right, 0),
+    });
+    range.isNullObject = bottom < 0;
+    return range;
+  }
+  copy(): FakeSheet {
+    this.x.record(`copy ${this.name}`);
+    const c = this.x.addSheet(`${this.name} (2)`);
+    c.cells = new Map([...this.cells].map(([k, v]) => [k, { ...v }]));
+    c.merges = this.merges.map((m) => ({ ...m }));
+    return c;
+  }
+  delete(): void {
+    this.x.record(`delete ${this.name}`);
+    this.x.sheets.splice(this.x.sheets.indexOf(this), 1);
+  }
+  activate(): void {
+    this.x.record(`activate ${this.name}`);
+  }
+}
+
+class FakeFormat {
+  [key: string]: unknown;
+  font: Record<string, unknown> = {};
+  fill: Record<string, unknown> = {};
+  borders = { getItem: (edge: string) => (this.borderMap[edge] ??= {}) as Record<string, unknown> };
+  borderMap: Record<string, unknown> = {};
+  constructor(
+    private readonly x: FakeExcel,
+    private readonly sheet: FakeSheet,
+    private readonly rect: Rect,
+  ) {}
+  set columnWidth(w: number) {
+    this.sheet.columnWidths.set(this.rect.left, w);
+  }
+  set indentLevel(n: number) {
+    this.x.need(9, "indentLevel");
+    this.indent = n;
+  }
+}
+
+export class FakeRange extends Loadable {
+  isNullObject = false;
+  readonly format: FakeFormat;
+  constructor(
+    x: FakeExcel,
+    readonly sheet: FakeSheet,
+    readonly rect: Rect,
+  ) {
+    super(x);
+    this.format = new FakeFormat(x, sheet, rect);
+  }
+  private forEach(grid: unknown[][], fn: (r: number, c: number, v: unknown) => void): void {
+    const rows = this.rect.bottom - this.rect.top + 1;
+    const cols = this.rect.right - this.rect.left + 1;
+    if (grid.length !== rows || grid.some((row) => row.length !== cols))
+      throw new OfficeError("InvalidArgument");
+    this.x.payload(Buffer.byteLength(JSON.stringify(grid)));
+    grid.forEach((row, i) => row.forEach((v, j) => fn(this.rect.top + i, this.rect.left + j, v)));
+  }
+  private at(r: number, c: number): FakeCell {
+    const key = `${r},${c}`;
+    let cell = this.sheet.cells.get(key);
+    if (!cell) this.sheet.cells.set(key, (cell = { value: "", kind: "empty", format: "General" }));
+    return cell;
+  }
+  /** Excel's input rules: a string becomes a formula or a number unless the cell is formatted "@". */
+  private write(r: number, c: number, v: unknown): void {
+    if (v === null) return;
+    const cell = this.at(r, c);
+    if (typeof v === "number") Object.assign(cell, { value: v, kind: "number" });
+    else if (typeof v === "boolean") Object.assign(cell, { value: v, kind: "bool" });
+    else if (v === "") Object.assign(cell, { value: "", kind: "empty" });
+    else if (cell.format === "@") Object.assign(cell, { value: v, kind: "text" });
+    else if (/^[=+\-@]/.test(String(v))) Object.assign(cell, { value: v, kind: "formula" });
+    else if (/^\d+(\.\d+)?$/.test(String(v))) Object.assign(cell, { value: Number(v), kind: "number" });
+    else Object.assign(cell, { value: v, kind: "text" });
+  }
+  set values(grid: unknown[][]) {
+    this.forEach(grid, (r, c, v) => this.write(r, c, v));
+  }
+  get values(): unknown[][] {
+    return this.read(
+      "values",
+      this.grid((cell) => (cell?.kind === "empty" ? "" : (cell?.value ?? ""))),
+    );
+  }
+  set formulas(grid: unknown[][]) {
+    this.forEach(grid, (r, c, v) => this.write(r, c, v));
+  }
+  set numberFormat(grid: unknown[][]) {
+    this.forEach(grid, (r, c, v) => {
+      if (v !== null) this.at(r, c).format = String(v);
+    });
+  }
+  get numberFormat(): unknown[][] {
+    return this.read(
+      "numberFormat",
+      this.grid((cell) => cell?.format ?? "General"),
+    );
+  }
+  private grid(fn: (cell: FakeCell | undefined) => unknown): unknown[][] {
+    const out: unknown[][] = [];
+    for (let r = this.rect.top; r <= this.rect.bottom; r++) {
+      const row: unknown[] = [];
+      for (let c = this.rect.left; c <= this.rect.right; c++) row.push(fn(this.sheet.cell(r, c)));
+      out.push(row);
+    }
+    return out;
+  }
+  get rowIndex(): number {
+    return this.read("rowIndex", this.rect.top);
+  }
+  get columnIndex(): number {
+    return this.read("columnIndex", this.rect.left);
+  }
+  get rowCount(): number {
+    return this.read("rowCount", this.rect.bottom - this.rect.top + 1);
+  }
+  get columnCount(): number {
+    return this.read("columnCount", this.rect.right - this.rect.left + 1);
+  }
+  merge(): void {
+    this.sheet.merges.push({ ...this.rect });
+  }
+  unmerge(): void {
+    this.x.record(`unmerge ${addr(this.rect)}`);
+    const inside = (m: Rect) =>
+      m.top >= this.rect.top &&
+      m.bottom <= this.rect.bottom &&
+      m.left >= this.rect.left &&
+      m.right <= this.rect.right;
+    this.sheet.merges = this.sheet.merges.filter((m) => !inside(m));
+  }
+  select(): void {
+    this.x.record(`select ${this.sheet.name}!${addr(this.rect)}`);
+  }
+  getEntireColumn(): FakeRange {
+    return this;
+  }
+  getEntireRow(): FakeRange {
+    return this;
+  }
+  getMergedAreasOrNullObject() {
+    this.x.need(13, "getMergedAreasOrNullObject");
+    const found = this.sheet.merges.filter(
+      (m) =>
+        m.top >= this.rect.top &&
+        m.top <= this.rect.bottom &&
+        m.left >= this.rect.left &&
+        m.left <= this.rect.right,
+    );
+    const areas = new (class extends Loadable {
+      isNullObject = found.length === 0;
+      get address(): string {
+        return this.read("address", found.map((m) => `'${"Sheet, 1"}'!${addr(m)}`).join(","));
+      }
+    })(this.x);
+    return areas;
+  }
+  get conditionalFormats() {
+    const range = addr(this.rect);
+    const list = this.sheet.conditionalFormats;
+    return {
+      clearAll: () =>
+        this.sheet.conditionalFormats.splice(0, list.length, ...list.filter((c) => c.range !== range)),
+      add: (type: string) => {
+        if (type !== "Custom") throw new OfficeError("InvalidArgument");
+        const entry: { range: string; formula: string; fill?: string; priority?: number } = {
+          range,
+          formula: "",
+        };
+        list.push(entry);
+        const cf = {
+          custom: {
+            rule: {
+              set formula(f: string) {
+                entry.formula = f;
+              },
+            },
+            format: {
+              fill: {
+                set color(c: string) {
+                  entry.fill = c;
+                },
+              },
+              font: {},
+            },
+          },
+          set priority(p: number) {
+            entry.priority = p;
+          },
+          stopIfTrue: false,
+        };
+        return cf;
+      },
+    };
+  }
+  get dataValidation() {
+    this.x.need(8, "dataValidation");
+    const entry = { range: addr(this.rect), rule: undefined as unknown, errorAlert: undefined as unknown };
+    const sheet = this.sheet;
+    return {
+      clear: () => (sheet.validations = sheet.validations.filter((v) => v.range !== entry.range)),
+      set rule(r: unknown) {
+        entry.rule = r;
+        sheet.validations.push(entry);
+      },
+      set errorAlert(a: unknown) {
+        entry.errorAlert = a;
+      },
+    };
+  }
+}
+
+export class FakeTable {
+  style = "";
+  calculated: { column: string; rows: number; formula: unknown }[] = [];
+  constructor(
+    private readonly x: FakeExcel,
+    public name: string,
+    public sheet: FakeSheet,
+    public rect: Rect,
+  ) {}
+  get worksheet(): { name: string } {
+    return { name: this.sheet.name };
+  }
+  get columns() {
+    const calculated = this.calculated;
+    return {
+      getItem: (column: string) => ({
+        getDataBodyRange: () => ({
+          set formulas(grid: unknown[][]) {
+            calculated.push({ column, rows: grid.length, formula: grid[0]?.[0] });
+          },
+        }),
+      }),
+    };
+  }
+  convertToRange(): void {
+    this.x.record(`convertToRange ${this.name}`);
+    this.x.tables.splice(this.x.tables.indexOf(this), 1);
+  }
+}
+
+class FakeTableList extends Loadable {
+  constructor(
+    x: FakeExcel,
+    private readonly list: () => FakeTable[],
+    private readonly sheet?: FakeSheet,
+  ) {
+    super(x);
+  }
+  get items(): FakeTable[] {
+    return this.read("name", this.list());
+  }
+  getItem(name: string): FakeTable {
+    const t = this.list().find((x) => x.name === name);
+    if (!t) throw new OfficeError("ItemNotFound");
+    return t;
+  }
+  add(address: string): FakeTable {
+    if (!this.sheet) throw new Error("add on workbook.tables is not used");
+    const rect = parse(address);
+    const overlaps = this.sheet.merges.some(
+      (m) => m.top <= rect.bottom && m.bottom >= rect.top && m.left <= rect.right && m.right >= rect.left,
+    );
+    if (overlaps) throw new OfficeError("InvalidArgument", { errorLocation: "TableCollection.add" });
+    const t = new FakeTable(this.x, `Table${this.x.tables.length + 1}`, this.sheet, rect);
+    this.x.tables.push(t);
+    this.x.record(`table ${address}`);
+    return t;
+  }
+}
