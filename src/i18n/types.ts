@@ -1,0 +1,83 @@
+import type { Field, Locale } from "../core/fields";
+import type { HostFeature } from "../taskpane/host";
+
+export type { Locale };
+
+/** Every string the task pane and the ribbon commands show. Parameterised strings are functions. */
+export interface UiStrings {
+  appTitle: string;
+  tabs: { structure: string; check: string; report: string; settings: string };
+  loading: string;
+  reload: string;
+  fields: Record<Field, string>;
+  structure: {
+    intro: (sheet: string, header: string, first: number, last: number) => string;
+    mappingHeading: string;
+    notMapped: string;
+    column: (letter: string, header: string) => string;
+    required: string;
+    button: string;
+    working: string;
+    progress: string;
+    done: (sheet: string) => string;
+  };
+  check: {
+    heading: string;
+    overdue: string;
+    dueSoon: string;
+    errors: string;
+    warnings: string;
+    none: string;
+    sheetWide: string;
+    row: (row: number) => string;
+    goTo: (cell: string, message: string) => string;
+  };
+  report: {
+    button: string;
+    working: string;
+    done: string;
+    figures: string;
+    total: string;
+    replyRate: string;
+    onTimeReplyRate: string;
+    satisfactionRate: string;
+    overdue: string;
+    dueSoon: string;
+    items: (n: number) => string;
+    reportText: string;
+    copy: string;
+    copied: string;
+    copyFailed: string;
+  };
+  settings: {
+    heading: string;
+    organisation: string;
+    year: string;
+    yearHint: string;
+    asOf: string;
+    asOfHint: string;
+    deadlineMonths: string;
+    dueSoonDays: string;
+    excludeDepartments: string;
+    excludeHint: string;
+    resultScheme: string;
+    schemes: { ABC: string; ABCD: string; jiayibing: string };
+    save: string;
+    saving: string;
+    saved: string;
+    invalid: string;
+  };
+  notices: {
+    skipped: (features: string) => string;
+    features: Record<HostFeature, string>;
+    dismiss: string;
+  };
+  errors: {
+    title: string;
+    settings: string;
+    unexpected: string;
+  };
+  commands: {
+    done: string;
+  };
+}

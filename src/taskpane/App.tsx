@@ -1,0 +1,163 @@
+import { useCallback, useMemo, useState } from "react";
+import {
+  Button,
+  FluentProvider,
+  Spinner,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
+import type { Field, Locale } from "../core/fields";
+import type { SettingsInput } from "../core/settings";
+import { languageTag, strings } from "../i18n";
+import type { LedgerHost } from "./host";
+import { useLedger } from "./useLedger";
+import { Notices } from "./components/Notices";
+import { BusyBar } from "./components/BusyBar";
+import { MappingPanel } from "./components/MappingPanel";
+import { IssuesPanel } from "./components/IssuesPanel";
+import { ReportPanel } from "./components/ReportPanel";
+import { SettingsPanel } from "./components/SettingsPanel";
+
+export type Theme = "light" | "dark";
+type TabId = "structure" | "check" | "report" | "settings";
+const TABS: readonly TabId[] = ["structure", "check", "report", "settings"];
+
+export interface AppProps {
+  host: LedgerHost;
+  locale: Locale;
+  theme?: Theme;
+  /** Settings over the stored ones from the start (a standalone page or a test may pin the as-of date). */
+  initialSettings?: SettingsInput;
+  /** Source of "today" (tests pin it). */
+  now?: () => Date;
+}
+
+const useStyles = makeStyles({
+  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    maxWidth: "720px",
+  },
+  tabs: { flexWrap: "wrap" },
+});
+
+/** The task pane over any LedgerHost: the open workbook in Excel, or a file in a browser page. */
+export function App({ host, locale, theme = "light", initialSettings, now }: AppProps) {
+  const s = strings(locale);
+  const styles = useStyles();
+  const [changes, setChanges] = useState<SettingsInput>(initialSettings ?? {});
+  // Issue messages follow the pane's language.
+  const settings = useMemo(() => ({ ...changes, locale }), [changes, locale]);
+  const ledger = useLedger(host, settings, now ? { now } : {});
+  const [tab, setTab] = useState<TabId>("structure");
+  const { analysis, busy } = ledger;
+
+  const map = useCallback(
+    (field: Field, column: number | null) => {
+      // One column holds one field: a field that read this column before lets go of it.
+      const taken = Object.entries(analysis?.layout.mapping ?? {})
+        .filter(([other, c]) => c === column && column !== null && other !== field)
+        .map(([other]) => [other, null] as const);
+      setChanges((c) => ({ ...c, mapping: { ...c.mapping, ...Object.fromEntries(taken), [field]: column } }));
+    },
+    [analysis],
+  );
+
+  const saveSettings = (given: SettingsInput) => {
+    const next = { ...changes, ...given };
+    setChanges(next);
+    void ledger.run("settings", { ...next, locale });
+  };
+
+  const select = host.select;
+  const onSelect =
+    select && analysis
+      ? (cell: string) => {
+          // A failed selection is not worth an error bar: the user can still find the cell.
+          select.call(host, analysis.layout.sheet, cell).catch(() => undefined);
+        }
+      : undefined;
+
+  return (
+    <FluentProvider
+      theme={theme === "dark" ? webDarkTheme : webLightTheme}
+      lang={languageTag(locale)}
+      className={styles.provider}
+    >
+      <main className={styles.root} aria-label={s.appTitle}>
+        <TabList
+          className={styles.tabs}
+          selectedValue={tab}
+          onTabSelect={(_, data) => setTab(data.value as TabId)}
+          size="small"
+        >
+          {TABS.map((id) => (
+            <Tab key={id} value={id}>
+              {s.tabs[id]}
+            </Tab>
+          ))}
+        </TabList>
+        <Notices
+          locale={locale}
+          error={ledger.error}
+          skipped={ledger.skipped}
+          done={ledger.done}
+          onDismissDone={ledger.dismissDone}
+        />
+        {busy && (
+          <BusyBar
+            label={
+              busy === "structure"
+                ? s.structure.working
+                : busy === "statistics"
+                  ? s.report.working
+                  : s.settings.saving
+            }
+            value={ledger.progress}
+          />
+        )}
+        {ledger.loading && <Spinner label={s.loading} />}
+        {!ledger.loading && !analysis && <Button onClick={() => void ledger.reload()}>{s.reload}</Button>}
+        {analysis && (
+          <div role="tabpanel" aria-label={s.tabs[tab]}>
+            {tab === "structure" && (
+              <MappingPanel
+                locale={locale}
+                analysis={analysis}
+                busy={busy !== null}
+                onMap={map}
+                onStructure={() => void ledger.run("structure")}
+              />
+            )}
+            {tab === "check" && (
+              <IssuesPanel locale={locale} analysis={analysis} {...(onSelect ? { onSelect } : {})} />
+            )}
+            {tab === "report" && (
+              <ReportPanel
+                locale={locale}
+                analysis={analysis}
+                busy={busy !== null}
+                onGenerate={() => void ledger.run("statistics")}
+              />
+            )}
+            {tab === "settings" && (
+              <SettingsPanel
+                locale={locale}
+                settings={analysis.settings}
+                busy={busy !== null}
+                onSave={saveSettings}
+              />
+            )}
+          </div>
+        )}
+      </main>
+    </FluentProvider>
+  );
+}

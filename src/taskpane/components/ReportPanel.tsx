@@ -1,0 +1,46 @@
+import { useState } from "react";
+import { Button, Field, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import type { Analysis } from "../../core/analyze";
+import type { Locale } from "../../core/fields";
+import { strings } from "../../i18n";
+import { copyText } from "../clipboard";
+import { FigureCards } from "./FigureCards";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  copyRow: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+});
+
+export interface ReportPanelProps {
+  locale: Locale;
+  analysis: Analysis;
+  busy: boolean;
+  onGenerate(): void;
+}
+
+/** 统计与汇报: the button that (re)writes the statistics and report sheets, the key figures, the report text. */
+export function ReportPanel({ locale, analysis, busy, onGenerate }: ReportPanelProps) {
+  const s = strings(locale).report;
+  const styles = useStyles();
+  const [copied, setCopied] = useState<boolean | null>(null);
+  const text = analysis.report.text;
+  const copy = async () => setCopied(await copyText(text));
+  return (
+    <section className={styles.root} aria-label={strings(locale).tabs.report}>
+      <Button appearance="primary" disabled={busy} onClick={onGenerate}>
+        {s.button}
+      </Button>
+      <Text as="h2" weight="semibold">
+        {s.figures}
+      </Text>
+      <FigureCards locale={locale} stats={analysis.stats} />
+      <Field label={s.reportText}>
+        <Textarea value={text} readOnly resize="vertical" rows={12} />
+      </Field>
+      <div className={styles.copyRow}>
+        <Button onClick={() => void copy()}>{s.copy}</Button>
+        <Text role="status">{copied === null ? "" : copied ? s.copied : s.copyFailed}</Text>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import { ZodError } from "zod";
+import type { AnalyzeFailure } from "../core/analyze";
+import { failureMessage } from "../core/failures";
+import type { Locale } from "../core/fields";
+import { strings } from "../i18n";
+import { HostError } from "./host";
+
+/** Everything that can stop the pane, as data: rendered into the user's language at the edge. */
+export type LedgerError =
+  | { kind: "host"; code: string; message: string }
+  | { kind: "analyze"; failure: AnalyzeFailure }
+  | { kind: "settings" }
+  | { kind: "unexpected" };
+
+/** Classifies a thrown value. Host errors carry a message the host already localised. */
+export function toLedgerError(error: unknown): LedgerError {
+  if (error instanceof HostError) return { kind: "host", code: error.code, message: error.message };
+  if (error instanceof ZodError) return { kind: "settings" };
+  return { kind: "unexpected" };
+}
+
+/** The message the user reads: never a stack trace. */
+export function errorMessage(error: LedgerError, locale: Locale): string {
+  switch (error.kind) {
+    case "host":
+      return error.message;
+    case "analyze": {
+      const f = error.failure;
+      const detail = f.code === "sheet_not_found" ? f.sheet : f.code === "no_ledger" ? (f.sheet ?? "") : "";
+      return failureMessage(f.code, locale, detail);
+    }
+    case "settings":
+      return strings(locale).errors.settings;
+    case "unexpected":
+      return strings(locale).errors.unexpected;
+  }
+}

@@ -1,0 +1,15 @@
+import { createRoot } from "react-dom/client";
+import { createExcelHost } from "../hosts/excel/excelHost";
+import { App } from "./App";
+import { officeLocale, officeTheme } from "./office";
+
+/** The add-in's task pane: Office → Excel host → the App. A standalone page imports App from ./App instead. */
+Office.onReady(() => {
+  const container = document.getElementById("container");
+  if (!container) throw new Error("taskpane.html has no #container element");
+  const locale = officeLocale();
+  document.documentElement.lang = locale === "en" ? "en-US" : locale;
+  createRoot(container).render(<App host={createExcelHost(locale)} locale={locale} theme={officeTheme()} />);
+});
+
+export { App };

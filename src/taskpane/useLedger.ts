@@ -1,0 +1,179 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { analyzeWorkbook, type Analysis } from "../core/analyze";
+import type { SettingsInput } from "../core/settings";
+import type { WorkbookSnapshot } from "../core/snapshot";
+import { buildPlan } from "../core/plan/build";
+import type { HostFeature, LedgerHost } from "./host";
+import { toLedgerError, type LedgerError } from "./errors";
+import { TASK_PARTS, type Task } from "./parts";
+
+export type { Task };
+
+/** A finished action, for the success message. */
+export interface Done {
+  task: Task;
+  /** The backup sheet's name after 整理台账. */
+  backup?: string;
+}
+
+export interface LedgerState {
+  /** True until the first snapshot is read. */
+  loading: boolean;
+  analysis: Analysis | null;
+  error: LedgerError | null;
+  /** Features the host cannot render (known in advance, or reported by the last apply). */
+  skipped: HostFeature[];
+  busy: Task | null;
+  /** 0..1 while a plan is being applied. */
+  progress: number | null;
+  done: Done | null;
+  reload(): Promise<void>;
+  /** Builds the task's plan (with `settings` when given, else the hook's) and applies it; true on success. */
+  run(task: Task, settings?: SettingsInput): Promise<boolean>;
+  dismissDone(): void;
+}
+
+export interface LedgerOptions {
+  /** Source of "today" when settings have no as-of date (tests pin it). */
+  now?: () => Date;
+}
+
+/**
+ * The pane's state: reads the workbook through the host, runs the engine on it with the given settings
+ * (the user's corrections over the stored ones), and applies plans for the pane's actions.
+ */
+export function useLedger(
+  host: LedgerHost,
+  settings: SettingsInput,
+  options: LedgerOptions = {},
+): LedgerState {
+  const now = options.now;
+  const [snapshot, setSnapshot] = useState<WorkbookSnapshot | null>(null);
+  const [hostError, setHostError] = useState<LedgerError | null>(null);
+  const [known, setKnown] = useState<HostFeature[]>([]);
+  const [applied, setApplied] = useState<HostFeature[]>([]);
+  const [busy, setBusy] = useState<Task | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
+  const mounted = useRef(true);
+  // Only the latest read may land: edits can trigger reads faster than a slow host answers.
+  const readSeq = useRef(0);
+
+  const reload = useCallback(async () => {
+    const seq = ++readSeq.current;
+    try {
+      const next = await host.snapshot();
+      if (mounted.current && seq === readSeq.current) {
+        setSnapshot(next);
+        setHostError(null);
+      }
+    } catch (e) {
+      if (mounted.current && seq === readSeq.current) setHostError(toLedgerError(e));
+    }
+  }, [host]);
+
+  useEffect(() => {
+    mounted.current = true;
+    void reload();
+    host.unsupported().then(
+      (features) => mounted.current && setKnown(features),
+      (e: unknown) => mounted.current && setHostError(toLedgerError(e)),
+    );
+    return () => {
+      mounted.current = false;
+    };
+  }, [host, reload]);
+
+  const outcome = useMemo(() => {
+    if (!snapshot) return null;
+    try {
+      return analyzeWorkbook(snapshot, settings, now?.());
+    } catch (e) {
+      return { ok: false as const, thrown: toLedgerError(e) };
+    }
+  }, [snapshot, settings, now]);
+
+  const analysis = outcome?.ok ? outcome.analysis : null;
+  const analyzeError: LedgerError | null =
+    outcome && !outcome.ok
+      ? "thrown" in outcome
+        ? outcome.thrown
+        : { kind: "analyze", failure: outcome.error }
+      : null;
+
+  // Re-check by itself when the user edits the ledger (the host does not report its own writes).
+  const watchedSheet = analysis?.layout.sheet ?? null;
+  const [watchFailed, setWatchFailed] = useState(false);
+  useEffect(() => {
+    if (!watchedSheet || !host.watch) return;
+    let disposed = false;
+    let unsubscribe: (() => Promise<void>) | undefined;
+    host
+      .watch(watchedSheet, () => void reload())
+      .then(
+        (off) => {
+          if (disposed) void off();
+          else unsubscribe = off;
+        },
+        () => !disposed && setWatchFailed(true),
+      );
+    return () => {
+      disposed = true;
+      if (unsubscribe) void unsubscribe();
+    };
+  }, [host, watchedSheet, reload]);
+
+  const run = useCallback(
+    async (task: Task, given?: SettingsInput): Promise<boolean> => {
+      if (!snapshot || busy) return false;
+      setBusy(task);
+      setProgress(0);
+      setDone(null);
+      setHostError(null);
+      try {
+        const fresh = analyzeWorkbook(snapshot, given ?? settings, now?.());
+        if (!fresh.ok) {
+          setHostError({ kind: "analyze", failure: fresh.error });
+          return false;
+        }
+        const plan = buildPlan(snapshot, fresh.analysis, { parts: TASK_PARTS[task] });
+        const result = await host.apply(plan, (fraction) => mounted.current && setProgress(fraction));
+        if (!mounted.current) return true;
+        setApplied(result.skipped);
+        setDone(task === "structure" ? { task, backup: plan.sheets.backup } : { task });
+        await reload();
+        return true;
+      } catch (e) {
+        if (mounted.current) setHostError(toLedgerError(e));
+        return false;
+      } finally {
+        if (mounted.current) {
+          setBusy(null);
+          setProgress(null);
+        }
+      }
+    },
+    [host, snapshot, settings, busy, now, reload],
+  );
+
+  const skipped = useMemo(() => {
+    const all = new Set<HostFeature>([...known, ...applied]);
+    if (watchFailed) all.add("tableEvents");
+    return [...all];
+  }, [known, applied, watchFailed]);
+
+  const dismissDone = useCallback(() => setDone(null), []);
+
+  return {
+    loading: snapshot === null && hostError === null,
+    analysis,
+    error: hostError ?? analyzeError,
+    skipped,
+    busy,
+    progress,
+    done,
+    reload,
+    run,
+    dismissDone,
+  };
+}

@@ -1,0 +1,31 @@
+import { render } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/taskpane/App";
+import { createDemoHost, type DemoHost, type DemoHostOptions } from "../../src/taskpane/demoHost";
+import { demoSnapshot } from "../../src/taskpane/demoData";
+import type { Locale } from "../../src/core/fields";
+import type { LedgerHost } from "../../src/taskpane/host";
+import type { WorkbookSnapshot } from "../../src/core/snapshot";
+
+/** The as-of date of the demo ledger's figures: one item overdue (due 06-10), one due soon (07-01). */
+export const AS_OF = "2024-06-28";
+
+export interface Rendered {
+  host: DemoHost;
+  user: ReturnType<typeof userEvent.setup>;
+}
+
+/** Renders the pane over an in-memory host holding the demo ledger, with spies on the host's methods. */
+export function renderApp(
+  options: { locale?: Locale; host?: LedgerHost; snapshot?: WorkbookSnapshot } & DemoHostOptions = {},
+): Rendered {
+  const host = createDemoHost(options.snapshot ?? demoSnapshot(), options);
+  jest.spyOn(host, "apply");
+  jest.spyOn(host, "select");
+  jest.spyOn(host, "snapshot");
+  const user = userEvent.setup();
+  render(
+    <App host={options.host ?? host} locale={options.locale ?? "zh-CN"} initialSettings={{ asOf: AS_OF }} />,
+  );
+  return { host, user };
+}

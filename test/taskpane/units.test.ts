@@ -1,0 +1,103 @@
+import { localeFromLanguage, strings } from "../../src/i18n";
+import { luminance } from "../../src/taskpane/office";
+import { groupIssues, issueCell } from "../../src/taskpane/issueGroups";
+import { errorMessage, toLedgerError } from "../../src/taskpane/errors";
+import { HostError } from "../../src/taskpane/host";
+import type { Issue } from "../../src/core/issues";
+import type { LedgerLayout } from "../../src/core/layout";
+import { resolveSettings } from "../../src/core/settings";
+
+describe("localeFromLanguage", () => {
+  it.each([
+    ["zh-CN", "zh-CN"],
+    ["zh-SG", "zh-CN"],
+    ["zh-TW", "zh-TW"],
+    ["zh-HK", "zh-TW"],
+    ["zh-MO", "zh-TW"],
+    ["zh-Hant-TW", "zh-TW"],
+    ["en-US", "en"],
+    ["en-GB", "en"],
+    ["fr-FR", "zh-CN"],
+    ["", "zh-CN"],
+    [undefined, "zh-CN"],
+  ] as const)("%s → %s", (language, locale) => {
+    expect(localeFromLanguage(language)).toBe(locale);
+  });
+});
+
+describe("luminance (Office theme → light or dark)", () => {
+  it.each([
+    ["#FFFFFF", 1],
+    ["#000000", 0],
+    ["#262626", 0.149],
+    ["not a colour", 1],
+  ] as const)("%s → %d", (hex, expected) => {
+    expect(luminance(hex)).toBeCloseTo(expected, 2);
+  });
+});
+
+const issue = (row: number | null, field: Issue["field"], cell?: string): Issue => ({
+  row,
+  field,
+  code: "missing_required",
+  severity: "error",
+  message: "m",
+  ...(cell ? { cell } : {}),
+});
+
+describe("groupIssues", () => {
+  it("puts sheet-wide issues first and rows in sheet order", () => {
+    const groups = groupIssues([
+      issue(9, "title"),
+      issue(4, "leader"),
+      issue(null, "phone"),
+      issue(4, "handler"),
+    ]);
+    expect(groups.map((g) => [g.row, g.issues.length])).toEqual([
+      [null, 1],
+      [4, 2],
+      [9, 1],
+    ]);
+  });
+});
+
+describe("issueCell", () => {
+  const layout = { mapping: { handler: 9 } } as unknown as LedgerLayout;
+  it.each([
+    ["its own cell", issue(7, "handler", "B2"), "B2"],
+    ["its row in its field's column", issue(7, "handler"), "J7"],
+    ["nothing for an unmapped field", issue(7, "phone"), null],
+    ["nothing for a sheet-wide issue", issue(null, "handler"), null],
+  ] as const)("gives %s", (_title, given, expected) => {
+    expect(issueCell(given, layout)).toBe(expected);
+  });
+});
+
+describe("errors shown to the user", () => {
+  it("keeps a host error's localised message", () => {
+    const error = toLedgerError(new HostError("InvalidOperation", "工作表受保护"));
+    expect(errorMessage(error, "zh-CN")).toBe("工作表受保护");
+  });
+
+  it("turns bad settings into a message, not the schema's text", () => {
+    let thrown: unknown;
+    try {
+      resolveSettings({ deadlineMonths: 0 });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(errorMessage(toLedgerError(thrown), "zh-TW")).toBe(strings("zh-TW").errors.settings);
+  });
+
+  it("hides unexpected errors behind a generic message", () => {
+    expect(errorMessage(toLedgerError(new TypeError("x is undefined")), "en")).toBe(
+      strings("en").errors.unexpected,
+    );
+  });
+
+  it("explains a missing ledger in each language", () => {
+    const error = { kind: "analyze", failure: { code: "no_ledger", sheet: "Sheet1" } } as const;
+    expect(errorMessage(error, "zh-CN")).toContain("Sheet1");
+    expect(errorMessage(error, "en")).toMatch(/No ledger/);
+  });
+});
