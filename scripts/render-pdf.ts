@@ -1,0 +1,41 @@
+/**
+ * Renders the statistics and report sheets of the built sample to PDF (LibreOffice) and PNG (pdftoppm),
+ * to look at them as a leader would; the statistics page is saved as docs/summary-sheet.png.
+ * Run: npx tsx scripts/render-pdf.ts [OUT_DIR]
+ */
+import ExcelJS from "exceljs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { buildXlsx, writeXlsx } from "../src/hosts/xlsx/build";
+import { convertWithLibreOffice } from "../test/helpers/libreoffice";
+
+const ROOT = join(__dirname, "..");
+
+async function main(): Promise<void> {
+  const out = process.argv[2] ?? join(ROOT, "out", "render");
+  mkdirSync(out, { recursive: true });
+  const built = await buildXlsx(readFileSync(join(ROOT, "samples", "sample-ledger.xlsx")), { excludeDepartments: ["市扶贫办"], asOf: "2026-12-31" });
+  if (!built.ok) throw new Error(built.error.code);
+  for (const role of ["summary", "report"] as const) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(built.buffer.buffer.slice(built.buffer.byteOffset, built.buffer.byteOffset + built.buffer.byteLength) as ArrayBuffer);
+    // Only the sheet to print stays visible: LibreOffice exports visible sheets.
+    wb.worksheets.forEach((ws, i) => {
+      ws.state = ws.name === built.plan.sheets[role] ? "visible" : "hidden";
+      if (ws.name === built.plan.sheets[role]) wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: i, visibility: "visible" }];
+    });
+    const pdf = await convertWithLibreOffice(await writeXlsx(wb), "pdf");
+    const pdfPath = join(out, `${role}.pdf`);
+    writeFileSync(pdfPath, pdf);
+    execFileSync("pdftoppm", ["-png", "-r", "70", pdfPath, join(out, role)]);
+    console.log(`${pdfPath} → ${join(out, role)}-*.png`);
+  }
+  mkdirSync(join(ROOT, "docs"), { recursive: true });
+  copyFileSync(join(out, "summary-1.png"), join(ROOT, "docs", "summary-sheet.png"));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`render failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,30 @@
+import type ExcelJS from "exceljs";
+import { analyzeWorkbook, type Analysis, type AnalyzeFailure } from "../../core/analyze";
+import type { SettingsInput } from "../../core/settings";
+import { buildPlan } from "../../core/plan/build";
+import type { WorkbookPlan } from "../../core/plan/types";
+import { loadXlsx, snapshotOf } from "./workbook";
+import { renderPlan } from "./render";
+
+export type BuildResult =
+  | { ok: true; buffer: Uint8Array; analysis: Analysis; plan: WorkbookPlan }
+  | { ok: false; error: AnalyzeFailure };
+
+/**
+ * The whole build on an .xlsx in memory: load, analyse, plan, render, write. IO failures (not an .xlsx)
+ * throw XlsxLoadError; a workbook without a ledger is an { ok: false } result.
+ */
+export async function buildXlsx(buffer: ArrayBuffer | Uint8Array, settings: SettingsInput, now: Date = new Date()): Promise<BuildResult> {
+  const wb = await loadXlsx(buffer);
+  const snapshot = snapshotOf(wb);
+  const outcome = analyzeWorkbook(snapshot, settings, now);
+  if (!outcome.ok) return { ok: false, error: outcome.error };
+  const plan = buildPlan(snapshot, outcome.analysis);
+  renderPlan(wb, plan);
+  return { ok: true, buffer: await writeXlsx(wb), analysis: outcome.analysis, plan };
+}
+
+export async function writeXlsx(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  const out = await wb.xlsx.writeBuffer();
+  return new Uint8Array(out as ArrayBuffer);
+}

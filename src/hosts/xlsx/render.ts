@@ -1,0 +1,292 @@
+import ExcelJS from "exceljs";
+import type {
+  CellBlock,
+  CellStyle,
+  ConditionalFormatPlan,
+  CopySheetPlan,
+  EditSheetPlan,
+  NewSheetPlan,
+  PlanCell,
+  TablePlan,
+  ValidationPlan,
+  WorkbookPlan,
+} from "../../core/plan/types";
+
+type SheetPlan = NewSheetPlan | EditSheetPlan;
+const A4 = 9;
+
+/**
+ * Applies a workbook plan to an ExcelJS workbook in memory: replaced sheets are removed, the backup copied
+ * cell for cell, new sheets written, the ledger edited in place. User text is written as strings, which
+ * ExcelJS stores as text, so "=…" typed by a user never becomes a formula. Formulas go without a cached
+ * result and the workbook asks for a full calculation on load.
+ */
+export function renderPlan(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {
+  for (const name of plan.replaces) {
+    const ws = wb.getWorksheet(name);
+    if (ws) wb.removeWorksheet(ws.id);
+  }
+  for (const op of plan.ops) {
+    if (op.kind === "copy") copySheet(wb, op);
+    else if (op.kind === "new") writeSheet(wb, fresh(wb, op), op);
+    else {
+      const ws = wb.getWorksheet(op.name);
+      if (!ws) throw new Error(`renderPlan: sheet "${op.name}" not found`);
+      writeSheet(wb, ws, op);
+    }
+  }
+  activate(wb, plan.activate);
+  wb.calcProperties.fullCalcOnLoad = true;
+}
+
+function fresh(wb: ExcelJS.Workbook, op: NewSheetPlan): ExcelJS.Worksheet {
+  const existing = wb.getWorksheet(op.name);
+  if (existing) throw new Error(`renderPlan: sheet "${op.name}" already exists and is not replaced`);
+  return wb.addWorksheet(op.name, op.tabColor ? { properties: { tabColor: { argb: `FF${op.tabColor}` } } } : {});
+}
+
+function writeSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, op: SheetPlan): void {
+  ws.state = op.visibility;
+  if (op.kind === "edit") for (const range of op.unmerge) ws.unMergeCells(range);
+  for (const block of op.blocks) writeBlock(ws, block);
+  for (const { range, style } of op.styles) forEachCell(ws, range, (cell) => applyStyle(cell, style));
+  for (const range of op.merges) ws.mergeCells(range);
+  for (const { index, width } of op.columnWidths) ws.getColumn(index + 1).width = width;
+  for (const { row, height } of op.rowHeights) ws.getRow(row + 1).height = height;
+  for (const table of op.tables) addTable(wb, ws, table);
+  for (const v of op.validations) addValidation(ws, v);
+  addConditionalFormats(ws, op.conditionalFormats);
+  if (op.freeze) {
+    const { rows, columns } = op.freeze;
+    const topLeftCell = `${letter(columns)}${rows + 1}`;
+    ws.views = [{ state: "frozen", xSplit: columns, ySplit: rows, topLeftCell, activeCell: topLeftCell }];
+  }
+  if (op.page) {
+    const p = op.page;
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: A4,
+      orientation: p.orientation,
+      fitToPage: true,
+      fitToWidth: p.fitToWidth,
+      fitToHeight: p.fitToHeight,
+      ...(p.printTitleRows ? { printTitlesRow: p.printTitleRows } : {}),
+      ...(p.margins ? { margins: { ...p.margins, header: 0.3, footer: 0.3 } } : {}),
+    };
+  }
+  if (op.tabColor) ws.properties.tabColor = { argb: `FF${op.tabColor}` };
+}
+
+function writeBlock(ws: ExcelJS.Worksheet, block: CellBlock): void {
+  block.cells.forEach((row, i) => {
+    row.forEach((cell, j) => {
+      const target = ws.getCell(block.row + i + 1, block.col + j + 1);
+      writeCell(target, cell);
+      if (block.style) applyStyle(target, block.style);
+    });
+  });
+}
+
+function writeCell(cell: ExcelJS.Cell, v: PlanCell): void {
+  switch (v.t) {
+    case "text":
+      // A plain string is stored as text by ExcelJS whatever its first character.
+      cell.value = v.v;
+      return;
+    case "number":
+    case "date":
+      cell.value = v.v;
+      if (v.t === "date" && !/[yd]/i.test(cell.numFmt ?? "")) cell.numFmt = "yyyy-mm-dd";
+      return;
+    case "bool":
+      cell.value = v.v;
+      return;
+    case "formula":
+      cell.value = { formula: v.f } as ExcelJS.CellFormulaValue;
+      return;
+    case "empty":
+      cell.value = null;
+  }
+}
+
+/** Sets only the properties the plan names, on fresh objects (ExcelJS shares style objects between cells). */
+function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
+  if (s.bold !== undefined || s.italic !== undefined || s.fontName || s.fontSize || s.fontColor) {
+    const font: Partial<ExcelJS.Font> = { ...(cell.font ?? {}) };
+    if (s.bold !== undefined) font.bold = s.bold;
+    if (s.italic !== undefined) font.italic = s.italic;
+    if (s.fontName) font.name = s.fontName;
+    if (s.fontSize) font.size = s.fontSize;
+    if (s.fontColor) font.color = { argb: `FF${s.fontColor}` };
+    cell.font = font;
+  }
+  if (s.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${s.fill}` } };
+  if (s.hAlign || s.vAlign || s.wrap !== undefined || s.indent !== undefined) {
+    const al: Partial<ExcelJS.Alignment> = { ...(cell.alignment ?? {}) };
+    if (s.hAlign) al.horizontal = s.hAlign;
+    if (s.vAlign) al.vertical = s.vAlign;
+    if (s.wrap !== undefined) al.wrapText = s.wrap;
+    if (s.indent !== undefined) al.indent = s.indent;
+    cell.alignment = al;
+  }
+  if (s.numberFormat) cell.numFmt = s.numberFormat;
+  if (s.border === "thin") {
+    const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
+    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+}
+
+/** The table over cells already written: ExcelJS re-stores the given rows, so it is handed the cells' own values. */
+function addTable(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, t: TablePlan): void {
+  const { top, left, bottom, right } = decode(t.range);
+  for (const [name, existing] of Object.entries(tablesOf(ws))) {
+    const range = existing.table?.tableRef ?? existing.table?.ref;
+    if (range && overlaps(decode(range), { top, left, bottom, right })) ws.removeTable(name);
+  }
+  const taken = new Set<string>();
+  for (const sheet of wb.worksheets) for (const n of Object.keys(tablesOf(sheet))) taken.add(n.toLowerCase());
+  let name = t.name;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${t.name}_${n}`;
+
+  const calc = new Map(t.calculated.map((c) => [c.column, c.formula]));
+  const rows: ExcelJS.CellValue[][] = [];
+  for (let r = top + 1; r <= bottom; r++) {
+    const row: ExcelJS.CellValue[] = [];
+    for (let c = left; c <= right; c++) {
+      const formula = calc.get(t.columns[c - left] ?? "");
+      const cell = ws.getCell(r + 1, c + 1);
+      row.push(formula !== undefined ? ({ formula } as ExcelJS.CellFormulaValue) : cell.value);
+    }
+    rows.push(row);
+  }
+  ws.addTable({
+    name,
+    ref: `${letter(left)}${top + 1}`,
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: t.style as NonNullable<ExcelJS.TableStyleProperties["theme"]>, showRowStripes: true },
+    columns: t.columns.map((c) => ({ name: c, filterButton: true })),
+    rows,
+  });
+}
+
+/** ExcelJS keeps a sheet's tables in a map its typings do not declare. */
+function tablesOf(ws: ExcelJS.Worksheet): Record<string, { table?: { ref?: string; tableRef?: string } }> {
+  return (ws as unknown as { tables?: Record<string, { table?: { ref?: string; tableRef?: string } }> }).tables ?? {};
+}
+
+function addValidation(ws: ExcelJS.Worksheet, v: ValidationPlan): void {
+  forEachCell(ws, v.range, (cell) => {
+    cell.dataValidation = {
+      type: "list",
+      allowBlank: true,
+      formulae: [v.listSource],
+      showErrorMessage: true,
+      errorStyle: v.errorStyle,
+      errorTitle: v.errorTitle,
+      error: v.errorMessage,
+    };
+  });
+}
+
+/** Rules with the same formula from an earlier build are removed first, so building twice leaves one of each. */
+function addConditionalFormats(ws: ExcelJS.Worksheet, plans: ConditionalFormatPlan[]): void {
+  if (plans.length === 0) return;
+  const ours = new Set(plans.map((p) => p.formula));
+  ws.removeConditionalFormatting((cf: ExcelJS.ConditionalFormattingOptions) =>
+    !cf.rules.every((rule) => rule.type === "expression" && (rule.formulae ?? []).every((f: unknown) => ours.has(String(f)))),
+  );
+  for (const p of plans) {
+    const style: Partial<ExcelJS.Style> = {};
+    if (p.fill) style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: `FF${p.fill}` } };
+    if (p.fontColor) style.font = { color: { argb: `FF${p.fontColor}` } };
+    ws.addConditionalFormatting({
+      ref: p.range,
+      rules: [{ type: "expression", formulae: [p.formula], priority: p.priority, style, ...(p.stopIfTrue ? { stopIfTrue: true } : {}) }],
+    });
+  }
+}
+
+/** Backup: values (formulas included), styles, merges, widths, heights and page setup of the original. */
+function copySheet(wb: ExcelJS.Workbook, op: CopySheetPlan): void {
+  const from = wb.getWorksheet(op.from);
+  if (!from) throw new Error(`renderPlan: sheet "${op.from}" not found`);
+  const to = wb.addWorksheet(op.name, { state: op.visibility });
+  from.columns?.forEach((col, i) => {
+    const target = to.getColumn(i + 1);
+    if (col.width !== undefined) target.width = col.width;
+    if (col.hidden) target.hidden = true;
+  });
+  from.eachRow({ includeEmpty: true }, (row, r) => {
+    const target = to.getRow(r);
+    if (row.height !== undefined) target.height = row.height;
+    if (row.hidden) target.hidden = true;
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      const dest = target.getCell(c);
+      if (cell.type !== ExcelJS.ValueType.Merge) dest.value = copyValue(cell);
+      dest.style = structuredClone(cell.style ?? {});
+    });
+  });
+  for (const range of (from.model as { merges?: string[] }).merges ?? []) to.mergeCells(range);
+  to.pageSetup = structuredClone(from.pageSetup);
+  if (from.properties.tabColor) to.properties.tabColor = { ...from.properties.tabColor };
+}
+
+/** Shared formulas point at their master cell, which the copy does not have in the same form: keep the formula text. */
+function copyValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  const v = cell.value;
+  if (v && typeof v === "object" && "sharedFormula" in v) {
+    return { formula: cell.formula, result: (v as ExcelJS.CellSharedFormulaValue).result } as ExcelJS.CellFormulaValue;
+  }
+  return v && typeof v === "object" && !(v instanceof Date) ? structuredClone(v) : v;
+}
+
+function activate(wb: ExcelJS.Workbook, name: string): void {
+  const visible = wb.worksheets;
+  const index = visible.findIndex((ws) => ws.name === name);
+  if (index < 0) return;
+  for (const ws of visible) for (const view of ws.views ?? []) (view as { tabSelected?: boolean }).tabSelected = ws.name === name;
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: index, visibility: "visible" }];
+}
+
+function forEachCell(ws: ExcelJS.Worksheet, range: string, fn: (cell: ExcelJS.Cell) => void): void {
+  const { top, left, bottom, right } = decode(range);
+  for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) fn(ws.getCell(r + 1, c + 1));
+}
+
+interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** "B3:D9" or "B3" → 0-based rectangle. */
+function decode(range: string): Rect {
+  const [a, b = a] = range.replace(/\$/g, "").split(":");
+  const p = (ref: string | undefined): { r: number; c: number } => {
+    const m = /^([A-Z]+)(\d+)$/.exec(ref ?? "");
+    if (!m) throw new Error(`renderPlan: bad range "${range}"`);
+    let c = 0;
+    for (const ch of m[1] ?? "") c = c * 26 + (ch.charCodeAt(0) - 64);
+    return { r: Number(m[2]) - 1, c: c - 1 };
+  };
+  const s = p(a);
+  const e = p(b);
+  return { top: Math.min(s.r, e.r), left: Math.min(s.c, e.c), bottom: Math.max(s.r, e.r), right: Math.max(s.c, e.c) };
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+function letter(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
