@@ -1,30 +1,51 @@
 import { createExcelHost } from "../hosts/excel/excelHost";
-import { localeFromLanguage } from "../i18n";
+import { localeFromLanguage, strings } from "../i18n";
+import { HostError } from "../taskpane/host";
 import { regenerateStatistics } from "./generate";
 
 /** Ribbon: 一键生成年度统计 (ExecuteFunction). Opens the task pane when the workbook needs it. */
 async function generateStatistics(event: Office.AddinCommands.Event): Promise<void> {
+  const locale = localeFromLanguage(Office.context.displayLanguage);
+  const text = strings(locale).commands;
   try {
-    const locale = localeFromLanguage(Office.context.displayLanguage);
     const outcome = await regenerateStatistics(createExcelHost(locale), locale);
-    if (outcome.kind === "needs_taskpane") await showTaskpane();
+    if (outcome.kind === "needs_taskpane" && !(await showTaskpane())) await showNotice(text.openPaneFirst);
   } catch (error) {
     // A function command has no UI of its own: open the pane, which reads the workbook again and shows the
-    // problem in the user's language.
-    console.error("generateStatistics failed:", error instanceof Error ? error.message : error);
-    await showTaskpane();
+    // problem in the user's language; where it cannot be opened from here, say so in a dialog.
+    if (!(await showTaskpane())) {
+      await showNotice(text.failed(error instanceof HostError ? error.message : String(error)));
+    }
   } finally {
     event.completed();
   }
 }
 
-/** Office.addin.showAsTaskpane needs the SharedRuntime 1.1 set; without it there is nothing more to do. */
-async function showTaskpane(): Promise<void> {
+/**
+ * Office.addin.showAsTaskpane needs the SharedRuntime 1.1 set, which a manifest valid against the 2019 schema
+ * cannot declare; resolves false where it is unavailable.
+ */
+async function showTaskpane(): Promise<boolean> {
+  if (!Office.context.requirements.isSetSupported("SharedRuntime", "1.1")) return false;
   try {
     await Office.addin.showAsTaskpane();
-  } catch (error) {
-    console.error("showAsTaskpane failed:", error instanceof Error ? error.message : error);
+    return true;
+  } catch {
+    return false;
   }
+}
+
+/** A small dialog (DialogApi 1.1) with one message, served from the add-in's own origin. */
+function showNotice(message: string): Promise<void> {
+  const url = new URL("notice.html", window.location.href);
+  url.searchParams.set("msg", message);
+  return new Promise((resolve) => {
+    Office.context.ui.displayDialogAsync(
+      url.toString(),
+      { height: 30, width: 35, displayInIframe: true },
+      () => resolve(),
+    );
+  });
 }
 
 Office.onReady(() => {

@@ -104,5 +104,11 @@ export const en: UiStrings = {
     settings: "A setting is invalid: check the Settings tab.",
     unexpected: "Something unexpected happened. Please try again.",
   },
-  commands: { done: "The year-end statistics are ready." },
+  commands: {
+    done: "The year-end statistics are ready.",
+    openPaneFirst:
+      "This workbook has not been structured as a ledger yet. On the Home tab, in the 建议提案 group, click 打开台账助手 (Open ledger assistant) to structure it first, then generate the statistics.",
+    failed: (message) =>
+      `The statistics could not be generated: ${message} Open the ledger assistant for details.`,
+  },
 };

@@ -79,5 +79,8 @@ export interface UiStrings {
   };
   commands: {
     done: string;
+    /** Shown in a dialog when the ribbon button cannot open the task pane itself. */
+    openPaneFirst: string;
+    failed: (message: string) => string;
   };
 }

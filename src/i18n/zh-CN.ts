@@ -103,5 +103,10 @@ export const zhCN: UiStrings = {
     settings: "设置有误，请在“设置”中检查。",
     unexpected: "发生了意外错误，请重试。",
   },
-  commands: { done: "年度统计已生成。" },
+  commands: {
+    done: "年度统计已生成。",
+    openPaneFirst:
+      "本工作簿还没有整理为台账。请点击“开始”选项卡“建议提案”组中的“打开台账助手”，先整理台账，再一键生成年度统计。",
+    failed: (message) => `未能生成年度统计：${message} 请打开台账助手查看详情。`,
+  },
 };

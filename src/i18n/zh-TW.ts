@@ -103,5 +103,10 @@ export const zhTW: UiStrings = {
     settings: "設定有誤，請在「設定」中檢查。",
     unexpected: "發生了意外錯誤，請重試。",
   },
-  commands: { done: "年度統計已產生。" },
+  commands: {
+    done: "年度統計已產生。",
+    openPaneFirst:
+      "本活頁簿還沒有整理為台賬。請點選「常用」索引標籤「建議提案」群組中的「開啟台賬助手」，先整理台賬，再一鍵產生年度統計。",
+    failed: (message) => `未能產生年度統計：${message} 請開啟台賬助手查看詳情。`,
+  },
 };

@@ -253,6 +253,15 @@ export function buildLedgerSheet(input: LedgerInput): { op: EditSheetPlan; model
     validations,
     conditionalFormats,
     freeze: { rows: headerRow + 1, columns: 0 },
+    // Leaders print the ledger on A4: landscape, one page wide, title and header rows on every page.
+    page: {
+      orientation: "landscape",
+      paperSize: "A4",
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitleRows: `1:${headerRow + 1}`,
+      margins: { top: 0.6, bottom: 0.6, left: 0.4, right: 0.4 },
+    },
   };
   const model: LedgerModel = {
     sheet: sheet.name,

@@ -42,7 +42,10 @@ export function renderPlan(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {
 function fresh(wb: ExcelJS.Workbook, op: NewSheetPlan): ExcelJS.Worksheet {
   const existing = wb.getWorksheet(op.name);
   if (existing) throw new Error(`renderPlan: sheet "${op.name}" already exists and is not replaced`);
-  return wb.addWorksheet(op.name, op.tabColor ? { properties: { tabColor: { argb: `FF${op.tabColor}` } } } : {});
+  return wb.addWorksheet(
+    op.name,
+    op.tabColor ? { properties: { tabColor: { argb: `FF${op.tabColor}` } } } : {},
+  );
 }
 
 function writeSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, op: SheetPlan): void {
@@ -96,7 +99,7 @@ function writeCell(cell: ExcelJS.Cell, v: PlanCell): void {
     case "number":
     case "date":
       cell.value = v.v;
-      if (v.t === "date" && !/[yd]/i.test(cell.numFmt ?? "")) cell.numFmt = "yyyy-mm-dd";
+      if (v.t === "date" && !/[yd]/i.test(cell.numFmt ?? "")) unshareStyle(cell).numFmt = "yyyy-mm-dd";
       return;
     case "bool":
       cell.value = v.v;
@@ -109,8 +112,19 @@ function writeCell(cell: ExcelJS.Cell, v: PlanCell): void {
   }
 }
 
+/**
+ * ExcelJS hands cells read from a file the same style object per style id, and its setters (numFmt, font,
+ * fill …) mutate that object: give the cell its own copy first, or one date format leaks into every cell
+ * that shared the style.
+ */
+function unshareStyle(cell: ExcelJS.Cell): ExcelJS.Cell {
+  cell.style = { ...cell.style };
+  return cell;
+}
+
 /** Sets only the properties the plan names, on fresh objects (ExcelJS shares style objects between cells). */
 function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
+  unshareStyle(cell);
   if (s.bold !== undefined || s.italic !== undefined || s.fontName || s.fontSize || s.fontColor) {
     const font: Partial<ExcelJS.Font> = { ...(cell.font ?? {}) };
     if (s.bold !== undefined) font.bold = s.bold;
@@ -172,7 +186,10 @@ function addTable(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, t: TablePlan): vo
 
 /** ExcelJS keeps a sheet's tables in a map its typings do not declare. */
 function tablesOf(ws: ExcelJS.Worksheet): Record<string, { table?: { ref?: string; tableRef?: string } }> {
-  return (ws as unknown as { tables?: Record<string, { table?: { ref?: string; tableRef?: string } }> }).tables ?? {};
+  return (
+    (ws as unknown as { tables?: Record<string, { table?: { ref?: string; tableRef?: string } }> }).tables ??
+    {}
+  );
 }
 
 function addValidation(ws: ExcelJS.Worksheet, v: ValidationPlan): void {
@@ -193,8 +210,12 @@ function addValidation(ws: ExcelJS.Worksheet, v: ValidationPlan): void {
 function addConditionalFormats(ws: ExcelJS.Worksheet, plans: ConditionalFormatPlan[]): void {
   if (plans.length === 0) return;
   const ours = new Set(plans.map((p) => p.formula));
-  ws.removeConditionalFormatting((cf: ExcelJS.ConditionalFormattingOptions) =>
-    !cf.rules.every((rule) => rule.type === "expression" && (rule.formulae ?? []).every((f: unknown) => ours.has(String(f)))),
+  ws.removeConditionalFormatting(
+    (cf: ExcelJS.ConditionalFormattingOptions) =>
+      !cf.rules.every(
+        (rule) =>
+          rule.type === "expression" && (rule.formulae ?? []).every((f: unknown) => ours.has(String(f))),
+      ),
   );
   for (const p of plans) {
     const style: Partial<ExcelJS.Style> = {};
@@ -202,7 +223,15 @@ function addConditionalFormats(ws: ExcelJS.Worksheet, plans: ConditionalFormatPl
     if (p.fontColor) style.font = { color: { argb: `FF${p.fontColor}` } };
     ws.addConditionalFormatting({
       ref: p.range,
-      rules: [{ type: "expression", formulae: [p.formula], priority: p.priority, style, ...(p.stopIfTrue ? { stopIfTrue: true } : {}) }],
+      rules: [
+        {
+          type: "expression",
+          formulae: [p.formula],
+          priority: p.priority,
+          style,
+          ...(p.stopIfTrue ? { stopIfTrue: true } : {}),
+        },
+      ],
     });
   }
 }
@@ -236,7 +265,10 @@ function copySheet(wb: ExcelJS.Workbook, op: CopySheetPlan): void {
 function copyValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
   const v = cell.value;
   if (v && typeof v === "object" && "sharedFormula" in v) {
-    return { formula: cell.formula, result: (v as ExcelJS.CellSharedFormulaValue).result } as ExcelJS.CellFormulaValue;
+    return {
+      formula: cell.formula,
+      result: (v as ExcelJS.CellSharedFormulaValue).result,
+    } as ExcelJS.CellFormulaValue;
   }
   return v && typeof v === "object" && !(v instanceof Date) ? structuredClone(v) : v;
 }
@@ -245,8 +277,11 @@ function activate(wb: ExcelJS.Workbook, name: string): void {
   const visible = wb.worksheets;
   const index = visible.findIndex((ws) => ws.name === name);
   if (index < 0) return;
-  for (const ws of visible) for (const view of ws.views ?? []) (view as { tabSelected?: boolean }).tabSelected = ws.name === name;
-  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: index, visibility: "visible" }];
+  for (const ws of visible)
+    for (const view of ws.views ?? []) (view as { tabSelected?: boolean }).tabSelected = ws.name === name;
+  wb.views = [
+    { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: index, visibility: "visible" },
+  ];
 }
 
 function forEachCell(ws: ExcelJS.Worksheet, range: string, fn: (cell: ExcelJS.Cell) => void): void {
@@ -273,7 +308,12 @@ function decode(range: string): Rect {
   };
   const s = p(a);
   const e = p(b);
-  return { top: Math.min(s.r, e.r), left: Math.min(s.c, e.c), bottom: Math.max(s.r, e.r), right: Math.max(s.c, e.c) };
+  return {
+    top: Math.min(s.r, e.r),
+    left: Math.min(s.c, e.c),
+    bottom: Math.max(s.r, e.r),
+    right: Math.max(s.c, e.c),
+  };
 }
 
 function overlaps(a: Rect, b: Rect): boolean {

@@ -16,7 +16,9 @@ async function build(input: Uint8Array, settings: SettingsInput = {}) {
 
 async function load(buffer: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer);
+  await wb.xlsx.load(
+    buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer,
+  );
   return wb;
 }
 
@@ -35,7 +37,11 @@ function contents(wb: ExcelJS.Workbook): Record<string, Record<string, string>> 
       row.eachCell({ includeEmpty: false }, (cell) => {
         const v = cell.value;
         if (v === null || v === undefined || cell.type === ExcelJS.ValueType.Merge) return;
-        cells[cell.address] = cell.formula ? `=${cell.formula}` : v instanceof Date ? v.toISOString() : JSON.stringify(v);
+        cells[cell.address] = cell.formula
+          ? `=${cell.formula}`
+          : v instanceof Date
+            ? v.toISOString()
+            : JSON.stringify(v);
       }),
     );
     out[ws.name] = cells;
@@ -56,9 +62,27 @@ interface Fixture {
 }
 
 const FIXTURES: Fixture[] = [
-  { title: "two-row header, merged cells, text dates, formula-like text", make: twoRowHeaderLedger, settings: { excludeDepartments: ["市扶貧辦"] }, ledger: "台账", headerRow: 4 },
-  { title: "traditional headers, no deadline column", make: traditionalLedger, settings: {}, ledger: "提案台賬", headerRow: 1 },
-  { title: "the bundled sample", make: async () => readFileSync(SAMPLE), settings: { excludeDepartments: ["市扶贫办"] }, ledger: "责任分工表", headerRow: 0 },
+  {
+    title: "two-row header, merged cells, text dates, formula-like text",
+    make: twoRowHeaderLedger,
+    settings: { excludeDepartments: ["市扶貧辦"] },
+    ledger: "台账",
+    headerRow: 4,
+  },
+  {
+    title: "traditional headers, no deadline column",
+    make: traditionalLedger,
+    settings: {},
+    ledger: "提案台賬",
+    headerRow: 1,
+  },
+  {
+    title: "the bundled sample",
+    make: async () => readFileSync(SAMPLE),
+    settings: { excludeDepartments: ["市扶贫办"] },
+    ledger: "责任分工表",
+    headerRow: 0,
+  },
 ];
 
 describe.each(FIXTURES)("build: $title", ({ make, settings, ledger }) => {
@@ -76,7 +100,8 @@ describe.each(FIXTURES)("build: $title", ({ make, settings, ledger }) => {
   it("keeps the ledger under its name and adds the generated sheets", () => {
     const names = built.worksheets.map((ws) => ws.name);
     expect(names).toContain(ledger);
-    for (const role of ["summary", "report", "backup", "settings"] as const) expect(names).toContain(once.plan.sheets[role]);
+    for (const role of ["summary", "report", "backup", "settings"] as const)
+      expect(names).toContain(once.plan.sheets[role]);
     expect(sheet(built, once.plan.sheets.settings).state).toBe("hidden");
     for (const n of once.plan.sheets.summary ? Object.values(once.plan.sheets) : []) {
       expect(n.length).toBeLessThanOrEqual(31);
@@ -86,7 +111,16 @@ describe.each(FIXTURES)("build: $title", ({ make, settings, ledger }) => {
 
   it("puts one table with one header row over the ledger, header frozen", () => {
     const ws = sheet(built, ledger);
-    const tables = Object.values((ws as unknown as { tables: Record<string, { table: { ref: string; tableRef: string; headerRow: boolean; columns: { name: string }[] } }> }).tables);
+    const tables = Object.values(
+      (
+        ws as unknown as {
+          tables: Record<
+            string,
+            { table: { ref: string; tableRef: string; headerRow: boolean; columns: { name: string }[] } }
+          >;
+        }
+      ).tables,
+    );
     expect(tables).toHaveLength(1);
     const t = tables[0]!.table;
     expect(t.headerRow).toBe(true);
@@ -99,7 +133,8 @@ describe.each(FIXTURES)("build: $title", ({ make, settings, ledger }) => {
     expect(view.state).toBe("frozen");
     expect(view.ySplit).toBe(headerRow);
     // No merged area is left inside the table.
-    for (const m of merges(ws)) expect(overlapsRows(m, headerRow, Number(/\d+$/.exec(t.tableRef)?.[0]))).toBe(false);
+    for (const m of merges(ws))
+      expect(overlapsRows(m, headerRow, Number(/\d+$/.exec(t.tableRef)?.[0]))).toBe(false);
   });
 
   it("adds dropdowns from the settings sheet and live highlights", () => {
@@ -111,7 +146,9 @@ describe.each(FIXTURES)("build: $title", ({ make, settings, ledger }) => {
     expect(dv?.type).toBe("list");
     expect(dv?.errorStyle).toBe("warning");
     expect(String(dv?.formulae?.[0])).toContain(once.plan.sheets.settings);
-    const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] }).conditionalFormattings;
+    const cfs = (
+      ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] }
+    ).conditionalFormattings;
     const formulas = cfs.flatMap((cf) => cf.rules.flatMap((r) => r.formulae ?? []));
     expect(formulas.some((f) => /已超期/.test(f))).toBe(true);
     expect(formulas.some((f) => /即[将將]到期/.test(f))).toBe(true);
@@ -144,6 +181,25 @@ describe.each(FIXTURES)("build: $title", ({ make, settings, ledger }) => {
     expect(merges(backup)).toEqual(merges(src));
   });
 
+  it("leaves numbers outside the date columns numbers, in the number format they had", () => {
+    const dateColumns = new Set(
+      (["assignedOn", "dueOn", "repliedOn"] as const)
+        .map((f) => once.analysis.layout.mapping[f])
+        .filter((c) => c !== undefined),
+    );
+    sheet(original, ledger).eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value !== "number" || dateColumns.has(Number(cell.col) - 1)) return;
+        const after = sheet(built, ledger).getCell(cell.address);
+        expect({ address: cell.address, value: after.value, numFmt: after.numFmt }).toEqual({
+          address: cell.address,
+          value: cell.value,
+          numFmt: cell.numFmt,
+        });
+      }),
+    );
+  });
+
   it("never touches other user sheets", () => {
     for (const ws of original.worksheets) {
       if (ws.name === ledger) continue;
@@ -154,14 +210,19 @@ describe.each(FIXTURES)("build: $title", ({ make, settings, ledger }) => {
   it("gives the same workbook when built again on its own output", async () => {
     const twice = await build(once.buffer, settings);
     const again = await load(twice.buffer);
-    expect(again.worksheets.map((ws) => ws.name).sort()).toEqual(built.worksheets.map((ws) => ws.name).sort());
+    expect(again.worksheets.map((ws) => ws.name).sort()).toEqual(
+      built.worksheets.map((ws) => ws.name).sort(),
+    );
     expect(twice.plan.sheets).toEqual(once.plan.sheets);
     expect(contents(again)).toEqual(contents(built));
     expect(twice.analysis.stats).toEqual(once.analysis.stats);
     const ws = sheet(again, ledger);
     expect(Object.keys((ws as unknown as { tables: object }).tables)).toHaveLength(1);
     const cfs = (ws as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings;
-    expect(cfs).toHaveLength((sheet(built, ledger) as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings.length);
+    expect(cfs).toHaveLength(
+      (sheet(built, ledger) as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings
+        .length,
+    );
   });
 });
 
@@ -194,7 +255,11 @@ describe("build: the details of the two-row-header ledger", () => {
 
   it("fills merged leader cells, rewrites enumerations, keeps odd values as written", () => {
     const ws = sheet(built, "台账");
-    expect([ws.getCell("F5").value, ws.getCell("F6").value, ws.getCell("F7").value]).toEqual(["张局长", "张局长", "张局长"]);
+    expect([ws.getCell("F5").value, ws.getCell("F6").value, ws.getCell("F7").value]).toEqual([
+      "张局长",
+      "张局长",
+      "张局长",
+    ]);
     expect(ws.getCell("C6").value).toBe("人大建议");
     expect(ws.getCell("C8").value).toBe("政协提案");
     expect(ws.getCell("C11").value).toBe("奇怪类别");
@@ -208,7 +273,12 @@ describe("build: the details of the two-row-header ledger", () => {
 
   it("keeps text that looks like a formula as text", () => {
     const ws = sheet(built, "台账");
-    for (const [addr, text] of [["D5", "=关于公墓建设的建议"], ["D7", "+关于社区治理的提案"], ["D10", "@关于救助的建议"], ["D11", "-关于婚姻登记的建议"]] as const) {
+    for (const [addr, text] of [
+      ["D5", "=关于公墓建设的建议"],
+      ["D7", "+关于社区治理的提案"],
+      ["D10", "@关于救助的建议"],
+      ["D11", "-关于婚姻登记的建议"],
+    ] as const) {
       expect(ws.getCell(addr).type).toBe(ExcelJS.ValueType.String);
       expect(ws.getCell(addr).value).toBe(text);
       expect(ws.getCell(addr).formula).toBeFalsy();
