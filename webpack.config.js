@@ -15,6 +15,8 @@ const DEV_URL = "https://localhost:3000/";
 const PAGES = {
   taskpane: { entry: "./src/taskpane/index.tsx", template: "./src/taskpane/taskpane.html", officeJs: true },
   commands: { entry: "./src/commands/commands.ts", template: "./src/commands/commands.html", officeJs: true },
+  // The ribbon command's one-message dialog, for Excel without a shared runtime.
+  notice: { entry: "./src/commands/notice.ts", template: "./src/commands/notice.html", officeJs: false },
   // The pane over an in-memory demo ledger, without Office: screenshots and browser tests.
   "taskpane-demo": {
     entry: "./src/taskpane/demo.tsx",
