@@ -179,3 +179,45 @@ export function packBatches(chunks: RowChunk[], budget = BATCH_BYTES): RowChunk[
   if (current.length > 0) batches.push(current);
   return batches;
 }
+
+/**
+ * Takes out of a chunk the formula cells `defer` picks (text that merely starts with "=" is formatted "@"
+ * and stays). They become null in the chunk, which leaves the cell as it is, and come back as one-row runs
+ * of adjacent cells to write later; a run holds deferred cells only, so it never touches a merged area's
+ * hidden cells.
+ */
+export function deferCells(
+  chunk: RowChunk,
+  defer: (formula: string) => boolean,
+): { now: RowChunk; later: RowChunk[] } {
+  if (!chunk.useFormulas) return { now: chunk, later: [] };
+  const later: RowChunk[] = [];
+  let data: WriteValue[][] | undefined;
+  chunk.data.forEach((row, i) => {
+    let run: { col: number; cells: string[] } | undefined;
+    const flush = (): void => {
+      if (run === undefined) return;
+      later.push({
+        row: chunk.row + i,
+        col: run.col,
+        rows: 1,
+        columns: run.cells.length,
+        data: [run.cells],
+        useFormulas: true,
+        bytes: run.cells.reduce((n, v) => n + jsonBytes(v) + 1, 2),
+      });
+      run = undefined;
+    };
+    row.forEach((v, j) => {
+      const formula = typeof v === "string" && v.startsWith("=") && chunk.formats?.[i]?.[j] !== TEXT_FORMAT;
+      if (!formula || !defer(v)) return flush();
+      data ??= chunk.data.map((r) => [...r]);
+      const copy = data[i];
+      if (copy) copy[j] = null;
+      if (run) run.cells.push(v);
+      else run = { col: chunk.col + j, cells: [v] };
+    });
+    flush();
+  });
+  return data === undefined ? { now: chunk, later } : { now: { ...chunk, data }, later };
+}

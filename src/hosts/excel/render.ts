@@ -1,6 +1,6 @@
 import type { CopySheetPlan, EditSheetPlan, NewSheetPlan, WorkbookPlan } from "../../core/plan/types";
 import type { ApplyResult, HostFeature, ProgressListener } from "../../taskpane/host";
-import { chunkBlock, packBatches, type RowChunk } from "./blocks";
+import { chunkBlock, deferCells, packBatches, type RowChunk } from "./blocks";
 import { hostError } from "./errors";
 import type { ExcelFeatures } from "./features";
 import { formatSheet, type FormatContext } from "./format";
@@ -10,16 +10,31 @@ import type { Locale } from "../../core/fields";
 /**
  * Renders a WorkbookPlan into the open workbook in phases, one context.sync each:
  *   1. probe      – which sheets and tables exist (nothing written yet; name clashes fail here)
- *   2. backup     – worksheet.copy of the user's sheet first of all, then delete the replaced sheets
- *   3. new values – add the generated sheets, write their values in row chunks (calculation suspended)
+ *   2. backup     – worksheet.copy of the user's sheet first of all; then each replaced sheet that the
+ *                   plan creates again is emptied for reuse (tables deleted, cleared), the others deleted
+ *   3. new values – add the generated sheets not reused, write their values in row chunks (calculation
+ *                   suspended), except formulas with structured references (see below)
  *   4. new format – styles, merges, widths, tables, validation, conditional formats, freeze, page setup
  *   5. ledger     – unmerge, retire the old table, write the user's sheet (calculation suspended)
- *   6. final      – format the user's sheet, sheet positions, activate, recalculate
- * APPLY_SYNCS = 6 whatever the row count. Phases 3 and 5 take one more sync for every further
+ *   6. final      – format the user's sheet (its table is added), the deferred structured-reference
+ *                   formulas, sheet positions, activate, recalculate
+ * APPLY_SYNCS = 6 whatever the row count. Phases 3, 5 and 6 take one more sync for every further
  * BATCH_BYTES (2 MB) of estimated payload (blocks.ts), so the count depends on byte size alone:
- *   syncs = 6 + (batches(new sheets) − 1) + (batches(ledger) − 1).
+ *   syncs = 6 + (batches(new sheets) − 1) + (batches(ledger) − 1) + (batches(deferred) − 1).
+ * A rebuild costs the same syncs as a first build of the same data.
  * The user's sheet is touched last: a failure before phase 5 leaves it as it was, and after phase 2
  * the backup copy exists whatever happens.
+ *
+ * Why reuse instead of delete: the ledger's calculated columns and validation lists point at cells of the
+ * settings sheet ('台账设置'!B15); deleting that sheet turns them into #REF! for good, even if a sheet of
+ * the same name is added right after. An emptied sheet keeps every reference to it valid.
+ *
+ * Why defer structured references: Excel refuses a formula naming a table that does not exist (first
+ * build: the ledger's table is added in phase 6), and rewrites Table[Column] into A1 references when the
+ * table is converted to a range in phase 5 (rebuild), which would leave the statistics pointing at the old
+ * rows. Writing those cells after the table exists in its final shape works on every requirement set; the
+ * alternative, keeping the old table and Table.resize (ExcelApi 1.13), needs a newer Excel than the
+ * manifest's 1.7 and fails when the header row moved.
  */
 export const APPLY_SYNCS = 6;
 
@@ -27,16 +42,52 @@ interface Prepared {
   copies: CopySheetPlan[];
   news: { op: NewSheetPlan; chunks: RowChunk[] }[];
   edit?: { op: EditSheetPlan; chunks: RowChunk[] };
+  /** Formula cells that name one of the plan's tables, written in phase 6. */
+  deferred: { sheet: string; chunks: RowChunk[] }[];
 }
 
 function prepare(plan: WorkbookPlan): Prepared {
-  const prepared: Prepared = { copies: [], news: [] };
+  const prepared: Prepared = { copies: [], news: [], deferred: [] };
+  const refs = plan.ops.flatMap((op) => (op.kind === "copy" ? [] : op.tables.map((t) => `${t.name}[`)));
+  const namesTable = (formula: string): boolean => {
+    const f = formula.toLowerCase();
+    return refs.some((r) => f.includes(r.toLowerCase()));
+  };
+  const split = (sheet: string, blocks: NewSheetPlan["blocks"]): RowChunk[] => {
+    const later: RowChunk[] = [];
+    const now = blocks
+      .flatMap((b) => chunkBlock(b))
+      .map((chunk) => {
+        const parts = deferCells(chunk, namesTable);
+        later.push(...parts.later);
+        return parts.now;
+      });
+    if (later.length > 0) prepared.deferred.push({ sheet, chunks: later });
+    return now;
+  };
   for (const op of plan.ops) {
     if (op.kind === "copy") prepared.copies.push(op);
-    else if (op.kind === "new") prepared.news.push({ op, chunks: op.blocks.flatMap((b) => chunkBlock(b)) });
-    else prepared.edit = { op, chunks: op.blocks.flatMap((b) => chunkBlock(b)) };
+    else if (op.kind === "new") prepared.news.push({ op, chunks: split(op.name, op.blocks) });
+    else prepared.edit = { op, chunks: split(op.name, op.blocks) };
   }
   return prepared;
+}
+
+/**
+ * Empties a generated sheet for reuse under its own name: cells, formats, merges, rules, validation,
+ * frozen panes and column widths go; the sheet object, and every formula or list pointing at it, stays.
+ * Its visibility, tab colour and page setup are set again by formatSheet.
+ */
+function resetSheet(sheet: Excel.Worksheet, features: ExcelFeatures): void {
+  const all = sheet.getRange();
+  all.unmerge();
+  // "All" (ExcelApi 1.1): values, formulas and formats; rules and validation are cleared explicitly below.
+  all.clear("All");
+  all.conditionalFormats.clearAll();
+  if (features.dataValidation) all.dataValidation.clear();
+  all.format.useStandardWidth = true;
+  all.format.useStandardHeight = true;
+  sheet.freezePanes.unfreeze();
 }
 
 function writeChunk(sheet: Excel.Worksheet, chunk: RowChunk): void {
@@ -94,7 +145,8 @@ export async function renderPlan(
   const edit = prepared.edit;
   const editName = edit?.op.name;
   const editBatches = batchesFor(edit ? [{ sheet: edit.op.name, chunks: edit.chunks }] : []);
-  const total = APPLY_SYNCS + newBatches.length - 1 + editBatches.length - 1;
+  const lateBatches = batchesFor(prepared.deferred);
+  const total = APPLY_SYNCS + newBatches.length - 1 + editBatches.length - 1 + lateBatches.length - 1;
   let done = 0;
   const progressed = (): void => onProgress?.(++done / total);
 
@@ -138,12 +190,24 @@ export async function renderPlan(
     copy.visibility = op.visibility === "hidden" ? "Hidden" : "Visible";
     targets.set(op.name, copy);
   }
-  for (const name of replaces) if (!copyNames.has(name)) sheets.getItem(name).delete();
+  // A replaced sheet that the plan creates again is reused: formulas and lists elsewhere point at it.
+  const newNames = new Set(prepared.news.map(({ op }) => op.name));
+  for (const name of replaces) {
+    if (copyNames.has(name)) continue;
+    const sheet = sheets.getItem(name);
+    if (!newNames.has(name)) {
+      sheet.delete();
+      continue;
+    }
+    for (const t of tables.items) if (t.worksheet.name === name) tables.getItem(t.name).delete();
+    resetSheet(sheet, features);
+    targets.set(name, sheet);
+  }
   await context.sync();
   progressed();
 
-  // 3. generated sheets: add them, write values
-  for (const { op } of prepared.news) targets.set(op.name, sheets.add(op.name));
+  // 3. generated sheets: add those not reused, write values
+  for (const { op } of prepared.news) if (!targets.has(op.name)) targets.set(op.name, sheets.add(op.name));
   await syncEach(context, newBatches, writeBatch, progressed);
 
   // 4. generated sheets: formats
@@ -160,20 +224,24 @@ export async function renderPlan(
   }
   await syncEach(context, editBatches, writeBatch, progressed);
 
-  // 6. format the user's sheet, order the sheets, activate, recalculate
-  if (edit) formatSheet(target(edit.op.name), edit.op, ctx);
-  const positioned: { name: string; position: number }[] = [];
-  for (const op of plan.ops) {
-    if (op.kind !== "edit" && op.position !== undefined)
-      positioned.push({ name: op.name, position: op.position });
-  }
-  positioned.sort((a, b) => a.position - b.position);
-  for (const { name, position } of positioned) target(name).position = position;
-  sheets.getItem(plan.activate).activate();
-  // Calculation was suspended for the writes; bring formulas up to date.
-  context.application.calculate("Recalculate");
-  await context.sync();
-  progressed();
+  // 6. format the user's sheet (its table exists from here on), write the formulas that name a table,
+  // order the sheets, activate, recalculate
+  const finish = (batch: SheetChunk[], i: number): void => {
+    if (i === 0 && edit) formatSheet(target(edit.op.name), edit.op, ctx);
+    for (const chunk of batch) writeChunk(target(chunk.sheet), chunk);
+    if (i < lateBatches.length - 1) return;
+    const positioned: { name: string; position: number }[] = [];
+    for (const op of plan.ops) {
+      if (op.kind !== "edit" && op.position !== undefined)
+        positioned.push({ name: op.name, position: op.position });
+    }
+    positioned.sort((a, b) => a.position - b.position);
+    for (const { name, position } of positioned) target(name).position = position;
+    sheets.getItem(plan.activate).activate();
+    // Calculation was suspended for the writes; bring formulas up to date.
+    context.application.calculate("Recalculate");
+  };
+  await syncEach(context, lateBatches, finish, progressed);
 
   return { skipped: [...skipped] };
 }

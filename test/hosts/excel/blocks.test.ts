@@ -3,6 +3,7 @@ import {
   BATCH_BYTES,
   CHUNK_BYTES,
   chunkBlock,
+  deferCells,
   jsonBytes,
   needsTextFormat,
   packBatches,
@@ -123,5 +124,47 @@ describe("addresses", () => {
       { top: 0, left: 0, bottom: 0, right: 1 },
       { top: 2, left: 2, bottom: 4, right: 2 },
     ]);
+  });
+});
+
+describe("deferCells", () => {
+  const txt = (v: string): PlanCell => ({ t: "text", v });
+  const fx = (f: string): PlanCell => ({ t: "formula", f });
+  const only = (block: CellBlock) => {
+    const chunks = chunkBlock(block);
+    expect(chunks).toHaveLength(1);
+    return chunks[0] as (typeof chunks)[number];
+  };
+  const names = (f: string): boolean => f.includes("T[");
+  it("takes formulas naming a table out as runs of adjacent cells and leaves null behind", () => {
+    const chunk = only({
+      row: 4,
+      col: 1,
+      cells: [
+        [txt("合计"), fx("SUM(T[a])"), fx("SUM(T[b])"), fx("A1+1"), fx("COUNT(T[c])")],
+        [txt("=T[a]"), { t: "empty" }, fx("B5"), fx("T[d]"), { t: "number", v: 1 }],
+      ],
+    });
+    const { now, later } = deferCells(chunk, names);
+    expect(now.data).toEqual([
+      ["合计", null, null, "=A1+1", null],
+      ["=T[a]", "", "=B5", null, 1],
+    ]);
+    expect(later.map(({ row, col, rows, columns, data }) => ({ row, col, rows, columns, data }))).toEqual([
+      { row: 4, col: 2, rows: 1, columns: 2, data: [["=SUM(T[a])", "=SUM(T[b])"]] },
+      { row: 4, col: 5, rows: 1, columns: 1, data: [["=COUNT(T[c])"]] },
+      { row: 5, col: 4, rows: 1, columns: 1, data: [["=T[d]"]] },
+    ]);
+    for (const c of later)
+      expect(c.bytes).toBe(c.data.flat().reduce<number>((n, v) => n + jsonBytes(v) + 1, 2));
+    // User text that merely starts with "=" stays (it is written as text, formatted "@").
+    expect(now.formats?.[1]?.[0]).toBe("@");
+  });
+
+  it("returns the chunk itself when nothing is deferred", () => {
+    const chunk = only({ row: 0, col: 0, cells: [[fx("A1+1"), txt("x")]] });
+    const { now, later } = deferCells(chunk, names);
+    expect(now).toBe(chunk);
+    expect(later).toEqual([]);
   });
 });

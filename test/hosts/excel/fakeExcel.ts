@@ -27,7 +27,19 @@ class OfficeError extends Error {
 
 type Rect = { top: number; left: number; bottom: number; right: number };
 
-function parse(address: string): Rect {
+/** The whole sheet, as Worksheet.getRange() without an address gives it. */
+const SHEET_RECT: Rect = { top: 0, left: 0, bottom: 1048575, right: 16383 };
+
+const inside = (m: Rect, r: Rect): boolean =>
+  m.top >= r.top && m.bottom <= r.bottom && m.left >= r.left && m.right <= r.right;
+
+/** Table names a formula refers to with a structured reference (Table[Column]). */
+function structuredRefs(formula: string): string[] {
+  return [...formula.matchAll(/([A-Za-z_\u4e00-\u9fff][\w.\u4e00-\u9fff]*)\[/g)].map((m) => m[1] ?? "");
+}
+
+function parse(address?: string): Rect {
+  if (address === undefined) return { ...SHEET_RECT };
   const local = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
   const [a = "", b = a] = local.split(":");
   const m1 = /^([A-Z]+)(\d+)$/.exec(a);
@@ -48,6 +60,9 @@ function addr(r: Rect): string {
 export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   readonly tables: FakeTable[] = [];
+  /** Names of the sheets deleted, in order. */
+  readonly deleted: string[] = [];
+  nextSheetId = 1;
   /** What happened, tagged with the number of syncs completed before it. */
   readonly log: { sync: number; op: string }[] = [];
   /** Estimated bytes of writes per sync, and of each single range write. */
@@ -136,7 +151,42 @@ export class FakeExcel {
     this.sheets.push(s);
     return s;
   }
+
+  /** Every formula in the workbook (cells, validation lists, calculated columns) with where it is. */
+  formulas(): { where: string; formula: string }[] {
+    const out: { where: string; formula: string }[] = [];
+    for (const s of this.sheets) {
+      for (const [k, c] of s.cells)
+        if (c.kind === "formula") out.push({ where: `${s.name}!${k}`, formula: String(c.value) });
+      for (const v of s.validations) {
+        const source = (v.rule as { list?: { source?: string } } | undefined)?.list?.source;
+        if (source !== undefined) out.push({ where: `${s.name} validation ${v.range}`, formula: source });
+      }
+    }
+    for (const t of this.tables) {
+      for (const c of t.calculated) out.push({ where: `${t.name}[${c.column}]`, formula: String(c.formula) });
+    }
+    return out;
+  }
+
+  /** Like Excel: references to a deleted sheet or table become #REF! wherever they are. */
+  breakReferences(pattern: RegExp): void {
+    for (const s of this.sheets) {
+      for (const c of s.cells.values()) {
+        if (c.kind === "formula") c.value = String(c.value).replace(pattern, "#REF!");
+      }
+      for (const v of s.validations) {
+        const list = (v.rule as { list?: { source?: string } } | undefined)?.list;
+        if (list?.source !== undefined) list.source = list.source.replace(pattern, "#REF!");
+      }
+    }
+    for (const t of this.tables) {
+      for (const c of t.calculated) c.formula = String(c.formula).replace(pattern, "#REF!");
+    }
+  }
 }
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Properties readable only after load + sync. */
 class Loadable {
@@ -168,6 +218,8 @@ class FakeSheets extends Loadable {
 }
 
 export class FakeSheet {
+  /** Stable across renames, like Worksheet.id: a reused sheet keeps it, a re-added one does not. */
+  readonly id: number;
   cells = new Map<string, FakeCell>();
   merges: Rect[] = [];
   visibility = "Visible";
@@ -185,6 +237,7 @@ export class FakeSheet {
     private readonly x: FakeExcel,
     public name: string,
   ) {
+    this.id = x.nextSheetId++;
     this.tables = new FakeTableList(x, () => x.tables.filter((t) => t.sheet === this), this);
     this.freezePanes = {
       freezeRows: (n: number) => (this.frozen = `rows ${n}`),
@@ -211,7 +264,7 @@ export class FakeSheet {
   cell(r: number, c: number): FakeCell | undefined {
     return this.cells.get(`${r},${c}`);
   }
-  getRange(address: string): FakeRange {
+  getRange(address?: string): FakeRange {
     return new FakeRange(this.x, this, parse(address));
   }
   getRangeByIndexes(r: number, c: number, rows: number, cols: number): FakeRange {
@@ -245,6 +298,15 @@ export class FakeSheet {
   delete(): void {
     this.x.record(`delete ${this.name}`);
     this.x.sheets.splice(this.x.sheets.indexOf(this), 1);
+    for (const t of this.x.tables.filter((t) => t.sheet === this)) t.drop();
+    this.x.deleted.push(this.name);
+    const name = escapeRe(this.name);
+    this.x.breakReferences(
+      new RegExp(
+        `'${name}'!\\$?[A-Z]+\\$?\\d+(:\\$?[A-Z]+\\$?\\d+)?|${name}!\\$?[A-Z]+\\$?\\d+(:\\$?[A-Z]+\\$?\\d+)?`,
+        "g",
+      ),
+    );
   }
   activate(): void {
     this.x.record(`activate ${this.name}`);
@@ -268,6 +330,17 @@ class FakeFormat {
   set indentLevel(n: number) {
     this.x.need(9, "indentLevel");
     this.indent = n;
+  }
+  set useStandardWidth(on: boolean) {
+    this.x.need(7, "useStandardWidth");
+    if (!on) return;
+    for (const c of [...this.sheet.columnWidths.keys()]) {
+      if (c >= this.rect.left && c <= this.rect.right) this.sheet.columnWidths.delete(c);
+    }
+  }
+  set useStandardHeight(on: boolean) {
+    this.x.need(7, "useStandardHeight");
+    this.standardHeight = on;
   }
 }
 
@@ -304,8 +377,13 @@ export class FakeRange extends Loadable {
     else if (typeof v === "boolean") Object.assign(cell, { value: v, kind: "bool" });
     else if (v === "") Object.assign(cell, { value: "", kind: "empty" });
     else if (cell.format === "@") Object.assign(cell, { value: v, kind: "text" });
-    else if (/^[=+\-@]/.test(String(v))) Object.assign(cell, { value: v, kind: "formula" });
-    else if (/^\d+(\.\d+)?$/.test(String(v))) Object.assign(cell, { value: Number(v), kind: "number" });
+    else if (/^[=+\-@]/.test(String(v))) {
+      // Excel refuses a formula that names a table it does not have.
+      const known = new Set(this.x.tables.map((t) => t.name.toLowerCase()));
+      if (structuredRefs(String(v)).some((n) => !known.has(n.toLowerCase())))
+        throw new OfficeError("InvalidArgument", { errorLocation: "Range.formulas" });
+      Object.assign(cell, { value: v, kind: "formula" });
+    } else if (/^\d+(\.\d+)?$/.test(String(v))) Object.assign(cell, { value: Number(v), kind: "number" });
     else Object.assign(cell, { value: v, kind: "text" });
   }
   set values(grid: unknown[][]) {
@@ -357,12 +435,31 @@ export class FakeRange extends Loadable {
   }
   unmerge(): void {
     this.x.record(`unmerge ${addr(this.rect)}`);
-    const inside = (m: Rect) =>
-      m.top >= this.rect.top &&
-      m.bottom <= this.rect.bottom &&
-      m.left >= this.rect.left &&
-      m.right <= this.rect.right;
-    this.sheet.merges = this.sheet.merges.filter((m) => !inside(m));
+    this.sheet.merges = this.sheet.merges.filter((m) => !inside(m, this.rect));
+  }
+  /** Range.clear: the values of ClearApplyTo and the requirement set each needs. */
+  clear(applyTo: string = "All"): void {
+    const sets: Record<string, number> = {
+      All: 1,
+      Formats: 1,
+      Contents: 1,
+      Hyperlinks: 7,
+      RemoveHyperlinks: 7,
+      ResetContents: 18,
+    };
+    const needs = sets[applyTo];
+    if (needs === undefined) throw new OfficeError("InvalidArgument", { errorLocation: "Range.clear" });
+    this.x.need(needs, `clear ${applyTo}`);
+    this.x.record(`clear ${this.sheet.name}!${addr(this.rect)} ${applyTo}`);
+    if (applyTo !== "All" && applyTo !== "Contents" && applyTo !== "Formats") return;
+    for (const [k, cell] of [...this.sheet.cells]) {
+      const [r = 0, c = 0] = k.split(",").map(Number);
+      if (!inside({ top: r, left: c, bottom: r, right: c }, this.rect)) continue;
+      if (applyTo === "All") this.sheet.cells.delete(k);
+      else if (applyTo === "Contents") Object.assign(cell, { value: "", kind: "empty" });
+      else cell.format = "General";
+    }
+    if (applyTo !== "Contents") this.sheet.merges = this.sheet.merges.filter((m) => !inside(m, this.rect));
   }
   select(): void {
     this.x.record(`select ${this.sheet.name}!${addr(this.rect)}`);
@@ -395,7 +492,11 @@ export class FakeRange extends Loadable {
     const list = this.sheet.conditionalFormats;
     return {
       clearAll: () =>
-        this.sheet.conditionalFormats.splice(0, list.length, ...list.filter((c) => c.range !== range)),
+        this.sheet.conditionalFormats.splice(
+          0,
+          list.length,
+          ...list.filter((c) => !inside(parse(c.range), this.rect)),
+        ),
       add: (type: string) => {
         if (type !== "Custom") throw new OfficeError("InvalidArgument");
         const entry: { range: string; formula: string; fill?: string; priority?: number } = {
@@ -432,8 +533,9 @@ export class FakeRange extends Loadable {
     this.x.need(8, "dataValidation");
     const entry = { range: addr(this.rect), rule: undefined as unknown, errorAlert: undefined as unknown };
     const sheet = this.sheet;
+    const rect = this.rect;
     return {
-      clear: () => (sheet.validations = sheet.validations.filter((v) => v.range !== entry.range)),
+      clear: () => (sheet.validations = sheet.validations.filter((v) => !inside(parse(v.range), rect))),
       set rule(r: unknown) {
         entry.rule = r;
         sheet.validations.push(entry);
@@ -469,9 +571,41 @@ export class FakeTable {
       }),
     };
   }
+  /** Header names, from the header row's cells as Excel takes them. */
+  private headers(): string[] {
+    const out: string[] = [];
+    for (let c = this.rect.left; c <= this.rect.right; c++)
+      out.push(String(this.sheet.cell(this.rect.top, c)?.value ?? ""));
+    return out;
+  }
+  /** Like Excel: formulas naming the table are rewritten into A1 references to its current rows. */
   convertToRange(): void {
     this.x.record(`convertToRange ${this.name}`);
-    this.x.tables.splice(this.x.tables.indexOf(this), 1);
+    const headers = this.headers();
+    this.drop();
+    const pattern = new RegExp(`${escapeRe(this.name)}\\[([^\\[\\]]*)\\]`, "gi");
+    for (const s of this.x.sheets) {
+      for (const cell of s.cells.values()) {
+        if (cell.kind !== "formula") continue;
+        cell.value = String(cell.value).replace(pattern, (_m, column: string) => {
+          const i = headers.indexOf(column);
+          if (i < 0) return "#REF!";
+          const col = columnLetter(this.rect.left + i);
+          return `'${this.sheet.name}'!$${col}$${this.rect.top + 2}:$${col}$${this.rect.bottom + 1}`;
+        });
+      }
+    }
+  }
+  /** Table.delete: the table and its cells go; formulas naming it become #REF!. */
+  delete(): void {
+    this.x.record(`delete table ${this.name}`);
+    this.drop();
+    new FakeRange(this.x, this.sheet, this.rect).clear("All");
+    this.x.breakReferences(new RegExp(`${escapeRe(this.name)}\\[[^\\]]*\\]`, "gi"));
+  }
+  drop(): void {
+    const i = this.x.tables.indexOf(this);
+    if (i >= 0) this.x.tables.splice(i, 1);
   }
 }
 

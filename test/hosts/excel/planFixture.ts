@@ -6,6 +6,7 @@ export const LEDGER = "责任分工表";
 export const BACKUP = "责任分工表_备份";
 export const SUMMARY = "年度统计";
 export const SETTINGS = "台账设置";
+export const TABLE = "建议台账";
 
 /** The user's workbook: a ledger with a merged two-row header and an old generated summary sheet. */
 export function seedWorkbook(x: FakeExcel, dataRows = 3): void {
@@ -109,6 +110,11 @@ export function makePlan({
                 { t: "text", v: "教育局" },
                 { t: "formula", f: `COUNTIF('${LEDGER}'!C:C,A4)` },
               ],
+              // A structured reference, as the real statistics sheet has: valid only once the table exists.
+              [
+                { t: "text", v: "合计" },
+                { t: "formula", f: `COUNTA(${TABLE}[建议标题])` },
+              ],
             ],
             style: { border: "thin" },
           },
@@ -141,7 +147,7 @@ export function makePlan({
         rowHeights: [],
         tables: [
           {
-            name: "建议台账",
+            name: TABLE,
             range: `A2:E${last}`,
             columns: ["序号", "建议标题", "承办单位", "交办日期", "办理期限"],
             style: "TableStyleMedium2",
