@@ -27,10 +27,21 @@ export function inScript(text: string, script: Script): string {
 
 /** A comparison key: simplified, no whitespace of any width, ASCII letters lower-cased, full-width digits folded. */
 export function foldKey(text: string): string {
-  return toSimplified(text.normalize("NFKC"))
-    .replace(/[\s\u3000]+/g, "")
-    .toLowerCase();
+  let key = foldCache.get(text);
+  if (key === undefined) {
+    key = toSimplified(text.normalize("NFKC"))
+      .replace(/[\s\u3000]+/g, "")
+      .toLowerCase();
+    // Ledger cells repeat (类别, 办理结果, 科室 …): remember keys, within a bound so memory stays flat.
+    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    foldCache.set(text, key);
+  }
+  return key;
 }
+
+/** Enough for every distinct enumeration and header text of a large ledger. */
+const FOLD_CACHE_LIMIT = 20_000;
+const foldCache = new Map<string, string>();
 
 /**
  * Guesses the script of some text: traditional when converting it to simplified changes
