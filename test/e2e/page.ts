@@ -1,0 +1,43 @@
+/** What a user does and reads on the page, by role and accessible name. */
+import ExcelJS from "exceljs";
+import type { Locator, Page } from "playwright-core";
+
+/** Chooses a file through the page's file input and waits until its figures are shown. */
+export async function loadFile(
+  page: Page,
+  path: string,
+  figuresLabel = /主要数字|主要數字|Key figures/,
+): Promise<void> {
+  await page.locator('input[type="file"]').setInputFiles(path);
+  await summary(page, figuresLabel).waitFor();
+}
+
+/** The page's key figures above the pane. */
+export function summary(page: Page, label: string | RegExp = "主要数字"): Locator {
+  return page.getByRole("region", { name: label });
+}
+
+/** The value of one figure card (a group named by its label), once it is shown. */
+export async function figure(scope: Locator, label: string): Promise<string> {
+  const card = scope.getByRole("group", { name: label, exact: true });
+  await card.waitFor();
+  // The card holds the label, then the value.
+  return (await card.locator("span").last().innerText()).trim();
+}
+
+export async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole("tab", { name }).click();
+  await page.getByRole("tabpanel", { name }).waitFor();
+}
+
+/** A real .xlsx with a sheet that is not a ledger. */
+export async function noLedgerWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Sheet1");
+  ws.addRows([
+    ["品名", "数量", "单价"],
+    ["苹果", 3, 4.5],
+    ["梨", 2, 3.2],
+  ]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,233 @@
+/**
+ * The standalone page as a user meets it, in Chromium over a local static server: open the sample, read the
+ * figures, correct a mapping, download the built workbook, open a bad file. No request may leave the origin.
+ */
+import { readFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import type { Page } from "playwright-core";
+import { failureMessage } from "../../src/core/failures";
+import { strings } from "../../src/i18n";
+import {
+  BUILD_TIMEOUT,
+  SAMPLE,
+  describeInBrowser,
+  docsScreenshot,
+  foreign,
+  openPage,
+  screenshot,
+  startSession,
+  type RecordedPage,
+  type Session,
+} from "./harness";
+import { figure, loadFile, noLedgerWorkbook, openTab, summary } from "./page";
+import { traditionalLedger } from "./ledgers";
+import { XLSX_MIME } from "../../src/standalone/fileHost";
+
+describeInBrowser("standalone page over http", () => {
+  let session: Session;
+  let current: RecordedPage | null = null;
+
+  beforeAll(async () => {
+    session = await startSession();
+  }, BUILD_TIMEOUT);
+  afterAll(async () => {
+    await session?.close();
+  });
+  afterEach(async () => {
+    // Every scenario: nothing asked of another origin (no CDN, no office.js, no fonts).
+    const requests = current?.requests ?? [];
+    await current?.context.close();
+    current = null;
+    expect(foreign(requests, session.server.origin)).toEqual([]);
+  });
+
+  async function open(locale = "zh-CN"): Promise<Page> {
+    current = await openPage(session.browser, { locale });
+    await current.page.goto(`${session.server.origin}/standalone.html`);
+    return current.page;
+  }
+
+  it("reads the sample and shows the mapping, the key figures and the report", async () => {
+    const page = await open();
+    await loadFile(page, SAMPLE);
+    await docsScreenshot(page, "standalone");
+    expect(await figure(summary(page), "办复率")).toMatch(/^\d+(\.\d)?%$/);
+    expect(await figure(summary(page), "办复率")).toBe("68.8%");
+    expect(await figure(summary(page), "总件数")).toBe("16 件");
+    // The recognised mapping, correctable field by field.
+    expect(await page.getByRole("combobox", { name: "案由" }).inputValue()).toBe("3");
+    await openTab(page, "统计与汇报");
+    const report = page.getByRole("textbox", { name: "汇报文字" });
+    await report.waitFor();
+    expect(await report.inputValue()).toContain("68.8%");
+    await screenshot(page, "standalone-sample");
+  });
+
+  it("re-counts when the user corrects a field's column, and builds the download with the correction", async () => {
+    const page = await open();
+    await loadFile(page, SAMPLE);
+    await openTab(page, "检查");
+    const issuesBefore = await issueCount(page);
+    await openTab(page, "整理台账");
+    await page
+      .getByRole("combobox", { name: "答复日期" })
+      .selectOption({ label: strings("zh-CN").structure.notMapped });
+    await openTab(page, "统计与汇报");
+    const pane = page.getByRole("region", { name: "统计与汇报" });
+    // Without a reply date column nothing counts as replied.
+    await pane.getByRole("group", { name: "办复率", exact: true }).getByText("0%", { exact: true }).waitFor();
+    await openTab(page, "检查");
+    expect(await issueCount(page)).not.toBe(issuesBefore);
+    await screenshot(page, "standalone-mapping-fixed");
+
+    // 整理台账 writes the correction into the workbook: the page's figures and the download follow.
+    await openTab(page, "整理台账");
+    await page.getByRole("tabpanel").getByRole("button", { name: "整理台账" }).click();
+    await page.getByRole("status").filter({ hasText: "台账已整理" }).waitFor();
+    await summary(page)
+      .getByRole("group", { name: "办复率", exact: true })
+      .getByText("0%", { exact: true })
+      .waitFor();
+    const wb = await downloadWorkbook(page);
+    expect(sheetText(wb, "汇报材料")).toContain("办复率为0%");
+  });
+
+  it("downloads the built workbook: ledger, backup, statistics with formulas, report, hidden settings", async () => {
+    const page = await open();
+    await loadFile(page, SAMPLE);
+    const wb = await downloadWorkbook(page, "sample-ledger（已整理）.xlsx");
+    const names = wb.worksheets.map((ws) => ws.name);
+    // The user's sheet structured in place, its backup, the statistics, the report, the hidden settings.
+    expect(names).toEqual(expect.arrayContaining(["责任分工表", "统计表", "汇报材料", "台账设置"]));
+    expect(names.filter((name) => name.includes("原表"))).toHaveLength(1);
+    expect(wb.getWorksheet("台账设置")?.state).not.toBe("visible");
+    expect(wb.getWorksheet("责任分工表")?.getTables().length).toBe(1);
+    const formulas: string[] = [];
+    wb.getWorksheet("统计表")?.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.formula) formulas.push(cell.formula);
+      }),
+    );
+    expect(formulas.length).toBeGreaterThan(5);
+    expect(sheetText(wb, "汇报材料")).toContain("办复率为68.8%");
+  });
+
+  it("reads a traditional-script ledger with a title row, a two-row header and merged cells", async () => {
+    const page = await open();
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "責任分工表.xlsx",
+      mimeType: XLSX_MIME,
+      buffer: await traditionalLedger(),
+    });
+    expect(await figure(summary(page), "办复率")).toBe("75%");
+    expect(await figure(summary(page), "总件数")).toBe("4 件");
+    // The merged 分管領導 cell counts for both rows it covers: nothing reported missing there.
+    await openTab(page, "检查");
+    await page.getByRole("region", { name: "检查结果" }).waitFor();
+    expect(await page.getByText(/分管领导|分管領導/).count()).toBe(0);
+    const wb = await downloadWorkbook(page, "責任分工表（已整理）.xlsx");
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(
+      expect.arrayContaining(["責任分工表", "統計表", "彙報材料"]),
+    );
+    // Generated text follows the workbook's script.
+    expect(sheetText(wb, "彙報材料")).toContain("辦復率為75%");
+  });
+
+  it("takes a file dropped on the page", async () => {
+    const page = await open();
+    const bytes = (await readFile(SAMPLE)).toString("base64");
+    const transfer = await page.evaluateHandle((b64) => {
+      const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([data], "dropped.xlsx"));
+      return dt;
+    }, bytes);
+    // Dropped on the heading, the events bubble to the page, as a real drop anywhere on it would.
+    const target = page.getByRole("heading", { name: "建议提案台账" });
+    await target.dispatchEvent("dragover", { dataTransfer: transfer });
+    await target.dispatchEvent("drop", { dataTransfer: transfer });
+    expect(await figure(summary(page), "办复率")).toBe("68.8%");
+  });
+
+  const BAD_FILES: { title: string; name: string; bytes: () => Promise<Buffer>; message: string }[] = [
+    {
+      title: "a text file named .xlsx",
+      name: "notes.xlsx",
+      bytes: async () => Buffer.from("这不是工作簿"),
+      message: failureMessage("not_xlsx", "zh-CN"),
+    },
+    {
+      title: "an old binary .xls",
+      name: "old.xlsx",
+      bytes: async () => Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+      message: failureMessage("legacy_xls", "zh-CN"),
+    },
+    {
+      title: "a zip that is no workbook",
+      name: "broken.xlsx",
+      bytes: async () => Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(64)]),
+      message: failureMessage("corrupt", "zh-CN"),
+    },
+    {
+      title: "a workbook without a ledger",
+      name: "shopping.xlsx",
+      bytes: noLedgerWorkbook,
+      // Said with or without the sheet's name: the name-less message is the tail of both.
+      message: failureMessage("no_ledger", "zh-CN"),
+    },
+  ];
+
+  it.each(BAD_FILES)(
+    "explains $title in the user's language, without a stack",
+    async ({ name, bytes, message }) => {
+      const page = await open();
+      await page
+        .locator('input[type="file"]')
+        .setInputFiles({ name, mimeType: "application/octet-stream", buffer: await bytes() });
+      const alert = page.getByRole("alert").filter({ hasText: message });
+      await alert.waitFor();
+      expect(await alert.innerText()).not.toMatch(/\bat\s+\S+\s*\(|Error:/);
+      await screenshot(page, `standalone-bad-${name}`);
+    },
+  );
+
+  it("speaks traditional Chinese to a zh-TW browser and English to an English one", async () => {
+    const tw = await open("zh-TW");
+    await loadFile(tw, SAMPLE);
+    expect(await figure(summary(tw, "主要數字"), "辦復率")).toBe("68.8%");
+    expect(await tw.title()).toBe("建議提案台賬");
+    expect(foreign(current?.requests ?? [], session.server.origin)).toEqual([]);
+    await current?.context.close();
+
+    const en = await open("en-US");
+    await loadFile(en, SAMPLE);
+    expect(await figure(summary(en, "Key figures"), "Reply rate")).toBe("68.8%");
+    expect(await en.getByRole("button", { name: /下载/ }).count()).toBe(1);
+  });
+});
+
+/** Presses the download button and opens what it saved. */
+async function downloadWorkbook(page: Page, expectedName?: string): Promise<ExcelJS.Workbook> {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: /下载/ }).click(),
+  ]);
+  if (expectedName) expect(download.suggestedFilename()).toBe(expectedName);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await download.path());
+  return wb;
+}
+
+function sheetText(wb: ExcelJS.Workbook, name: string): string {
+  const lines: string[] = [];
+  wb.getWorksheet(name)?.eachRow((row) => row.eachCell((cell) => lines.push(String(cell.text))));
+  return lines.join("\n");
+}
+
+async function issueCount(page: Page): Promise<number> {
+  const pane = page.getByRole("region", { name: "检查结果" });
+  await pane.waitFor();
+  const errors = Number(await pane.getByRole("group", { name: "错误" }).locator("span").last().innerText());
+  const warnings = Number(await pane.getByRole("group", { name: "提醒" }).locator("span").last().innerText());
+  return errors + warnings;
+}
