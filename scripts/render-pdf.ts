@@ -15,15 +15,26 @@ const ROOT = join(__dirname, "..");
 async function main(): Promise<void> {
   const out = process.argv[2] ?? join(ROOT, "out", "render");
   mkdirSync(out, { recursive: true });
-  const built = await buildXlsx(readFileSync(join(ROOT, "samples", "sample-ledger.xlsx")), { excludeDepartments: ["市扶贫办"], asOf: "2026-12-31" });
+  const built = await buildXlsx(readFileSync(join(ROOT, "samples", "sample-ledger.xlsx")), {
+    excludeDepartments: ["市扶贫办"],
+    asOf: "2026-12-31",
+  });
   if (!built.ok) throw new Error(built.error.code);
   for (const role of ["summary", "report"] as const) {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(built.buffer.buffer.slice(built.buffer.byteOffset, built.buffer.byteOffset + built.buffer.byteLength) as ArrayBuffer);
+    await wb.xlsx.load(
+      built.buffer.buffer.slice(
+        built.buffer.byteOffset,
+        built.buffer.byteOffset + built.buffer.byteLength,
+      ) as ArrayBuffer,
+    );
     // Only the sheet to print stays visible: LibreOffice exports visible sheets.
     wb.worksheets.forEach((ws, i) => {
       ws.state = ws.name === built.plan.sheets[role] ? "visible" : "hidden";
-      if (ws.name === built.plan.sheets[role]) wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: i, visibility: "visible" }];
+      if (ws.name === built.plan.sheets[role])
+        wb.views = [
+          { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: i, visibility: "visible" },
+        ];
     });
     const pdf = await convertWithLibreOffice(await writeXlsx(wb), "pdf");
     const pdfPath = join(out, `${role}.pdf`);

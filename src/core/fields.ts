@@ -29,7 +29,13 @@ export const DATE_FIELDS = ["assignedOn", "dueOn", "repliedOn"] as const satisfi
 export type DateField = (typeof DATE_FIELDS)[number];
 
 /** The five 定: leader, handler, deadline (or 交办 date to derive it), task (title), section (department). */
-export const REQUIRED_FIELDS = ["leader", "handler", "dueOn", "title", "department"] as const satisfies readonly Field[];
+export const REQUIRED_FIELDS = [
+  "leader",
+  "handler",
+  "dueOn",
+  "title",
+  "department",
+] as const satisfies readonly Field[];
 
 /** npc = 人大建议, npcMotion = 人大议案, cppcc = 政协提案. */
 export type Kind = "npc" | "npcMotion" | "cppcc";

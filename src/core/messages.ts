@@ -82,7 +82,9 @@ const EN: Record<IssueCode, (p: Parts, f: Field | null) => string> = {
   missing_required: (p, f) =>
     f === "dueOn" ? "No deadline and no assignment date to derive it from" : `Missing ${p.field}`,
   missing_column: (p, f) =>
-    f === "dueOn" ? "The sheet has no deadline or assignment date column" : `The sheet has no ${p.field} column`,
+    f === "dueOn"
+      ? "The sheet has no deadline or assignment date column"
+      : `The sheet has no ${p.field} column`,
   invalid_date: (p) => `${cap(p.field)} “${p.text}” is not a date`,
   invalid_value: (p) => `${cap(p.field)} “${p.text}” is not understood`,
   duplicate_id: (p) => `ID “${p.id}” also appears in ${p.rows}`,

@@ -21,7 +21,9 @@ export function buildReport(stats: Stats, s: Settings, script: Script): Report {
   if (open) paragraphs.push({ kind: "body", text: open });
   paragraphs.push(
     { kind: "heading", text: "一、精心组织、严格程序，不断提升办理满意度" },
-    placeholder(`组织领导和责任分工（定分管领导、定承办人员、定完成时间、定任务、定责任），办理程序，与${w.proposers}的沟通情况。`),
+    placeholder(
+      `组织领导和责任分工（定分管领导、定承办人员、定完成时间、定任务、定责任），办理程序，与${w.proposers}的沟通情况。`,
+    ),
   );
   if (stats.consulted > 0 && stats.consultationRate !== null) {
     paragraphs.push({
@@ -86,11 +88,16 @@ function opening(stats: Stats, s: Settings, w: Wording): string {
   }
   const { npc, npcMotion, cppcc } = stats.byKind;
   const parts: string[] = [];
-  if (npc + npcMotion > 0) parts.push(`${joinAnd(npcWords(stats))}${npc + npcMotion}件${roleNote(stats.byKindRole.npc)}`);
+  if (npc + npcMotion > 0)
+    parts.push(`${joinAnd(npcWords(stats))}${npc + npcMotion}件${roleNote(stats.byKindRole.npc)}`);
   if (cppcc > 0) parts.push(`政协提案${cppcc}件${roleNote(stats.byKindRole.cppcc)}`);
   const unknownKind = stats.total - npc - npcMotion - cppcc;
   if (unknownKind > 0) {
-    parts.push(parts.length > 0 ? `未注明类别的建议提案${unknownKind}件` : `建议提案${unknownKind}件${roleNote(stats.byRole)}`);
+    parts.push(
+      parts.length > 0
+        ? `未注明类别的建议提案${unknownKind}件`
+        : `建议提案${unknownKind}件${roleNote(stats.byRole)}`,
+    );
   }
   let text = `${w.yearPrefix}${w.org}共承办${joinAnd(parts)}`;
   if (excluded.length > 0) text += `（除${excluded.join("、")}）`;
@@ -179,7 +186,10 @@ function openItems(stats: Stats, s: Settings): string | null {
     text += `，其中已超期${stats.overdue}件（${depts.join("、")}）`;
   }
   if (stats.dueSoon > 0) {
-    text += s.dueSoonDays === 0 ? `，${stats.dueSoon}件今日到期` : `，${stats.dueSoon}件将在${s.dueSoonDays}日内到期`;
+    text +=
+      s.dueSoonDays === 0
+        ? `，${stats.dueSoon}件今日到期`
+        : `，${stats.dueSoon}件将在${s.dueSoonDays}日内到期`;
   }
   if (stats.noDeadline > 0) text += `，${stats.noDeadline}件未能确定办理时限`;
   return `${text}。`;

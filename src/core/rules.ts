@@ -1,4 +1,11 @@
-import { DATE_FIELDS, FIELDS, REQUIRED_FIELDS, type DateField, type Field, type LedgerRecord } from "./fields";
+import {
+  DATE_FIELDS,
+  FIELDS,
+  REQUIRED_FIELDS,
+  type DateField,
+  type Field,
+  type LedgerRecord,
+} from "./fields";
 import type { Issue, IssueCode, Severity } from "./issues";
 import type { LedgerLayout } from "./layout";
 import type { Settings } from "./settings";
@@ -35,7 +42,13 @@ const DATE_FIELD_SET: ReadonlySet<Field> = new Set<Field>(DATE_FIELDS);
  */
 export function checkLedger(records: LedgerRecord[], layout: LedgerLayout, s: Settings): Issue[] {
   const issues: Issue[] = [];
-  const add = (code: IssueCode, row: number | null, field: Field, params: IssueParams = {}, column?: number): void => {
+  const add = (
+    code: IssueCode,
+    row: number | null,
+    field: Field,
+    params: IssueParams = {},
+    column?: number,
+  ): void => {
     const col = column ?? layout.mapping[field];
     const header = col !== undefined ? layout.columns.find((c) => c.index === col)?.header : undefined;
     const full: IssueParams = { field, ...params, ...(header ? { header } : {}) };
@@ -61,7 +74,10 @@ export function checkLedger(records: LedgerRecord[], layout: LedgerLayout, s: Se
     for (const f of checkRequired) {
       if (f === "dueOn") {
         const hasDeadline =
-          r.dueOn !== undefined || r.assignedOn !== undefined || r.invalid.dueOn !== undefined || r.invalid.assignedOn !== undefined;
+          r.dueOn !== undefined ||
+          r.assignedOn !== undefined ||
+          r.invalid.dueOn !== undefined ||
+          r.invalid.assignedOn !== undefined;
         if (!hasDeadline) add("missing_required", r.row, f, {}, deadlineColumn);
       } else if (isBlank(r[f]) && r.invalid[f] === undefined) {
         add("missing_required", r.row, f);
@@ -74,9 +90,15 @@ export function checkLedger(records: LedgerRecord[], layout: LedgerLayout, s: Se
     }
     for (const f of ["repliedOn", "dueOn"] as const satisfies readonly DateField[]) {
       const value = r[f];
-      if (value !== undefined && r.assignedOn !== undefined && value < r.assignedOn) add("date_order", r.row, f);
+      if (value !== undefined && r.assignedOn !== undefined && value < r.assignedOn)
+        add("date_order", r.row, f);
     }
-    if (layout.mapping.result !== undefined && r.repliedOn !== undefined && r.result === undefined && r.invalid.result === undefined) {
+    if (
+      layout.mapping.result !== undefined &&
+      r.repliedOn !== undefined &&
+      r.result === undefined &&
+      r.invalid.result === undefined
+    ) {
       add("reply_missing_result", r.row, "result");
     }
   }

@@ -6,7 +6,18 @@ import { isoFromSerial } from "./dates";
 import { foldKey } from "./script";
 
 /** 面商情况 entries that say no consultation took place (compared after foldKey). */
-const NO_CONSULTATION: ReadonlySet<string> = new Set(["无", "未面商", "否", "没有", "暂无", "未", "/", "-", "—", "——"]);
+const NO_CONSULTATION: ReadonlySet<string> = new Set([
+  "无",
+  "未面商",
+  "否",
+  "没有",
+  "暂无",
+  "未",
+  "/",
+  "-",
+  "—",
+  "——",
+]);
 
 /**
  * Year-end figures (DOMAIN.md definitions) over the records not in an excluded department.

@@ -16,11 +16,31 @@ describe("effectiveDue", () => {
     ["month end clamps (Nov 30 → Feb 29 in a leap year)", { assignedOn: d("2019-11-30") }, {}, "2020-02-29"],
     ["month end clamps (Nov 30 → Feb 28)", { assignedOn: d("2018-11-30") }, {}, "2019-02-28"],
     ["Mar 31 + 3 → Jun 30", { assignedOn: d("2019-03-31") }, {}, "2019-06-30"],
-    ["cppcc months apply to 政协提案", { kind: "cppcc", assignedOn: d("2019-03-15") }, { cppccDeadlineMonths: 5 }, "2019-08-15"],
-    ["cppcc months do not apply to 人大建议", { kind: "npc", assignedOn: d("2019-03-15") }, { cppccDeadlineMonths: 5 }, "2019-06-15"],
-    ["cppcc falls back to deadlineMonths", { kind: "cppcc", assignedOn: d("2019-03-15") }, { deadlineMonths: 2 }, "2019-05-15"],
+    [
+      "cppcc months apply to 政协提案",
+      { kind: "cppcc", assignedOn: d("2019-03-15") },
+      { cppccDeadlineMonths: 5 },
+      "2019-08-15",
+    ],
+    [
+      "cppcc months do not apply to 人大建议",
+      { kind: "npc", assignedOn: d("2019-03-15") },
+      { cppccDeadlineMonths: 5 },
+      "2019-06-15",
+    ],
+    [
+      "cppcc falls back to deadlineMonths",
+      { kind: "cppcc", assignedOn: d("2019-03-15") },
+      { deadlineMonths: 2 },
+      "2019-05-15",
+    ],
     ["nothing to go on", {}, {}, undefined],
-    ["unreadable written deadline is not replaced by a guess", { assignedOn: d("2019-03-15"), invalid: { dueOn: "延期至9月" } }, {}, undefined],
+    [
+      "unreadable written deadline is not replaced by a guess",
+      { assignedOn: d("2019-03-15"), invalid: { dueOn: "延期至9月" } },
+      {},
+      undefined,
+    ],
   ])("%s", (_title, r, input, expected) => {
     const due = effectiveDue(rec(r), resolveSettings(input));
     expect(due === undefined ? undefined : isoFromSerial(due)).toBe(expected);
@@ -31,7 +51,11 @@ describe("deadlineStatus (today 2019-06-10, dueSoonDays 7)", () => {
   const today = d("2019-06-10");
   it.each<[string, Partial<LedgerRecord>, DeadlineStatus]>([
     ["replied before the deadline", { dueOn: d("2019-06-30"), repliedOn: d("2019-06-01") }, "replied"],
-    ["replied after the deadline is still replied", { dueOn: d("2019-05-30"), repliedOn: d("2019-06-05") }, "replied"],
+    [
+      "replied after the deadline is still replied",
+      { dueOn: d("2019-05-30"), repliedOn: d("2019-06-05") },
+      "replied",
+    ],
     ["replied, no deadline", { repliedOn: d("2019-06-05") }, "replied"],
     ["due yesterday", { dueOn: d("2019-06-09") }, "overdue"],
     ["due today", { dueOn: d("2019-06-10") }, "dueSoon"],

@@ -21,10 +21,24 @@ const COLUMNS: [Field, string][] = [
 
 /** A ledger with columns A..J as in COLUMNS, minus `drop`. Header on row 1, data from row 2. */
 function layout(drop: Field[] = []): LedgerLayout {
-  const columns = COLUMNS.map(([field, header], index) => ({ index, header, field: drop.includes(field) ? null : field }));
+  const columns = COLUMNS.map(([field, header], index) => ({
+    index,
+    header,
+    field: drop.includes(field) ? null : field,
+  }));
   const mapping: LedgerLayout["mapping"] = {};
   for (const c of columns) if (c.field) mapping[c.field] = c.index;
-  return { sheet: "台账", headerRows: [1], titleRows: [], firstDataRow: 2, lastDataRow: 20, columns, mapping, script: "simplified", score: 10 };
+  return {
+    sheet: "台账",
+    headerRows: [1],
+    titleRows: [],
+    firstDataRow: 2,
+    lastDataRow: 20,
+    columns,
+    mapping,
+    script: "simplified",
+    score: 10,
+  };
 }
 
 const d = (y: number, m: number, day: number): number => serialFromYmd(y, m, day);
@@ -60,24 +74,103 @@ describe("checkLedger", () => {
     ["a clean ledger", [ok(2), ok(3, { repliedOn: d(2019, 5, 1), result: "A" })], [], []],
     ["missing leader", [ok(2, { leader: undefined })], [], [["missing_required", 2, "D2"]]],
     ["blank handler counts as missing", [ok(2, { handler: "  " })], [], [["missing_required", 2, "F2"]]],
-    ["missing title and department", [ok(5, { title: undefined, department: undefined })], [], [["missing_required", 5, "C5"], ["missing_required", 5, "E5"]]],
+    [
+      "missing title and department",
+      [ok(5, { title: undefined, department: undefined })],
+      [],
+      [
+        ["missing_required", 5, "C5"],
+        ["missing_required", 5, "E5"],
+      ],
+    ],
     ["no deadline but 交办 date: deadline derived, fine", [ok(2, { dueOn: undefined })], [], []],
-    ["neither deadline nor 交办 date", [ok(2, { dueOn: undefined, assignedOn: undefined })], [], [["missing_required", 2, "H2"]]],
+    [
+      "neither deadline nor 交办 date",
+      [ok(2, { dueOn: undefined, assignedOn: undefined })],
+      [],
+      [["missing_required", 2, "H2"]],
+    ],
     ["deadline column gone, 交办 date present", [ok(2, { dueOn: undefined })], ["dueOn"], []],
-    ["deadline column gone, 交办 date blank: cell points at 交办 column", [ok(2, { dueOn: undefined, assignedOn: undefined })], ["dueOn"], [["missing_required", 2, "G2"]]],
-    ["no leader column: one sheet-wide issue, none per row", [ok(2, { leader: undefined }), ok(3, { leader: undefined })], ["leader"], [["missing_column", null, undefined]]],
-    ["no deadline nor 交办 column", [ok(2, { dueOn: undefined, assignedOn: undefined })], ["dueOn", "assignedOn"], [["missing_column", null, undefined]]],
-    ["unreadable date", [ok(2, { dueOn: undefined, invalid: { dueOn: "六月底" } })], [], [["invalid_date", 2, "H2"]]],
-    ["unreadable result class", [ok(2, { repliedOn: d(2019, 5, 1), invalid: { result: "已办" } })], [], [["invalid_value", 2, "J2"]]],
+    [
+      "deadline column gone, 交办 date blank: cell points at 交办 column",
+      [ok(2, { dueOn: undefined, assignedOn: undefined })],
+      ["dueOn"],
+      [["missing_required", 2, "G2"]],
+    ],
+    [
+      "no leader column: one sheet-wide issue, none per row",
+      [ok(2, { leader: undefined }), ok(3, { leader: undefined })],
+      ["leader"],
+      [["missing_column", null, undefined]],
+    ],
+    [
+      "no deadline nor 交办 column",
+      [ok(2, { dueOn: undefined, assignedOn: undefined })],
+      ["dueOn", "assignedOn"],
+      [["missing_column", null, undefined]],
+    ],
+    [
+      "unreadable date",
+      [ok(2, { dueOn: undefined, invalid: { dueOn: "六月底" } })],
+      [],
+      [["invalid_date", 2, "H2"]],
+    ],
+    [
+      "unreadable result class",
+      [ok(2, { repliedOn: d(2019, 5, 1), invalid: { result: "已办" } })],
+      [],
+      [["invalid_value", 2, "J2"]],
+    ],
     ["reply before 交办", [ok(2, { repliedOn: d(2019, 3, 1), result: "A" })], [], [["date_order", 2, "I2"]]],
     ["deadline before 交办", [ok(2, { dueOn: d(2019, 3, 1) })], [], [["date_order", 2, "H2"]]],
-    ["same day is in order", [ok(2, { repliedOn: d(2019, 3, 15), dueOn: d(2019, 3, 15), result: "B" })], [], []],
-    ["replied without result class", [ok(2, { repliedOn: d(2019, 5, 1) })], [], [["reply_missing_result", 2, "J2"]]],
+    [
+      "same day is in order",
+      [ok(2, { repliedOn: d(2019, 3, 15), dueOn: d(2019, 3, 15), result: "B" })],
+      [],
+      [],
+    ],
+    [
+      "replied without result class",
+      [ok(2, { repliedOn: d(2019, 5, 1) })],
+      [],
+      [["reply_missing_result", 2, "J2"]],
+    ],
     ["replied, no result column in the sheet", [ok(2, { repliedOn: d(2019, 5, 1) })], ["result"], []],
-    ["duplicate id, both rows", [ok(2, { id: "12" }), ok(3, { id: " 12 " })], [], [["duplicate_id", 2, "A2"], ["duplicate_id", 3, "A3"]]],
-    ["full-width digits are the same id", [ok(2, { id: "１２" }), ok(3, { id: "12" })], [], [["duplicate_id", 2, "A2"], ["duplicate_id", 3, "A3"]]],
-    ["人大 12 and 政协 12 coexist", [ok(2, { id: "12", kind: "npc" }), ok(3, { id: "12", kind: "cppcc" })], [], []],
-    ["sorted by row then column", [ok(3, { leader: undefined }), ok(2, { handler: undefined, title: undefined })], ["department"], [["missing_column", null, undefined], ["missing_required", 2, "C2"], ["missing_required", 2, "F2"], ["missing_required", 3, "D3"]]],
+    [
+      "duplicate id, both rows",
+      [ok(2, { id: "12" }), ok(3, { id: " 12 " })],
+      [],
+      [
+        ["duplicate_id", 2, "A2"],
+        ["duplicate_id", 3, "A3"],
+      ],
+    ],
+    [
+      "full-width digits are the same id",
+      [ok(2, { id: "１２" }), ok(3, { id: "12" })],
+      [],
+      [
+        ["duplicate_id", 2, "A2"],
+        ["duplicate_id", 3, "A3"],
+      ],
+    ],
+    [
+      "人大 12 and 政协 12 coexist",
+      [ok(2, { id: "12", kind: "npc" }), ok(3, { id: "12", kind: "cppcc" })],
+      [],
+      [],
+    ],
+    [
+      "sorted by row then column",
+      [ok(3, { leader: undefined }), ok(2, { handler: undefined, title: undefined })],
+      ["department"],
+      [
+        ["missing_column", null, undefined],
+        ["missing_required", 2, "C2"],
+        ["missing_required", 2, "F2"],
+        ["missing_required", 3, "D3"],
+      ],
+    ],
   ])("%s", (_title, records, drop, expected) => {
     const issues = checkLedger(records, layout(drop), resolveSettings({}));
     expect(issues.map((i) => [i.code, i.row, i.cell])).toEqual(expected);
@@ -89,7 +182,9 @@ describe("checkLedger", () => {
       ok(3, { id: "7", repliedOn: d(2019, 3, 1) }),
       ok(4, { id: "7", invalid: { assignedOn: "三月" }, assignedOn: undefined }),
     ];
-    const bySeverity = checkLedger(records, layout(), resolveSettings({})).map((i) => `${i.code}:${i.severity}`);
+    const bySeverity = checkLedger(records, layout(), resolveSettings({})).map(
+      (i) => `${i.code}:${i.severity}`,
+    );
     expect(bySeverity).toEqual([
       "invalid_value:warning",
       "missing_required:error",
@@ -102,7 +197,11 @@ describe("checkLedger", () => {
   });
 
   it("messages quote the text, use the user's header and name the other row", () => {
-    const records = [ok(2, { id: "12" }), ok(3, { id: "12", dueOn: undefined, invalid: { dueOn: "六月底" } }), ok(4, { id: "12" })];
+    const records = [
+      ok(2, { id: "12" }),
+      ok(3, { id: "12", dueOn: undefined, invalid: { dueOn: "六月底" } }),
+      ok(4, { id: "12" }),
+    ];
     const messages = checkLedger(records, layout(), resolveSettings({})).map((i) => i.message);
     expect(messages).toEqual([
       "编号“12”与第3、4行重复",
@@ -114,7 +213,8 @@ describe("checkLedger", () => {
 
   it("messages follow s.locale", () => {
     const records = [ok(2, { department: undefined })];
-    const msg = (locale: Locale): string | undefined => checkLedger(records, layout(), resolveSettings({ locale }))[0]?.message;
+    const msg = (locale: Locale): string | undefined =>
+      checkLedger(records, layout(), resolveSettings({ locale }))[0]?.message;
     expect(msg("zh-CN")).toBe("未填写责任科室（“五定”之一）");
     // The header stays as the user wrote it, so it can be found in the sheet.
     expect(msg("zh-TW")).toBe("未填寫责任科室（「五定」之一）");
@@ -127,7 +227,12 @@ describe("issueMessage", () => {
     ["missing_column", { field: "leader" }, "zh-CN", "表中没有“分管领导”列（“五定”之一）"],
     ["missing_column", { field: "dueOn" }, "en", "The sheet has no deadline or assignment date column"],
     ["invalid_date", { field: "repliedOn", text: "已答复$&" }, "zh-CN", "答复日期“已答复$&”不是可识别的日期"],
-    ["invalid_value", { field: "satisfaction", header: "代表委员反馈", text: "很好" }, "zh-TW", "代表委员反馈「很好」無法識別"],
+    [
+      "invalid_value",
+      { field: "satisfaction", header: "代表委员反馈", text: "很好" },
+      "zh-TW",
+      "代表委员反馈「很好」無法識別",
+    ],
     ["duplicate_id", { field: "id", id: "12", otherRows: [3] }, "en", "ID “12” also appears in row 3"],
     ["duplicate_id", { field: "id", id: "12", otherRows: [3, 9] }, "en", "ID “12” also appears in rows 3, 9"],
     ["date_order", { field: "repliedOn" }, "zh-TW", "答覆日期早於交辦日期"],

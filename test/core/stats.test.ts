@@ -8,13 +8,19 @@ const d = (m: number, day: number): number => serialFromYmd(2019, m, day);
 const TODAY = d(6, 10);
 let nextRow = 2;
 const rec = (extra: Partial<LedgerRecord> = {}): LedgerRecord => ({ row: nextRow++, invalid: {}, ...extra });
-const stats = (records: LedgerRecord[], input: SettingsInput = {}): Stats => computeStats(records, resolveSettings(input), TODAY);
+const stats = (records: LedgerRecord[], input: SettingsInput = {}): Stats =>
+  computeStats(records, resolveSettings(input), TODAY);
 
 describe("computeStats", () => {
   it("an empty ledger: zeros, and every rate null rather than NaN", () => {
     const s = stats([], { year: 2019 });
     expect(s.total).toBe(0);
-    expect([s.replyRate, s.onTimeReplyRate, s.satisfactionRate, s.consultationRate]).toEqual([null, null, null, null]);
+    expect([s.replyRate, s.onTimeReplyRate, s.satisfactionRate, s.consultationRate]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(s.year).toBe(2019);
     expect(s.asOf).toBe("2019-06-10");
     expect(s.topics).toEqual([]);
@@ -28,8 +34,20 @@ describe("computeStats", () => {
   it.each<[string, Partial<Stats>, LedgerRecord[], SettingsInput]>([
     [
       "excluded departments leave every total and are listed, matched after trim and script folding",
-      { total: 1, replied: 1, replyRate: 1, excluded: [{ name: "市扶贫办", count: 2 }, { name: "民政科", count: 0 }] },
-      [rec({ department: " 市扶贫办 " }), rec({ department: "市扶貧辦", repliedOn: d(5, 1) }), rec({ department: "社会事务科", repliedOn: d(5, 1) })],
+      {
+        total: 1,
+        replied: 1,
+        replyRate: 1,
+        excluded: [
+          { name: "市扶贫办", count: 2 },
+          { name: "民政科", count: 0 },
+        ],
+      },
+      [
+        rec({ department: " 市扶贫办 " }),
+        rec({ department: "市扶貧辦", repliedOn: d(5, 1) }),
+        rec({ department: "社会事务科", repliedOn: d(5, 1) }),
+      ],
       { excludeDepartments: ["市扶贫办", " 市扶贫办", "民政科"] },
     ],
     [
@@ -77,7 +95,11 @@ describe("computeStats", () => {
     ],
     [
       "satisfaction: 未表态 is not feedback",
-      { satisfaction: { satisfied: 2, basic: 1, unsatisfied: 1, none: 1 }, feedback: 4, satisfactionRate: 0.75 },
+      {
+        satisfaction: { satisfied: 2, basic: 1, unsatisfied: 1, none: 1 },
+        feedback: 4,
+        satisfactionRate: 0.75,
+      },
       [
         rec({ satisfaction: "satisfied" }),
         rec({ satisfaction: "satisfied" }),
@@ -110,7 +132,12 @@ describe("computeStats", () => {
     [
       "results and key",
       { results: { A: 2, B: 1, C: 0, D: 1 }, key: 1 },
-      [rec({ result: "A", key: true }), rec({ result: "A", key: false }), rec({ result: "B" }), rec({ result: "D" })],
+      [
+        rec({ result: "A", key: true }),
+        rec({ result: "A", key: false }),
+        rec({ result: "B" }),
+        rec({ result: "D" }),
+      ],
       {},
     ],
   ])("%s", (_title, expected, records, input) => {

@@ -9,7 +9,12 @@ const run = promisify(execFile);
 
 /** Path of soffice, or null when LibreOffice is not installed. */
 export function sofficePath(): string | null {
-  for (const p of [process.env.SOFFICE, "/usr/bin/soffice", "/usr/local/bin/soffice", "/opt/libreoffice/program/soffice"]) {
+  for (const p of [
+    process.env.SOFFICE,
+    "/usr/bin/soffice",
+    "/usr/local/bin/soffice",
+    "/opt/libreoffice/program/soffice",
+  ]) {
     if (p && existsSync(p)) return p;
   }
   return null;
@@ -25,11 +30,15 @@ export function describeWithLibreOffice(name: string, fn: () => void): void {
   } else if (process.env.CI === "true") {
     describe(name, () => {
       it("needs LibreOffice (soffice)", () => {
-        throw new Error("LibreOffice (soffice) is not installed, and CI=true requires it: apt-get install libreoffice-calc-nogui");
+        throw new Error(
+          "LibreOffice (soffice) is not installed, and CI=true requires it: apt-get install libreoffice-calc-nogui",
+        );
       });
     });
   } else {
-    console.log(`Skipping "${name}": LibreOffice (soffice) is not installed (apt-get install libreoffice-calc-nogui).`);
+    console.log(
+      `Skipping "${name}": LibreOffice (soffice) is not installed (apt-get install libreoffice-calc-nogui).`,
+    );
     describe.skip(name, fn);
   }
 }
@@ -38,7 +47,11 @@ export function describeWithLibreOffice(name: string, fn: () => void): void {
  * Opens an .xlsx in headless LibreOffice with its own throw-away profile and converts it (LibreOffice
  * recalculates on load), returning the converted file's bytes.
  */
-export async function convertWithLibreOffice(input: Uint8Array, to: "xlsx" | "pdf" = "xlsx", filter?: string): Promise<Buffer> {
+export async function convertWithLibreOffice(
+  input: Uint8Array,
+  to: "xlsx" | "pdf" = "xlsx",
+  filter?: string,
+): Promise<Buffer> {
   const soffice = sofficePath();
   if (!soffice) throw new Error("LibreOffice (soffice) is not installed");
   const dir = await mkdtemp(join(tmpdir(), "ledger-lo-"));
@@ -48,7 +61,16 @@ export async function convertWithLibreOffice(input: Uint8Array, to: "xlsx" | "pd
     const outDir = join(dir, "out");
     await run(
       soffice,
-      [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--norestore", "--convert-to", filter ? `${to}:${filter}` : to, "--outdir", outDir, src],
+      [
+        `-env:UserInstallation=file://${join(dir, "profile")}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        filter ? `${to}:${filter}` : to,
+        "--outdir",
+        outDir,
+        src,
+      ],
       { timeout: 120_000 },
     );
     return await readFile(join(outDir, `in.${to}`));

@@ -15,7 +15,11 @@ const ledger: SheetSnapshot = {
     ["R1", "人大建议", "关于甲的建议", "张局长", "社会事务科", "小王", d(2019, 3, 1), d(2019, 5, 1), "A类"],
     ["P1", "提案", "关于乙的提案", "李局长", "养老服务科", "小李", d(2019, 3, 1), null, null],
   ],
-  numberFormats: [[], [null, null, null, null, null, null, "yyyy-mm-dd", "yyyy-mm-dd"], [null, null, null, null, null, null, "yyyy-mm-dd"]],
+  numberFormats: [
+    [],
+    [null, null, null, null, null, null, "yyyy-mm-dd", "yyyy-mm-dd"],
+    [null, null, null, null, null, null, "yyyy-mm-dd"],
+  ],
   merges: [],
 };
 
@@ -32,7 +36,8 @@ function snapshotOfPlan(sheet: NewSheetPlan): SheetSnapshot {
     b.cells.forEach((row, i) =>
       row.forEach((cell, j) => {
         const r = (rows[b.row + i] ??= []);
-        r[b.col + j] = cell.t === "text" || cell.t === "number" || cell.t === "date" || cell.t === "bool" ? cell.v : null;
+        r[b.col + j] =
+          cell.t === "text" || cell.t === "number" || cell.t === "date" || cell.t === "bool" ? cell.v : null;
       }),
     );
   }
@@ -51,7 +56,11 @@ describe("names", () => {
     ["统计表", ["统计表"], "统计表(2)"],
     ["统计表", ["统计表", "统计表(2)"], "统计表(3)"],
     ["Summary", ["summary"], "Summary(2)"],
-    ["一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一", ["一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一"], "一二三四五六七八九十一二三四五六七八九十一二三四五六七八(2)"],
+    [
+      "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一",
+      ["一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一"],
+      "一二三四五六七八九十一二三四五六七八九十一二三四五六七八(2)",
+    ],
   ])("uniqueSheetName(%s, %j) = %s", (base, taken, want) => {
     const got = uniqueSheetName(base, nameSet(taken));
     expect(got).toBe(want);
@@ -64,7 +73,17 @@ describe("names", () => {
   });
 
   it("makes table column names unique and non-empty", () => {
-    expect(uniqueColumnNames([{ header: "备注", letter: "A" }, { header: null, letter: "B" }, { header: "备注", letter: "C" }, { header: "承办\n科室", letter: "D" }], "列")).toEqual(["备注", "列B", "备注2", "承办科室"]);
+    expect(
+      uniqueColumnNames(
+        [
+          { header: "备注", letter: "A" },
+          { header: null, letter: "B" },
+          { header: "备注", letter: "C" },
+          { header: "承办\n科室", letter: "D" },
+        ],
+        "列",
+      ),
+    ).toEqual(["备注", "列B", "备注2", "承办科室"]);
   });
 });
 
@@ -92,17 +111,31 @@ describe("buildPlan", () => {
   const plan = buildPlan(wb, analysis);
 
   it("orders copies first, new sheets next, the ledger last", () => {
-    expect(plan.ops.map((o) => `${o.kind}:${o.role}`)).toEqual(["copy:backup", "new:summary", "new:report", "new:settings", "edit:ledger"]);
+    expect(plan.ops.map((o) => `${o.kind}:${o.role}`)).toEqual([
+      "copy:backup",
+      "new:summary",
+      "new:report",
+      "new:settings",
+      "edit:ledger",
+    ]);
     expect(plan.replaces).toEqual([]);
     expect(plan.activate).toBe(plan.sheets.summary);
   });
 
   it("does not take the name of a user sheet", () => {
-    expect(plan.sheets).toEqual({ ledger: "台账", summary: "统计表(2)", report: "汇报材料", backup: "台账(原表)", settings: "台账设置" });
+    expect(plan.sheets).toEqual({
+      ledger: "台账",
+      summary: "统计表(2)",
+      report: "汇报材料",
+      backup: "台账(原表)",
+      settings: "台账设置",
+    });
   });
 
   it("fixes the as-of date when one is given, and TODAY() otherwise", () => {
-    const asOf = newSheet(plan, "settings").blocks.flatMap((b) => b.cells.flat()).find((c) => c.t === "date");
+    const asOf = newSheet(plan, "settings")
+      .blocks.flatMap((b) => b.cells.flat())
+      .find((c) => c.t === "date");
     expect(asOf).toEqual({ t: "date", v: d(2019, 9, 30) });
     const live = analyzeWorkbook(wb, {}, new Date(2019, 8, 30));
     if (!live.ok) throw new Error("no ledger");
@@ -116,14 +149,27 @@ describe("buildPlan", () => {
     expect(stored).not.toBeNull();
     expect(stored?.settingsSheet).toBe("台账设置");
     expect(stored?.generated).toEqual(plan.sheets);
-    expect(stored?.settings).toMatchObject({ asOf: "2019-09-30", deadlineMonths: 3, dueSoonDays: 7, organisation: "我局", script: "simplified" });
+    expect(stored?.settings).toMatchObject({
+      asOf: "2019-09-30",
+      deadlineMonths: 3,
+      dueSoonDays: 7,
+      organisation: "我局",
+      script: "simplified",
+    });
     expect(stored?.generatedColumns.status).toBe("时限状态");
     expect(stored?.tableName).toBe("台账表");
   });
 
   it("regenerates only statistics on a built workbook, replacing its own sheets", () => {
     const built: WorkbookSnapshot = {
-      sheets: [ledger, userSummary, snapshotOfPlan(newSheet(plan, "summary")), snapshotOfPlan(newSheet(plan, "report")), { name: "台账(原表)", rows: [], merges: [] }, snapshotOfPlan(newSheet(plan, "settings"))],
+      sheets: [
+        ledger,
+        userSummary,
+        snapshotOfPlan(newSheet(plan, "summary")),
+        snapshotOfPlan(newSheet(plan, "report")),
+        { name: "台账(原表)", rows: [], merges: [] },
+        snapshotOfPlan(newSheet(plan, "settings")),
+      ],
     };
     const again = buildPlan(built, analyse(built), { parts: ["summary", "report", "settings"] });
     expect(again.ops.map((o) => o.role)).toEqual(["summary", "report", "settings"]);

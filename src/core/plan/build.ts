@@ -25,7 +25,11 @@ const ALL: readonly SheetRole[] = ["ledger", "backup", "summary", "report", "set
  * structured before, the ledger and its backup are included, since the figures are formulas over its table.
  * @example buildPlan(snapshot, analysis).sheets.summary === "统计表"
  */
-export function buildPlan(workbook: WorkbookSnapshot, analysis: Analysis, options: BuildOptions = {}): WorkbookPlan {
+export function buildPlan(
+  workbook: WorkbookSnapshot,
+  analysis: Analysis,
+  options: BuildOptions = {},
+): WorkbookPlan {
   return planWorkbook(workbook, analysis, options).plan;
 }
 
@@ -93,7 +97,13 @@ export function planWorkbook(
   const ops: SheetOp[] = [];
   const backupExists = prior("backup") !== undefined;
   if (parts.has("backup") && !backupExists) {
-    const copy: CopySheetPlan = { kind: "copy", role: "backup", from: sheet.name, name: names.backup, visibility: "visible" };
+    const copy: CopySheetPlan = {
+      kind: "copy",
+      role: "backup",
+      from: sheet.name,
+      name: names.backup,
+      visibility: "visible",
+    };
     ops.push(copy);
   }
   const news: NewSheetPlan[] = [];
@@ -101,7 +111,8 @@ export function planWorkbook(
   if (parts.has("report")) news.push(buildReportSheet(names.report, analysis.report));
   const generated: Partial<Record<SheetRole, string>> = { ledger: names.ledger };
   for (const role of ["backup", "summary", "report", "settings"] as const) {
-    const made = role === "backup" ? parts.has("backup") || backupExists : parts.has(role) || prior(role) !== undefined;
+    const made =
+      role === "backup" ? parts.has("backup") || backupExists : parts.has(role) || prior(role) !== undefined;
     if (made) generated[role] = names[role];
   }
   if (parts.has("settings")) {
@@ -114,7 +125,10 @@ export function planWorkbook(
         tableName,
         labels: ledger.model.labels,
         sheets: generated,
-        generatedColumns: { status: ledger.model.statusColumn, ...(ledger.model.dueColumn !== undefined ? { due: ledger.model.dueColumn } : {}) },
+        generatedColumns: {
+          status: ledger.model.statusColumn,
+          ...(ledger.model.dueColumn !== undefined ? { due: ledger.model.dueColumn } : {}),
+        },
         columns: ledger.model.columns,
         mapping: ledger.model.mapping,
         excludedValues: ledger.model.excludedValues,

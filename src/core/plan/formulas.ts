@@ -46,4 +46,18 @@ export function thisRow(table: string, column: string): string {
 }
 
 /** Texts a deadline cell may hold that mean "no date" (normalize.ts reads them as empty, so the default applies). */
-export const NO_DATE_TEXTS = ["无", "無", "暂无", "暫無", "待定", "未", "空", "-", "--", "—", "——", "/", "\\"];
+export const NO_DATE_TEXTS = [
+  "无",
+  "無",
+  "暂无",
+  "暫無",
+  "待定",
+  "未",
+  "空",
+  "-",
+  "--",
+  "—",
+  "——",
+  "/",
+  "\\",
+];

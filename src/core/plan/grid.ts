@@ -28,7 +28,10 @@ export class Grid {
   }
 
   style(row: number, from: number, to: number, style: CellStyle, rowTo = row): void {
-    this.styles.push({ range: from === to && row === rowTo ? a1(row, from) : `${a1(row, from)}:${a1(rowTo, to)}`, style });
+    this.styles.push({
+      range: from === to && row === rowTo ? a1(row, from) : `${a1(row, from)}:${a1(rowTo, to)}`,
+      style,
+    });
   }
 
   height(row: number, height: number): void {

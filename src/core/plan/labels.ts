@@ -20,7 +20,10 @@ export function statusLabels(script: Script): StatusLabels {
 
 /** Base names of the generated sheets (simplified; converted for traditional workbooks). */
 /** The backup is named after the ledger ("责任分工表(原表)"), so it says whose original it holds. */
-export function baseSheetNames(script: Script, ledgerName: string): { summary: string; report: string; backup: string; settings: string } {
+export function baseSheetNames(
+  script: Script,
+  ledgerName: string,
+): { summary: string; report: string; backup: string; settings: string } {
   return {
     summary: inScript("统计表", script),
     report: inScript("汇报材料", script),
@@ -30,7 +33,10 @@ export function baseSheetNames(script: Script, ledgerName: string): { summary: s
 }
 
 /** Names of the columns the build adds to the ledger table. */
-export function generatedColumnNames(script: Script, ledgerHasDeadline: boolean): { status: string; due: string } {
+export function generatedColumnNames(
+  script: Script,
+  ledgerHasDeadline: boolean,
+): { status: string; due: string } {
   return {
     status: inScript("时限状态", script),
     // Without a deadline column the computed one is simply the deadline; next to the user's own it is marked as computed.

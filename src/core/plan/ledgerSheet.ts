@@ -6,7 +6,15 @@ import type { Settings } from "../settings";
 import { foldKey } from "../script";
 import { isDateFormat } from "../dates";
 import { matchHeader } from "../headers";
-import type { CellBlock, CellStyle, ConditionalFormatPlan, EditSheetPlan, PlanCell, RangeStyle, ValidationPlan } from "./types";
+import type {
+  CellBlock,
+  CellStyle,
+  ConditionalFormatPlan,
+  EditSheetPlan,
+  PlanCell,
+  RangeStyle,
+  ValidationPlan,
+} from "./types";
 import { enumLabels, type EnumLabels } from "./enumLabels";
 import { generatedColumnNames, statusLabels, type StatusLabels } from "./labels";
 import { uniqueColumnNames } from "./names";
@@ -89,7 +97,8 @@ export function buildLedgerSheet(input: LedgerInput): { op: EditSheetPlan; model
   const generatedIdx = new Set([prevStatus, prevDue].filter((c): c is number => c !== undefined));
 
   const fieldAt = new Map<number, Field>();
-  for (const col of layout.columns) if (col.field && !generatedIdx.has(col.index)) fieldAt.set(col.index, col.field);
+  for (const col of layout.columns)
+    if (col.field && !generatedIdx.has(col.index)) fieldAt.set(col.index, col.field);
   const mapped = (f: Field): number | undefined => {
     const c = layout.mapping[f];
     return c !== undefined && !generatedIdx.has(c) ? c : undefined;
@@ -100,9 +109,12 @@ export function buildLedgerSheet(input: LedgerInput): { op: EditSheetPlan; model
   let userLast = Math.max(...layoutCols);
   for (let r = headerRow; r <= lastRow; r++) {
     const cells = sheet.rows[r] ?? [];
-    for (let c = cells.length - 1; c > userLast; c--) if (!generatedIdx.has(c) && cellAt(sheet, r, c) !== null) userLast = c;
+    for (let c = cells.length - 1; c > userLast; c--)
+      if (!generatedIdx.has(c) && cellAt(sheet, r, c) !== null) userLast = c;
   }
-  for (const m of sheet.merges) if (m.bottom >= headerRow && m.top <= lastRow && m.left <= userLast + 1) userLast = Math.max(userLast, m.right);
+  for (const m of sheet.merges)
+    if (m.bottom >= headerRow && m.top <= lastRow && m.left <= userLast + 1)
+      userLast = Math.max(userLast, m.right);
 
   const hasDue = mapped("dueOn") !== undefined;
   const needsDue = hasDue || mapped("assignedOn") !== undefined;
@@ -116,7 +128,11 @@ export function buildLedgerSheet(input: LedgerInput): { op: EditSheetPlan; model
   const headers: { header: string | null; letter: string }[] = [];
   for (let c = firstCol; c <= lastCol; c++) {
     const name =
-      c === statusIdx ? (input.previous.status ?? fresh.status) : c === dueIdx ? (input.previous.due ?? fresh.due) : null;
+      c === statusIdx
+        ? (input.previous.status ?? fresh.status)
+        : c === dueIdx
+          ? (input.previous.due ?? fresh.due)
+          : null;
     const own = layout.columns.find((col) => col.index === c)?.header ?? headerText(c);
     headers.push({ header: name ?? own, letter: columnLetter(c) });
   }
@@ -145,7 +161,8 @@ export function buildLedgerSheet(input: LedgerInput): { op: EditSheetPlan; model
       const cell = field ? fieldCell(field, filled, records.get(r), labels) : plain(filled);
       if (cell.t === "date") dateRows.push(r);
       if (!samePlain(cell, own)) changed = true;
-      if (field === "department" && (cell.t === "text" || cell.t === "number")) departments.add(String(cell.v));
+      if (field === "department" && (cell.t === "text" || cell.t === "number"))
+        departments.add(String(cell.v));
       cells.push([cell]);
     }
     if (changed) blocks.push({ row: firstRow, col: c, cells });
@@ -164,13 +181,22 @@ export function buildLedgerSheet(input: LedgerInput): { op: EditSheetPlan; model
       }
     }
   }
-  const generatedHeader: CellStyle = { bold: true, hAlign: "center", vAlign: "middle", wrap: true, border: "thin" };
+  const generatedHeader: CellStyle = {
+    bold: true,
+    hAlign: "center",
+    vAlign: "middle",
+    wrap: true,
+    border: "thin",
+  };
   const dataRange = (c: number): string => `${a1(firstRow, c)}:${a1(lastRow, c)}`;
   styles.push({ range: a1(headerRow, statusIdx), style: generatedHeader });
   styles.push({ range: dataRange(statusIdx), style: { hAlign: "center", border: "thin" } });
   if (dueIdx !== undefined) {
     styles.push({ range: a1(headerRow, dueIdx), style: generatedHeader });
-    styles.push({ range: dataRange(dueIdx), style: { numberFormat: ISO_DATE, hAlign: "center", border: "thin" } });
+    styles.push({
+      range: dataRange(dueIdx),
+      style: { numberFormat: ISO_DATE, hAlign: "center", border: "thin" },
+    });
   }
 
   const unmerge = sheet.merges
@@ -179,9 +205,11 @@ export function buildLedgerSheet(input: LedgerInput): { op: EditSheetPlan; model
 
   // Formulas.
   const t = input.table;
-  const ref = (f: Field): string | undefined => (fieldColumn[f] !== undefined ? thisRow(t, fieldColumn[f]) : undefined);
+  const ref = (f: Field): string | undefined =>
+    fieldColumn[f] !== undefined ? thisRow(t, fieldColumn[f]) : undefined;
   const calculated: { column: string; formula: string }[] = [];
-  if (dueName !== undefined) calculated.push({ column: dueName, formula: dueFormula(ref, labels, input.settingsSheet) });
+  if (dueName !== undefined)
+    calculated.push({ column: dueName, formula: dueFormula(ref, labels, input.settingsSheet) });
   const mappedRefs = [...fieldAt.values()].map((f) => ref(f)).filter((x): x is string => x !== undefined);
   calculated.push({
     column: statusName,
@@ -239,7 +267,9 @@ export function buildLedgerSheet(input: LedgerInput): { op: EditSheetPlan; model
     blocks,
     styles,
     merges: [],
-    columnWidths: [statusIdx, dueIdx].filter((c): c is number => c !== undefined).map((index) => ({ index, width: 12 })),
+    columnWidths: [statusIdx, dueIdx]
+      .filter((c): c is number => c !== undefined)
+      .map((index) => ({ index, width: 12 })),
     rowHeights: [],
     tables: [
       {
@@ -282,7 +312,12 @@ export function buildLedgerSheet(input: LedgerInput): { op: EditSheetPlan; model
 }
 
 /** The value a mapped field's cell holds after the build: understood values rewritten, the rest as written. */
-function fieldCell(field: Field, filled: CellValue, rec: LedgerRecord | undefined, labels: EnumLabels): PlanCell {
+function fieldCell(
+  field: Field,
+  filled: CellValue,
+  rec: LedgerRecord | undefined,
+  labels: EnumLabels,
+): PlanCell {
   if (!rec || filled === null) return plain(filled);
   if ((DATE_FIELDS as readonly Field[]).includes(field)) {
     const serial = rec[field as (typeof DATE_FIELDS)[number]];
@@ -349,7 +384,11 @@ function dateFormatOf(sheet: SheetSnapshot, c: number, first: number, last: numb
     const v = cellAt(sheet, r, c);
     if (v === null) continue;
     const fmt = formatAt(sheet, r, c);
-    if ((typeof v === "string" && v.includes("年")) || (typeof v === "number" && isDateFormat(fmt) && (fmt ?? "").includes("年"))) cn++;
+    if (
+      (typeof v === "string" && v.includes("年")) ||
+      (typeof v === "number" && isDateFormat(fmt) && (fmt ?? "").includes("年"))
+    )
+      cn++;
     else other++;
   }
   return cn > other ? CN_DATE : ISO_DATE;
@@ -377,7 +416,11 @@ function runs(rows: number[], c: number): string[] {
  * Deadline in force (deadlines.ts effectiveDue): the ledger's own, else 交办 + months (政协提案 their own months);
  * unreadable deadline text gives none, as the engine does; "无"/"-" count as empty.
  */
-function dueFormula(ref: (f: Field) => string | undefined, labels: EnumLabels, settingsSheet: string): string {
+function dueFormula(
+  ref: (f: Field) => string | undefined,
+  labels: EnumLabels,
+  settingsSheet: string,
+): string {
   const due = ref("dueOn");
   const assigned = ref("assignedOn");
   const kind = ref("kind");
@@ -446,7 +489,8 @@ function highlights(p: {
     if (c !== undefined) missing(c);
   }
   const deadlineCell = p.mapped("dueOn") ?? p.mapped("assignedOn");
-  if (deadlineCell !== undefined && p.dueCol !== undefined) missing(deadlineCell, `,NOT(ISNUMBER($${columnLetter(p.dueCol)}${row1}))`);
+  if (deadlineCell !== undefined && p.dueCol !== undefined)
+    missing(deadlineCell, `,NOT(ISNUMBER($${columnLetter(p.dueCol)}${row1}))`);
   const all = `${a1(p.firstRow, p.firstCol)}:${a1(p.lastRow, p.lastCol)}`;
   out.push({ range: all, formula: `${s}=${str(p.status.overdue)}`, ...OVERDUE, priority: 2 });
   out.push({ range: all, formula: `${s}=${str(p.status.dueSoon)}`, ...DUE_SOON, priority: 3 });

@@ -40,7 +40,10 @@ export function nameSet(names: Iterable<string>): Set<string> {
  * Table column names: non-empty and unique (case-insensitive); line breaks dropped.
  * Empty headers become 列A, 列B… after their column letter; repeats get 2, 3….
  */
-export function uniqueColumnNames(headers: readonly { header: string | null; letter: string }[], emptyPrefix: string): string[] {
+export function uniqueColumnNames(
+  headers: readonly { header: string | null; letter: string }[],
+  emptyPrefix: string,
+): string[] {
   const seen = new Set<string>();
   return headers.map(({ header, letter }) => {
     const base = (header ?? "").replace(/\s*[\r\n]+\s*/g, "").trim() || `${emptyPrefix}${letter}`;

@@ -13,7 +13,14 @@ const CHARS_PER_LINE = 21;
 const LINE = 22;
 const BODY: CellStyle = { fontName: "仿宋_GB2312", fontSize: 16, wrap: true, vAlign: "top", hAlign: "left" };
 const STYLES: Record<Report["paragraphs"][number]["kind"], CellStyle> = {
-  title: { fontName: "方正小标宋简体", fontSize: 22, bold: true, hAlign: "center", vAlign: "middle", wrap: true },
+  title: {
+    fontName: "方正小标宋简体",
+    fontSize: 22,
+    bold: true,
+    hAlign: "center",
+    vAlign: "middle",
+    wrap: true,
+  },
   heading: { fontName: "黑体", fontSize: 16, bold: true, wrap: true, vAlign: "middle" },
   body: BODY,
   placeholder: { ...BODY, italic: true, fontColor: "808080" },

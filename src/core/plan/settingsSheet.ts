@@ -83,20 +83,33 @@ export function buildSettingsSheet(input: SettingsSheetInput): NewSheetPlan {
       input.fixedAsOf === null ? { t: "formula", f: "TODAY()" } : { t: "date", v: input.fixedAsOf },
       "统计截止日期（公式引用此格）",
     ),
-    row("calc.cppccDeadlineMonths", num(s.cppccDeadlineMonths ?? s.deadlineMonths), "政协提案办理时限（公式引用此格）"),
+    row(
+      "calc.cppccDeadlineMonths",
+      num(s.cppccDeadlineMonths ?? s.deadlineMonths),
+      "政协提案办理时限（公式引用此格）",
+    ),
   ];
 
   const variable: PlanCell[][] = [];
-  for (const [role, name] of Object.entries(input.sheets)) variable.push(row(`sheet.${role}`, text(name), "生成的工作表"));
+  for (const [role, name] of Object.entries(input.sheets))
+    variable.push(row(`sheet.${role}`, text(name), "生成的工作表"));
   variable.push(row("generatedColumn.status", text(input.generatedColumns.status), "生成的列：时限状态"));
   if (input.generatedColumns.due !== undefined) {
     variable.push(row("generatedColumn.due", text(input.generatedColumns.due), "生成的列：办理时限（计算）"));
   }
-  for (const c of input.columns) variable.push([text(`column.${c.field}`), text(columnLetter(c.index)), text(c.header)]);
+  for (const c of input.columns)
+    variable.push([text(`column.${c.field}`), text(columnLetter(c.index)), text(c.header)]);
   for (const [field, index] of Object.entries(input.mapping)) {
-    variable.push(row(`mapping.${field}`, text(index === null || index === undefined ? "" : columnLetter(index)), "列对应的更正（空 = 不对应）"));
+    variable.push(
+      row(
+        `mapping.${field}`,
+        text(index === null || index === undefined ? "" : columnLetter(index)),
+        "列对应的更正（空 = 不对应）",
+      ),
+    );
   }
-  for (const name of s.excludeDepartments) variable.push(row("excludeDepartment", text(name), "不计入统计的承办单位"));
+  for (const name of s.excludeDepartments)
+    variable.push(row("excludeDepartment", text(name), "不计入统计的承办单位"));
   for (const v of input.excludedValues) variable.push(row("excludeValue", text(v), "台账中被排除的单位写法"));
 
   const lists = input.labels.lists;
@@ -109,7 +122,12 @@ export function buildSettingsSheet(input: SettingsSheetInput): NewSheetPlan {
     { row: 2, col: 0, cells: [[zh("键"), zh("值"), zh("说明")]], style: { bold: true } },
     { row: 3, col: 0, cells: fixed },
     { row: VARIABLE_START, col: 0, cells: variable },
-    { row: FIRST_LIST_ROW - 1, col: LIST_COLUMNS.kind, cells: [[zh("类别"), zh("办理类型"), zh("是否重点"), zh("办理结果"), zh("满意度")]], style: { bold: true } },
+    {
+      row: FIRST_LIST_ROW - 1,
+      col: LIST_COLUMNS.kind,
+      cells: [[zh("类别"), zh("办理类型"), zh("是否重点"), zh("办理结果"), zh("满意度")]],
+      style: { bold: true },
+    },
   ];
   for (const name of Object.keys(LIST_COLUMNS) as ListName[]) {
     blocks.push({ row: FIRST_LIST_ROW, col: LIST_COLUMNS[name], cells: lists[name].map((v) => [text(v)]) });

@@ -34,12 +34,40 @@ const WIDTH = 7;
 const FONT_BODY = "仿宋_GB2312";
 const FONT_HEAD = "黑体";
 const PERCENT = "0.0%";
-const S_TITLE: CellStyle = { fontName: FONT_HEAD, fontSize: 18, bold: true, hAlign: "center", vAlign: "middle" };
+const S_TITLE: CellStyle = {
+  fontName: FONT_HEAD,
+  fontSize: 18,
+  bold: true,
+  hAlign: "center",
+  vAlign: "middle",
+};
 const S_SECTION: CellStyle = { fontName: FONT_HEAD, fontSize: 13, bold: true, vAlign: "middle" };
-const S_HEADER: CellStyle = { fontName: FONT_HEAD, fontSize: 11, bold: true, hAlign: "center", vAlign: "middle", wrap: true, border: "thin", fill: "F2F2F2" };
+const S_HEADER: CellStyle = {
+  fontName: FONT_HEAD,
+  fontSize: 11,
+  bold: true,
+  hAlign: "center",
+  vAlign: "middle",
+  wrap: true,
+  border: "thin",
+  fill: "F2F2F2",
+};
 const S_CELL: CellStyle = { fontName: FONT_BODY, fontSize: 12, vAlign: "middle", border: "thin", indent: 1 };
-const S_NUM: CellStyle = { fontName: FONT_BODY, fontSize: 12, vAlign: "middle", border: "thin", hAlign: "center" };
-const S_NOTE: CellStyle = { fontName: FONT_BODY, fontSize: 10, italic: true, fontColor: "595959", wrap: true, vAlign: "top" };
+const S_NUM: CellStyle = {
+  fontName: FONT_BODY,
+  fontSize: 12,
+  vAlign: "middle",
+  border: "thin",
+  hAlign: "center",
+};
+const S_NOTE: CellStyle = {
+  fontName: FONT_BODY,
+  fontSize: 10,
+  italic: true,
+  fontColor: "595959",
+  wrap: true,
+  vAlign: "top",
+};
 
 /**
  * The statistics sheet for leaders: every count and rate a live formula over the ledger table (COUNTIFS and
@@ -52,7 +80,8 @@ export function buildSummarySheet(input: SummaryInput): { op: NewSheetPlan; figu
   const T = (t: string): PlanCell => txt(zh(t));
   const g = new Grid(WIDTH);
   const figures: SummaryFigures = {};
-  const col = (f: Field): string | undefined => (L.fieldColumn[f] !== undefined ? columnRef(L.table, L.fieldColumn[f]) : undefined);
+  const col = (f: Field): string | undefined =>
+    L.fieldColumn[f] !== undefined ? columnRef(L.table, L.fieldColumn[f]) : undefined;
   const S = columnRef(L.table, L.statusColumn);
   const dept = col("department");
   const excl = dept ? L.excludedValues.map((v) => `,${dept},${neCriteria(v)}`).join("") : "";
@@ -90,7 +119,14 @@ export function buildSummarySheet(input: SummaryInput): { op: NewSheetPlan; figu
   g.merge(title, 0, WIDTH - 1);
   g.style(title, 0, WIDTH - 1, S_TITLE);
   g.height(title, 32);
-  const asOfRow = g.add([T("统计截止日期："), undefined, fx(settingsRef(input.settingsSheet, "asOf")), undefined, undefined, T("单位：件")]);
+  const asOfRow = g.add([
+    T("统计截止日期："),
+    undefined,
+    fx(settingsRef(input.settingsSheet, "asOf")),
+    undefined,
+    undefined,
+    T("单位：件"),
+  ]);
   g.merge(asOfRow, 0, 1);
   g.merge(asOfRow, 2, 3);
   g.merge(asOfRow, 5, 6);
@@ -102,7 +138,17 @@ export function buildSummarySheet(input: SummaryInput): { op: NewSheetPlan; figu
 
   // 一、总体情况: kinds by role.
   section("一、总体情况");
-  header(["类别", "合计", "主办", "协办（含会办）", "重点", "占比"], [[0, 1], [2, 2], [3, 3], [4, 4], [5, 5], [6, 6]]);
+  header(
+    ["类别", "合计", "主办", "协办（含会办）", "重点", "占比"],
+    [
+      [0, 1],
+      [2, 2],
+      [3, 3],
+      [4, 4],
+      [5, 5],
+      [6, 6],
+    ],
+  );
   const kind = col("kind");
   const role = col("role");
   const key = col("key");
@@ -110,7 +156,11 @@ export function buildSummarySheet(input: SummaryInput): { op: NewSheetPlan; figu
   const leadCrit = (): [string, string][] => (role ? [[role, eqCriteria(lab.role.lead)]] : []);
   const totalCells: { row: number } = { row: 0 };
   const kindRows: { label: string; values: string[]; statKey: "npc" | "cppcc" }[] = [
-    { label: stats.byKind.npcMotion > 0 ? "人大代表建议（含议案）" : "人大代表建议", values: [lab.kind.npc, lab.kind.npcMotion], statKey: "npc" },
+    {
+      label: stats.byKind.npcMotion > 0 ? "人大代表建议（含议案）" : "人大代表建议",
+      values: [lab.kind.npc, lab.kind.npcMotion],
+      statKey: "npc",
+    },
     { label: "政协委员提案", values: [lab.kind.cppcc], statKey: "cppcc" },
   ];
   const crossRows: number[] = [];
@@ -124,7 +174,16 @@ export function buildSummarySheet(input: SummaryInput): { op: NewSheetPlan; figu
       put(k.statKey === "npc" ? "byKind.npc+npcMotion" : "byKind.cppcc", r, 2);
       if (role) {
         setRow(g, r, 3, fx(anyOf(kind, k.values, ...leadCrit())));
-        setRow(g, r, 4, fx(anyOf(kind, k.values, [role, eqCriteria(lab.role.assist)]) + "+" + anyOf(kind, k.values, [role, eqCriteria(lab.role.joint)])));
+        setRow(
+          g,
+          r,
+          4,
+          fx(
+            anyOf(kind, k.values, [role, eqCriteria(lab.role.assist)]) +
+              "+" +
+              anyOf(kind, k.values, [role, eqCriteria(lab.role.joint)]),
+          ),
+        );
         put(`byKindRole.${k.statKey}.lead`, r, 3);
         put(`byKindRole.${k.statKey}.assist`, r, 4);
       }
@@ -138,7 +197,12 @@ export function buildSummarySheet(input: SummaryInput): { op: NewSheetPlan; figu
   put("total", totalRow, 2);
   if (role) {
     setRow(g, totalRow, 3, fx(countifs([role, eqCriteria(lab.role.lead)])));
-    setRow(g, totalRow, 4, fx(`${countifs([role, eqCriteria(lab.role.assist)])}+${countifs([role, eqCriteria(lab.role.joint)])}`));
+    setRow(
+      g,
+      totalRow,
+      4,
+      fx(`${countifs([role, eqCriteria(lab.role.assist)])}+${countifs([role, eqCriteria(lab.role.joint)])}`),
+    );
     put("byRole.lead", totalRow, 3);
     put("byRole.assist", totalRow, 4);
   }
@@ -165,8 +229,22 @@ export function buildSummarySheet(input: SummaryInput): { op: NewSheetPlan; figu
 
   // Replies and deadlines.
   const total = totalRowRef();
-  header(["项目", "件数", "比率", "说明"], [[0, 1], [2, 2], [3, 3], [4, 6]]);
-  const detail = (label: string, formula: string | undefined, figure: string, rate?: { figure: string }, note = ""): number => {
+  header(
+    ["项目", "件数", "比率", "说明"],
+    [
+      [0, 1],
+      [2, 2],
+      [3, 3],
+      [4, 6],
+    ],
+  );
+  const detail = (
+    label: string,
+    formula: string | undefined,
+    figure: string,
+    rate?: { figure: string },
+    note = "",
+  ): number => {
     const r = g.add([T(label), undefined, formula !== undefined ? fx(formula) : txt("—")]);
     g.merge(r, 0, 1);
     g.merge(r, 4, 6);
@@ -184,18 +262,44 @@ export function buildSummarySheet(input: SummaryInput): { op: NewSheetPlan; figu
     return r;
   };
   const replied = col("repliedOn") ? countifs([S, eqCriteria(L.status.replied)]) : undefined;
-  const repliedRow = detail("已答复", replied, "replied", { figure: "replyRate" }, "办复率 = 已答复 ÷ 承办总数");
+  const repliedRow = detail(
+    "已答复",
+    replied,
+    "replied",
+    { figure: "replyRate" },
+    "办复率 = 已答复 ÷ 承办总数",
+  );
   const R = col("repliedOn");
   const due = L.dueColumn !== undefined ? columnRef(L.table, L.dueColumn) : undefined;
-  const onTime = R && due ? `SUMPRODUCT(ISNUMBER(${R})*ISNUMBER(${due})*(${R}<=${due})${exclProd})` : undefined;
-  detail("按期答复", onTime, "onTime", { figure: "onTimeReplyRate" }, "在办理时限内答复；按期办复率 = 按期答复 ÷ 承办总数");
+  const onTime =
+    R && due ? `SUMPRODUCT(ISNUMBER(${R})*ISNUMBER(${due})*(${R}<=${due})${exclProd})` : undefined;
+  detail(
+    "按期答复",
+    onTime,
+    "onTime",
+    { figure: "onTimeReplyRate" },
+    "在办理时限内答复；按期办复率 = 按期答复 ÷ 承办总数",
+  );
   detail("尚未答复", `${total}-${a1(repliedRow, 2)}`, "open", undefined, "");
-  detail("　其中：已超期", countifs([S, eqCriteria(L.status.overdue)]), "overdue", undefined, "截至统计截止日期已过办理时限仍未答复");
-  detail("　　　　即将到期", countifs([S, eqCriteria(L.status.dueSoon)]), "dueSoon", undefined, `${settings.dueSoonDays}日内到期（含当日）`);
+  detail(
+    "　其中：已超期",
+    countifs([S, eqCriteria(L.status.overdue)]),
+    "overdue",
+    undefined,
+    "截至统计截止日期已过办理时限仍未答复",
+  );
+  detail(
+    "　　　　即将到期",
+    countifs([S, eqCriteria(L.status.dueSoon)]),
+    "dueSoon",
+    undefined,
+    `${settings.dueSoonDays}日内到期（含当日）`,
+  );
   if (dept) {
     for (const ex of stats.excluded) {
       const values = L.excludedValues.filter((v) => foldKey(v.trim()) === foldKey(ex.name));
-      const formula = values.length > 0 ? values.map((v) => `COUNTIFS(${dept},${eqCriteria(v)})`).join("+") : "0";
+      const formula =
+        values.length > 0 ? values.map((v) => `COUNTIFS(${dept},${eqCriteria(v)})`).join("+") : "0";
       detail(`不计入统计：${ex.name}`, formula, `excluded.${ex.name}`, undefined, "按设置不计入以上各项数字");
     }
   }
@@ -206,15 +310,35 @@ export function buildSummarySheet(input: SummaryInput): { op: NewSheetPlan; figu
     settings.resultScheme === "ABCD" || stats.results.D > 0 ? ["A", "B", "C", "D"] : ["A", "B", "C"];
   if (result) {
     section("二、办理结果");
-    header(["分类", "件数", "占比", "含义"], [[0, 1], [2, 2], [3, 3], [4, 6]]);
+    header(
+      ["分类", "件数", "占比", "含义"],
+      [
+        [0, 1],
+        [2, 2],
+        [3, 3],
+        [4, 6],
+      ],
+    );
     const first = g.next;
     const sumRef = a1(first + classes.length, 2);
     for (const c of classes) {
-      const r = g.add([txt(lab.result[c]), undefined, fx(countifs([result, eqCriteria(lab.result[c])])), fx(`IF(${sumRef}=0,"",${a1(g.next, 2)}/${sumRef})`), T(RESULT_MEANING[c])]);
+      const r = g.add([
+        txt(lab.result[c]),
+        undefined,
+        fx(countifs([result, eqCriteria(lab.result[c])])),
+        fx(`IF(${sumRef}=0,"",${a1(g.next, 2)}/${sumRef})`),
+        T(RESULT_MEANING[c]),
+      ]);
       put(`results.${c}`, r, 2);
       rowStyle(g, r);
     }
-    const r = g.add([T("合计"), undefined, fx(`SUM(${a1(first, 2)}:${a1(first + classes.length - 1, 2)})`), fx(`IF(${sumRef}=0,"",1)`), T("占比 = 该类件数 ÷ 已分类件数")]);
+    const r = g.add([
+      T("合计"),
+      undefined,
+      fx(`SUM(${a1(first, 2)}:${a1(first + classes.length - 1, 2)})`),
+      fx(`IF(${sumRef}=0,"",1)`),
+      T("占比 = 该类件数 ÷ 已分类件数"),
+    ]);
     rowStyle(g, r);
     g.style(r, 0, 3, { bold: true });
   }
@@ -223,19 +347,45 @@ export function buildSummarySheet(input: SummaryInput): { op: NewSheetPlan; figu
   const sat = col("satisfaction");
   if (sat) {
     section("三、代表委员满意度");
-    header(["评价", "件数", "占比", "说明"], [[0, 1], [2, 2], [3, 3], [4, 6]]);
+    header(
+      ["评价", "件数", "占比", "说明"],
+      [
+        [0, 1],
+        [2, 2],
+        [3, 3],
+        [4, 6],
+      ],
+    );
     const first = g.next;
     const fbRef = a1(first + 4, 2);
     const kinds = ["satisfied", "basic", "unsatisfied", "none"] as const;
     for (const s of kinds) {
-      const r = g.add([txt(lab.satisfaction[s]), undefined, fx(countifs([sat, eqCriteria(lab.satisfaction[s])])), s === "none" ? undefined : fx(`IF(${fbRef}=0,"",${a1(g.next, 2)}/${fbRef})`), s === "none" ? T("不计入反馈件数") : undefined]);
+      const r = g.add([
+        txt(lab.satisfaction[s]),
+        undefined,
+        fx(countifs([sat, eqCriteria(lab.satisfaction[s])])),
+        s === "none" ? undefined : fx(`IF(${fbRef}=0,"",${a1(g.next, 2)}/${fbRef})`),
+        s === "none" ? T("不计入反馈件数") : undefined,
+      ]);
       put(`satisfaction.${s}`, r, 2);
       rowStyle(g, r);
     }
-    const fb = g.add([T("反馈件数"), undefined, fx(`SUM(${a1(first, 2)}:${a1(first + 2, 2)})`), undefined, T("满意 + 基本满意 + 不满意")]);
+    const fb = g.add([
+      T("反馈件数"),
+      undefined,
+      fx(`SUM(${a1(first, 2)}:${a1(first + 2, 2)})`),
+      undefined,
+      T("满意 + 基本满意 + 不满意"),
+    ]);
     put("feedback", fb, 2);
     rowStyle(g, fb);
-    const rate = g.add([T("满意率"), undefined, fx(`IF(${fbRef}=0,"",(${a1(first, 2)}+${a1(first + 1, 2)})/${fbRef})`), undefined, T("（满意 + 基本满意）÷ 反馈件数")]);
+    const rate = g.add([
+      T("满意率"),
+      undefined,
+      fx(`IF(${fbRef}=0,"",(${a1(first, 2)}+${a1(first + 1, 2)})/${fbRef})`),
+      undefined,
+      T("（满意 + 基本满意）÷ 反馈件数"),
+    ]);
     put("satisfactionRate", rate, 2);
     rowStyle(g, rate);
     g.style(rate, 2, 2, { numberFormat: PERCENT, bold: true });
@@ -246,9 +396,21 @@ export function buildSummarySheet(input: SummaryInput): { op: NewSheetPlan; figu
   const topic = col("topic");
   if (topic && stats.topics.length > 0) {
     section("四、涉及工作领域");
-    header(["领域", "件数", "占比"], [[0, 1], [2, 2], [3, 3]]);
+    header(
+      ["领域", "件数", "占比"],
+      [
+        [0, 1],
+        [2, 2],
+        [3, 3],
+      ],
+    );
     for (const t of stats.topics) {
-      const r = g.add([txt(t.name), undefined, fx(countifs([topic, eqCriteria(t.name)])), fx(`IF(${total}=0,"",${a1(g.next, 2)}/${total})`)]);
+      const r = g.add([
+        txt(t.name),
+        undefined,
+        fx(countifs([topic, eqCriteria(t.name)])),
+        fx(`IF(${total}=0,"",${a1(g.next, 2)}/${total})`),
+      ]);
       put(`topics.${t.name}`, r, 2);
       g.merge(r, 0, 1);
       g.style(r, 0, 1, S_CELL);
@@ -259,11 +421,27 @@ export function buildSummarySheet(input: SummaryInput): { op: NewSheetPlan; figu
   }
 
   // 五、六、by department and by leader.
-  const groupTable = (title: string, nameHeader: string, field: Field, groups: Stats["byDepartment"], prefix: string): void => {
+  const groupTable = (
+    title: string,
+    nameHeader: string,
+    field: Field,
+    groups: Stats["byDepartment"],
+    prefix: string,
+  ): void => {
     const range = col(field);
     if (!range || groups.length === 0) return;
     section(title);
-    header(["序号", nameHeader, "承办件数", "已答复", "超期未答复", "办复率"], [[0, 0], [1, 1], [2, 2], [3, 3], [4, 4], [5, 5]]);
+    header(
+      ["序号", nameHeader, "承办件数", "已答复", "超期未答复", "办复率"],
+      [
+        [0, 0],
+        [1, 1],
+        [2, 2],
+        [3, 3],
+        [4, 4],
+        [5, 5],
+      ],
+    );
     groups.forEach((grp, i) => {
       const r = g.next;
       // Rows without a name form their own group; a blank criterion would also match the table's empty rows.
@@ -303,7 +481,18 @@ export function buildSummarySheet(input: SummaryInput): { op: NewSheetPlan; figu
     g.merge(r, 0, WIDTH - 1);
     g.style(r, 0, WIDTH - 1, { fontName: FONT_BODY, fontSize: 12 });
   } else {
-    header(["序号", "案由", "编号", "承办科室", "分管领导", "办理时限", "时限状态"], [[0, 0], [1, 1], [2, 2], [3, 3], [4, 4], [5, 5], [6, 6]]);
+    header(
+      ["序号", "案由", "编号", "承办科室", "分管领导", "办理时限", "时限状态"],
+      [
+        [0, 0],
+        [1, 1],
+        [2, 2],
+        [3, 3],
+        [4, 4],
+        [5, 5],
+        [6, 6],
+      ],
+    );
     open.forEach((item, i) => {
       const r = g.add([
         num(i + 1),
@@ -385,11 +574,25 @@ function openItems(input: SummaryInput): OpenItem[] {
   const excluded = new Set(input.settings.excludeDepartments.map((d) => foldKey(d.trim())));
   const order: Record<string, number> = { overdue: 0, dueSoon: 1, open: 2, unknown: 3 };
   const L = input.ledger.status;
-  const label: Record<string, string> = { overdue: L.overdue, dueSoon: L.dueSoon, open: L.open, unknown: L.open };
+  const label: Record<string, string> = {
+    overdue: L.overdue,
+    dueSoon: L.dueSoon,
+    open: L.open,
+    unknown: L.open,
+  };
   return input.records
     .filter((r) => !(r.department !== undefined && excluded.has(foldKey(r.department.trim()))))
-    .map((rec) => ({ rec, due: effectiveDue(rec, input.settings), status: deadlineStatus(rec, input.today, input.settings) }))
+    .map((rec) => ({
+      rec,
+      due: effectiveDue(rec, input.settings),
+      status: deadlineStatus(rec, input.today, input.settings),
+    }))
     .filter((x) => x.status !== "replied")
-    .sort((a, b) => (order[a.status] ?? 9) - (order[b.status] ?? 9) || (a.due ?? Infinity) - (b.due ?? Infinity) || a.rec.row - b.rec.row)
+    .sort(
+      (a, b) =>
+        (order[a.status] ?? 9) - (order[b.status] ?? 9) ||
+        (a.due ?? Infinity) - (b.due ?? Infinity) ||
+        a.rec.row - b.rec.row,
+    )
     .map((x) => ({ ...x, label: label[x.status] ?? "" }));
 }

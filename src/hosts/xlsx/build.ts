@@ -14,7 +14,11 @@ export type BuildResult =
  * The whole build on an .xlsx in memory: load, analyse, plan, render, write. IO failures (not an .xlsx)
  * throw XlsxLoadError; a workbook without a ledger is an { ok: false } result.
  */
-export async function buildXlsx(buffer: ArrayBuffer | Uint8Array, settings: SettingsInput, now: Date = new Date()): Promise<BuildResult> {
+export async function buildXlsx(
+  buffer: ArrayBuffer | Uint8Array,
+  settings: SettingsInput,
+  now: Date = new Date(),
+): Promise<BuildResult> {
   const wb = await loadXlsx(buffer);
   const snapshot = snapshotOf(wb);
   const outcome = analyzeWorkbook(snapshot, settings, now);

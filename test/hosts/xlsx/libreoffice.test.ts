@@ -30,7 +30,9 @@ function expected(stats: Stats, key: string): number | null | string {
     case "open":
       return stats.total - stats.replied;
     case "byKind":
-      return rest[0] === "npc+npcMotion" ? stats.byKind.npc + stats.byKind.npcMotion : stats.byKind[rest[0] as "cppcc"];
+      return rest[0] === "npc+npcMotion"
+        ? stats.byKind.npc + stats.byKind.npcMotion
+        : stats.byKind[rest[0] as "cppcc"];
     case "byKindRole":
       return stats.byKindRole[rest[0] as "npc"][rest[1] as "lead"];
     case "byRole":
@@ -62,12 +64,22 @@ function valueOf(cell: ExcelJS.Cell): unknown {
 
 function isError(v: unknown): boolean {
   if (v && typeof v === "object" && "error" in v) return true;
-  return typeof v === "string" && (/^#(NAME\?|VALUE!|REF!|DIV\/0!|N\/A|NUM!|NULL!)/.test(v) || /^Err:\d+/.test(v));
+  return (
+    typeof v === "string" && (/^#(NAME\?|VALUE!|REF!|DIV\/0!|N\/A|NUM!|NULL!)/.test(v) || /^Err:\d+/.test(v))
+  );
 }
 
 const CASES: { title: string; make: () => Promise<Uint8Array>; settings: SettingsInput }[] = [
-  { title: "the bundled sample", make: async () => readFileSync(SAMPLE), settings: { excludeDepartments: ["市扶贫办"] } },
-  { title: "two-row header with text dates and an excluded department", make: twoRowHeaderLedger, settings: { excludeDepartments: ["市扶贫办"] } },
+  {
+    title: "the bundled sample",
+    make: async () => readFileSync(SAMPLE),
+    settings: { excludeDepartments: ["市扶贫办"] },
+  },
+  {
+    title: "two-row header with text dates and an excluded department",
+    make: twoRowHeaderLedger,
+    settings: { excludeDepartments: ["市扶贫办"] },
+  },
   { title: "traditional headers without a deadline column", make: traditionalLedger, settings: {} },
 ];
 
@@ -93,7 +105,12 @@ describeWithLibreOffice("LibreOffice recalculates the built workbook", () => {
       figures = planWorkbook(snapshot, outcome.analysis).figures;
       recalculated = new ExcelJS.Workbook();
       const converted = await convertWithLibreOffice(built.buffer);
-      await recalculated.xlsx.load(converted.buffer.slice(converted.byteOffset, converted.byteOffset + converted.byteLength) as ArrayBuffer);
+      await recalculated.xlsx.load(
+        converted.buffer.slice(
+          converted.byteOffset,
+          converted.byteOffset + converted.byteLength,
+        ) as ArrayBuffer,
+      );
     });
 
     it("shows the engine's figure in every figure cell of the statistics sheet", () => {
@@ -119,7 +136,8 @@ describeWithLibreOffice("LibreOffice recalculates the built workbook", () => {
         ws.eachRow((row) =>
           row.eachCell((cell) => {
             const v = cell.formula ? cell.result : cell.value;
-            if (cell.formula && isError(v)) errors.push(`${ws.name}!${cell.address}: ${JSON.stringify(v)} ← ${cell.formula}`);
+            if (cell.formula && isError(v))
+              errors.push(`${ws.name}!${cell.address}: ${JSON.stringify(v)} ← ${cell.formula}`);
           }),
         );
       }
@@ -135,7 +153,13 @@ describeWithLibreOffice("LibreOffice recalculates the built workbook", () => {
       });
       expect(statusCol).toBeGreaterThan(0);
       const labels = statusLabels(analysis.script);
-      const word = { replied: labels.replied, overdue: labels.overdue, dueSoon: labels.dueSoon, open: labels.open, unknown: labels.open };
+      const word = {
+        replied: labels.replied,
+        overdue: labels.overdue,
+        dueSoon: labels.dueSoon,
+        open: labels.open,
+        unknown: labels.open,
+      };
       for (const rec of analysis.records) {
         const want = word[deadlineStatus(rec, analysis.today, analysis.settings)];
         expect([rec.row, ledger!.getCell(rec.row, statusCol).result]).toEqual([rec.row, want]);
