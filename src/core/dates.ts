@@ -59,6 +59,30 @@ function validSerial(year: number, month: number, day: number): DateSerial | nul
   return serial >= MIN_SERIAL && serial <= MAX_SERIAL ? serial : null;
 }
 
+/**
+ * Date cells that say "no date" rather than hold a wrong one (simplified script): 未答复 in 答复日期 means not
+ * replied yet, 无/-// mean nothing to enter. They leave the field empty and are not reported as invalid; the
+ * ledger's deadline formula treats them the same way (plan/formulas.ts).
+ */
+export const NO_DATE_TEXTS: readonly string[] = [
+  "无",
+  "暂无",
+  "未",
+  "未答复",
+  "未回复",
+  "尚未答复",
+  "待答复",
+  "未办结",
+  "待定",
+  "空",
+  "-",
+  "--",
+  "—",
+  "——",
+  "/",
+  "\\",
+];
+
 /** Full-width digits and punctuation → ASCII, stray spaces removed. */
 function foldWidth(text: string): string {
   return text.normalize("NFKC").replace(/[\s\u3000]+/g, "");

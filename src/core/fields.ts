@@ -25,6 +25,31 @@ export const FIELDS = [
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
+/** Canonical field names in simplified Chinese: the usual header, used where the sheet has none (a missing column). */
+export const FIELD_LABEL: Record<Field, string> = {
+  seq: "序号",
+  id: "编号",
+  kind: "类别",
+  title: "案由",
+  proposer: "提案人",
+  topic: "主题",
+  role: "办理类型",
+  key: "是否重点",
+  leader: "分管领导",
+  department: "承办科室",
+  handler: "承办人",
+  phone: "联系电话",
+  assignedOn: "交办日期",
+  dueOn: "办理时限",
+  repliedOn: "答复日期",
+  replyRef: "答复文号",
+  result: "办理结果",
+  satisfaction: "满意度",
+  consultation: "面商情况",
+  status: "办理进度",
+  notes: "备注",
+};
+
 export const DATE_FIELDS = ["assignedOn", "dueOn", "repliedOn"] as const satisfies readonly Field[];
 export type DateField = (typeof DATE_FIELDS)[number];
 

@@ -1,4 +1,4 @@
-import type { Field, Locale } from "./fields";
+import { FIELD_LABEL, type Field, type Locale } from "./fields";
 import type { IssueCode } from "./issues";
 import { toTraditional } from "./script";
 
@@ -13,31 +13,6 @@ export interface IssueParams {
   /** The other rows holding the same 编号 (duplicate_id). */
   otherRows?: readonly number[];
 }
-
-/** Canonical field names, used when the sheet has no header for the field (e.g. a missing column). */
-const FIELD_LABEL_ZH: Record<Field, string> = {
-  seq: "序号",
-  id: "编号",
-  kind: "类别",
-  title: "案由",
-  proposer: "提案人",
-  topic: "主题",
-  role: "办理类型",
-  key: "是否重点",
-  leader: "分管领导",
-  department: "承办科室",
-  handler: "承办人",
-  phone: "联系电话",
-  assignedOn: "交办日期",
-  dueOn: "办理时限",
-  repliedOn: "答复日期",
-  replyRef: "答复文号",
-  result: "办理结果",
-  satisfaction: "满意度",
-  consultation: "面商情况",
-  status: "办理进度",
-  notes: "备注",
-};
 
 const FIELD_LABEL_EN: Record<Field, string> = {
   seq: "No.",
@@ -108,7 +83,7 @@ export function issueMessage(code: IssueCode, params: IssueParams, locale: Local
     };
     return EN[code](parts, field);
   }
-  const label = params.header?.trim() || (field ? FIELD_LABEL_ZH[field] : "");
+  const label = params.header?.trim() || (field ? FIELD_LABEL[field] : "");
   const marker = "\u0000";
   const parts: Parts = { field: `${marker}F`, text: `${marker}T`, id: `${marker}I`, rows: rows.join("、") };
   let template = ZH[code](parts, field);

@@ -2,36 +2,16 @@ import type { CellValue, MergedArea, SheetSnapshot } from "./snapshot";
 import { cellAt, formatAt } from "./snapshot";
 import { FIELDS, type DateField, type Field, type LedgerRecord } from "./fields";
 import type { LedgerLayout } from "./layout";
-import { isDateFormat, parseDate } from "./dates";
+import { isDateFormat, NO_DATE_TEXTS, parseDate } from "./dates";
 import { foldKey } from "./script";
 import { parseKey, parseKind, parseResult, parseRole, parseSatisfaction, type EnumParse } from "./enums";
 import { isFooterRow, mappedCells } from "./recognize";
 
+/** The shared "no date" texts (dates.ts), as fold keys. */
+const NO_DATE: ReadonlySet<string> = new Set(NO_DATE_TEXTS.map(foldKey));
+
 /** Fields kept as text: everything that is neither a date nor an enumeration. */
 type TextField = Exclude<Field, DateField | "kind" | "role" | "key" | "result" | "satisfaction">;
-
-/**
- * Date cells that say "no date" rather than hold a wrong one: 未答复 in 答复日期 means not replied yet,
- * 无/-// mean nothing to enter. They leave the field empty and are not reported as invalid.
- */
-const NO_DATE = new Set([
-  "无",
-  "暂无",
-  "未",
-  "未答复",
-  "未回复",
-  "尚未答复",
-  "待答复",
-  "未办结",
-  "待定",
-  "空",
-  "-",
-  "--",
-  "—",
-  "——",
-  "/",
-  "\\",
-]);
 
 /** Excel error values as hosts hand them over (#N/A, #VALUE!, …). */
 const EXCEL_ERROR =

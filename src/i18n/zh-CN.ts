@@ -1,33 +1,12 @@
 import type { UiStrings } from "./types";
+import { FIELD_LABEL } from "../core/fields";
 
 export const zhCN: UiStrings = {
   appTitle: "建议提案台账",
   tabs: { structure: "整理台账", check: "检查", report: "统计与汇报", settings: "设置" },
   loading: "正在读取工作簿…",
   reload: "重新读取",
-  fields: {
-    seq: "序号",
-    id: "编号",
-    kind: "类别",
-    title: "案由",
-    proposer: "提案人",
-    topic: "主题",
-    role: "办理类型",
-    key: "是否重点",
-    leader: "分管领导",
-    department: "承办科室",
-    handler: "承办人",
-    phone: "联系电话",
-    assignedOn: "交办日期",
-    dueOn: "办理时限",
-    repliedOn: "答复日期",
-    replyRef: "答复文号",
-    result: "办理结果",
-    satisfaction: "满意度",
-    consultation: "面商情况",
-    status: "办理进度",
-    notes: "备注",
-  },
+  fields: FIELD_LABEL,
   structure: {
     intro: (sheet, header, first, last) =>
       `在工作表“${sheet}”找到台账：表头第 ${header} 行，数据第 ${first}–${last} 行。`,

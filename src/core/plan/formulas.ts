@@ -1,4 +1,6 @@
 /** Building blocks of the English, comma-separated formulas the plan writes (no leading "="). */
+import { NO_DATE_TEXTS } from "../dates";
+import { toTraditional } from "../script";
 
 /** 'Sheet name' quoted for a reference; an apostrophe inside is doubled. */
 export function quoteSheet(name: string): string {
@@ -45,19 +47,10 @@ export function thisRow(table: string, column: string): string {
   return `${table}[[#This Row],[${escapeColumn(column)}]]`;
 }
 
-/** Texts a deadline cell may hold that mean "no date" (normalize.ts reads them as empty, so the default applies). */
-export const NO_DATE_TEXTS = [
-  "无",
-  "無",
-  "暂无",
-  "暫無",
-  "待定",
-  "未",
-  "空",
-  "-",
-  "--",
-  "—",
-  "——",
-  "/",
-  "\\",
+/**
+ * Texts a deadline cell may hold that mean "no date" (normalize.ts reads them as empty, so the default applies),
+ * in both scripts since the formula compares the cell as written.
+ */
+export const NO_DATE_FORMULA_TEXTS: readonly string[] = [
+  ...new Set(NO_DATE_TEXTS.flatMap((t) => [t, toTraditional(t)])),
 ];

@@ -18,7 +18,7 @@ import type {
 import { enumLabels, type EnumLabels } from "./enumLabels";
 import { generatedColumnNames, statusLabels, type StatusLabels } from "./labels";
 import { uniqueColumnNames } from "./names";
-import { NO_DATE_TEXTS, str, thisRow } from "./formulas";
+import { NO_DATE_FORMULA_TEXTS, str, thisRow } from "./formulas";
 import { listSource, settingsRef, type ListName } from "./settingsSheet";
 
 /** What the other sheets need to know about the structured ledger. */
@@ -429,7 +429,7 @@ function dueFormula(
   const monthsExpr = kind ? `IF(${kind}=${str(labels.kind.cppcc)},${cppcc},${months})` : months;
   const derived = assigned ? `EDATE(${assigned},${monthsExpr})` : undefined;
   if (due && derived && assigned) {
-    const noDate = `{${NO_DATE_TEXTS.map(str).join(",")}}`;
+    const noDate = `{${NO_DATE_FORMULA_TEXTS.map(str).join(",")}}`;
     const empty = `OR(LEN(TRIM(${due}))=0,ISNUMBER(MATCH(TRIM(${due}),${noDate},0)))`;
     return `IF(ISNUMBER(${due}),${due},IF(AND(ISNUMBER(${assigned}),${empty}),${derived},""))`;
   }

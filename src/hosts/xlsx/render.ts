@@ -11,6 +11,7 @@ import type {
   ValidationPlan,
   WorkbookPlan,
 } from "../../core/plan/types";
+import { columnLetter } from "../../core/snapshot";
 
 type SheetPlan = NewSheetPlan | EditSheetPlan;
 const A4 = 9;
@@ -61,7 +62,7 @@ function writeSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, op: SheetPlan):
   addConditionalFormats(ws, op.conditionalFormats);
   if (op.freeze) {
     const { rows, columns } = op.freeze;
-    const topLeftCell = `${letter(columns)}${rows + 1}`;
+    const topLeftCell = `${columnLetter(columns)}${rows + 1}`;
     ws.views = [{ state: "frozen", xSplit: columns, ySplit: rows, topLeftCell, activeCell: topLeftCell }];
   }
   if (op.page) {
@@ -175,7 +176,7 @@ function addTable(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, t: TablePlan): vo
   }
   ws.addTable({
     name,
-    ref: `${letter(left)}${top + 1}`,
+    ref: `${columnLetter(left)}${top + 1}`,
     headerRow: true,
     totalsRow: false,
     style: { theme: t.style as NonNullable<ExcelJS.TableStyleProperties["theme"]>, showRowStripes: true },
@@ -318,15 +319,4 @@ function decode(range: string): Rect {
 
 function overlaps(a: Rect, b: Rect): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
-}
-
-function letter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
