@@ -44,7 +44,12 @@ async function run(argv: string[]): Promise<number> {
   const { buildXlsx } = await import("../hosts/xlsx/build");
   const built = await buildXlsx(input, options.settings);
   if (!built.ok) throw new Unusable(built.error.code, failureDetail(built.error));
-  await writeFile(options.out ?? "", built.buffer);
+  const out = options.out ?? "";
+  try {
+    await writeFile(out, built.buffer);
+  } catch {
+    throw new Unusable("write_failed", out);
+  }
   if (options.json) {
     const base = analysisJson(built.analysis);
     const out = {

@@ -14,6 +14,7 @@ export type FailureCode =
   | "corrupt"
   | "empty"
   | "file_not_found"
+  | "write_failed"
   | "bad_settings";
 
 type Text = Record<Locale, (detail: string) => string>;
@@ -70,6 +71,11 @@ const TEXT: Record<FailureCode, Text> = {
     "zh-CN": (d) => `找不到文件：${d}`,
     "zh-TW": (d) => `找不到檔案：${d}`,
     en: (d) => `File not found: ${d}`,
+  },
+  write_failed: {
+    "zh-CN": (d) => `无法写入文件：${d}（文件是否正在 Excel 或 WPS 中打开？）`,
+    "zh-TW": (d) => `無法寫入檔案：${d}（檔案是否正在 Excel 或 WPS 中開啟？）`,
+    en: (d) => `Cannot write the file: ${d} (is it open in Excel or WPS?)`,
   },
   bad_settings: {
     "zh-CN": (d) => `设置有误：${d}`,

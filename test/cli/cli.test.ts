@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { xlsxFromGrids, utc } from "../helpers/grid-xlsx";
@@ -293,5 +294,48 @@ describe("unusable input", () => {
     const r = ledger("analyse", SAMPLE);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("用法 Usage");
+  });
+});
+
+describe("build", () => {
+  it("writes the structured workbook and prints the sheets, stats and issues", async () => {
+    const out = join(dir, "built.xlsx");
+    const built = json(ledger("build", SAMPLE, "-o", out, "--today", "2026-11-27", "--json"));
+    expect(built.sourceSheet).toBe("责任分工表");
+    expect(Object.keys(built.sheets).sort()).toEqual(["backup", "ledger", "report", "settings", "summary"]);
+    expect(built.sheets.ledger).toBe("责任分工表");
+    expect(built.stats.total).toBe(16);
+    expect(built.issues.length).toBeGreaterThan(0);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const names = wb.worksheets.map((ws) => ws.name);
+    for (const name of Object.values(built.sheets) as string[]) expect(names).toContain(name);
+    expect(wb.getWorksheet(built.sheets.settings)?.state).toBe("hidden");
+    expect(wb.getWorksheet(built.sheets.ledger)?.getTables()).toHaveLength(1);
+  });
+
+  it("refuses a file it cannot use with exit 2 and writes nothing", () => {
+    const bad = join(dir, "bad-build.xlsx");
+    const out = join(dir, "never.xlsx");
+    writeFileSync(bad, "not a workbook");
+    const r = ledger("build", bad, "-o", out);
+    expect(r.status).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("asks for -o", () => {
+    const r = ledger("build", SAMPLE);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("-o OUT.xlsx");
+  });
+});
+
+describe("build into a place that cannot be written", () => {
+  it("says so in Chinese and English, exit 2", () => {
+    const r = ledger("build", SAMPLE, "-o", join(dir, "no-such-folder", "out.xlsx"));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("无法写入文件");
+    expect(r.stderr).toContain("Cannot write the file");
   });
 });
