@@ -1,4 +1,4 @@
-import { useRef, useState, type DragEvent } from "react";
+import { useCallback, useRef, useState, type DragEvent } from "react";
 import {
   Button,
   FluentProvider,
@@ -11,12 +11,15 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import type { Locale } from "../core/fields";
-import { languageTag, strings } from "../i18n";
+import type { Analysis } from "../core/analyze";
+import type { SettingsInput } from "../core/settings";
+import { languageTag } from "../i18n";
 import { App } from "../taskpane/App";
+import type { AnalysisState } from "../taskpane/useLedger";
 import { FigureCards } from "../taskpane/components/FigureCards";
 import { toLedgerError, errorMessage } from "../taskpane/errors";
 import { pageStrings } from "./strings";
-import { useBuiltAnalysis } from "./useBuiltAnalysis";
+import type { FileHost } from "./fileHost";
 import { builtName, useWorkbookFile } from "./useWorkbookFile";
 import { useStandaloneStyles } from "./StandalonePage.styles";
 
@@ -24,9 +27,18 @@ export interface StandalonePageProps {
   locale: Locale;
 }
 
+/** What the pane last reported, for the file it was reported on. */
+interface Live {
+  host: FileHost;
+  analysis: Analysis | null;
+  settings: SettingsInput;
+}
+
 /**
  * The task pane as a web page, for offices without the add-in (WPS, Excel 2016): open an .xlsx, correct
- * and check it in the pane, download the built workbook. Everything happens in the browser.
+ * and check it in the pane, download the built workbook. Everything happens in the browser. The figures
+ * above the pane and the download follow the pane's live analysis and settings: a mapping correction
+ * counts at once, whether or not 整理台账 was pressed.
  */
 export function StandalonePage({ locale }: StandalonePageProps) {
   const s = pageStrings(locale);
@@ -34,7 +46,13 @@ export function StandalonePage({ locale }: StandalonePageProps) {
   const input = useRef<HTMLInputElement>(null);
   const { state, open } = useWorkbookFile(locale);
   const host = state.phase === "ready" ? state.host : null;
-  const summary = useBuiltAnalysis(host, locale);
+  const [reported, setReported] = useState<Live | null>(null);
+  // A report from the pane of a file no longer shown does not count.
+  const live = reported && reported.host === host ? reported : null;
+  const onAnalysisChange = useCallback(
+    (state: AnalysisState) => host && setReported({ host, ...state }),
+    [host],
+  );
   const [dragging, setDragging] = useState(false);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -56,7 +74,8 @@ export function StandalonePage({ locale }: StandalonePageProps) {
     setSaving(true);
     setSaveError(null);
     try {
-      await host.download(builtName(state.fileName, s.builtSuffix));
+      // Before the pane has reported, its settings are just the page's language.
+      await host.download(builtName(state.fileName, s.builtSuffix), live?.settings ?? { locale });
     } catch (e) {
       setSaveError(errorMessage(toLedgerError(e), locale));
     } finally {
@@ -135,7 +154,7 @@ export function StandalonePage({ locale }: StandalonePageProps) {
                   {s.download}
                 </Button>
                 <Text size={200} className={styles.muted}>
-                  {s.downloadHint(strings(locale).structure.button)}
+                  {s.downloadHint}
                 </Text>
               </div>
               {saveError && (
@@ -143,17 +162,17 @@ export function StandalonePage({ locale }: StandalonePageProps) {
                   <MessageBarBody>{saveError}</MessageBarBody>
                 </MessageBar>
               )}
-              {summary && (
-                // The figures of the workbook as it will be downloaded (corrections count once structured).
+              {live?.analysis && (
+                // The pane's live figures: those of the workbook as it will be downloaded.
                 <section aria-labelledby="figures-heading" className={styles.figures}>
                   <Text as="h2" id="figures-heading" weight="semibold">
                     {s.figures}
                   </Text>
-                  <FigureCards locale={locale} stats={summary.stats} />
+                  <FigureCards locale={locale} stats={live.analysis.stats} />
                 </section>
               )}
             </section>
-            <App key={state.id} host={state.host} locale={locale} />
+            <App key={state.id} host={state.host} locale={locale} onAnalysisChange={onAnalysisChange} />
           </>
         )}
       </div>

@@ -14,8 +14,6 @@ import { HostError, type ApplyResult, type LedgerHost, type ProgressListener } f
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export interface FileHostOptions {
-  /** Settings for a download built before the pane structured the ledger (the page's language, …). */
-  settings?: () => SettingsInput;
   /** Hands the finished file to the user; a link with `download` by default. */
   save?: (blob: Blob, fileName: string) => void;
   /** Messages for the user when rendering fails. */
@@ -25,10 +23,13 @@ export interface FileHostOptions {
 
 export interface FileHost extends LedgerHost {
   readonly kind: "file";
-  /** Saves the built workbook: as the pane left it once structured, else built now with the full plan. */
-  download(fileName: string): Promise<void>;
-  /** Calls back after each plan is rendered; returns the unsubscribe. */
-  onChange(listener: () => void): () => void;
+  /**
+   * Saves the built workbook: the full plan (整理台账 with statistics and report), made with `settings` (the
+   * pane's, mapping corrections included) over the workbook as the host holds it now, rendered on a copy.
+   * Before 整理台账 that is the file as opened; after it, the structured workbook, rebuilt in place (its
+   * generated sheets replaced, its backup kept), so corrections made since still count.
+   */
+  download(fileName: string, settings: SettingsInput): Promise<void>;
 }
 
 /** Reads an .xlsx (rejects with XlsxLoadError on anything else) and serves it as a LedgerHost. */
@@ -38,18 +39,10 @@ export async function openFileHost(bytes: ArrayBuffer, options: FileHostOptions)
 
 export function createFileHost(workbook: ExcelJS.Workbook, options: FileHostOptions): FileHost {
   let wb = workbook;
-  // Set once a plan that edits the user's sheet (整理台账) has been rendered: the workbook is then built.
-  let structured = false;
-  const listeners = new Set<() => void>();
 
-  const build = async (): Promise<ArrayBuffer> => {
-    if (structured) return toArrayBuffer(await wb.xlsx.writeBuffer());
-    // Built from a copy of the bytes, so the workbook the pane is showing stays as it read it.
-    const built = await buildXlsx(
-      toArrayBuffer(await wb.xlsx.writeBuffer()),
-      options.settings?.() ?? {},
-      options.now?.(),
-    );
+  const build = async (settings: SettingsInput): Promise<ArrayBuffer> => {
+    // Built from a copy of the bytes, so the workbook the pane is showing stays as it is.
+    const built = await buildXlsx(toArrayBuffer(await wb.xlsx.writeBuffer()), settings, options.now?.());
     if (!built.ok) throw new HostError(built.error.code, options.messages.downloadFailed);
     return toArrayBuffer(built.buffer);
   };
@@ -74,19 +67,13 @@ export function createFileHost(workbook: ExcelJS.Workbook, options: FileHostOpti
       onProgress?.(0.5);
       render(next, plan);
       wb = next;
-      if (plan.ops.some((op) => op.kind === "edit")) structured = true;
       onProgress?.(1);
-      listeners.forEach((listener) => listener());
       return { skipped: [] };
     },
-    onChange(listener: () => void) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    async download(fileName: string): Promise<void> {
+    async download(fileName: string, settings: SettingsInput): Promise<void> {
       let bytes: ArrayBuffer;
       try {
-        bytes = await build();
+        bytes = await build(settings);
       } catch (e) {
         if (e instanceof HostError) throw e;
         throw new HostError("download_failed", options.messages.downloadFailed);

@@ -1,10 +1,11 @@
 import { createRoot } from "react-dom/client";
-import { languageTag, localeFromLanguage } from "../i18n";
+import { languageTag } from "../i18n";
+import { pageLocale } from "./locale";
 import { StandalonePage } from "./StandalonePage";
 import { pageStrings } from "./strings";
 
-/** The standalone page in the browser's language (or ?lang=zh-CN|zh-TW|en), then the page. No office.js here. */
-const locale = localeFromLanguage(new URLSearchParams(location.search).get("lang") ?? navigator.language);
+/** The standalone page in Chinese (traditional for a zh-TW/HK/MO browser), or ?lang=zh-CN|zh-TW|en. No office.js here. */
+const locale = pageLocale(location.search, navigator.language);
 document.documentElement.lang = languageTag(locale);
 document.title = pageStrings(locale).title;
 const container = document.getElementById("container");

@@ -10,8 +10,8 @@ export interface PageStrings {
   reading: string;
   download: string;
   downloading: string;
-  /** What the download holds, and that mapping corrections reach it through the pane's structure button. */
-  downloadHint: (structureButton: string) => string;
+  /** What the download holds, and that it follows the corrections made below. */
+  downloadHint: string;
   /** Heading of the figures of the workbook as it will be downloaded. */
   figures: string;
   another: string;
@@ -31,8 +31,7 @@ const zhCN: PageStrings = {
   reading: "正在读取文件…",
   download: "下载整理后的工作簿",
   downloading: "正在生成工作簿…",
-  downloadHint: (button) =>
-    `含整理后的台账、原表备份、统计表和汇报材料。改过字段对应的，请先点下方的“${button}”再下载。`,
+  downloadHint: "含整理后的台账、原表备份、统计表和汇报材料，按下方当前的字段对应和设置生成。",
   figures: "主要数字",
   another: "打开其他文件",
   builtSuffix: "（已整理）",
@@ -50,8 +49,7 @@ const zhTW: PageStrings = {
   reading: "正在讀取檔案…",
   download: "下載整理後的活頁簿",
   downloading: "正在產生活頁簿…",
-  downloadHint: (button) =>
-    `含整理後的台賬、原表備份、統計表和匯報材料。改過欄位對應的，請先按下方的「${button}」再下載。`,
+  downloadHint: "含整理後的台賬、原表備份、統計表和匯報材料，按下方目前的欄位對應和設定產生。",
   figures: "主要數字",
   another: "開啟其他檔案",
   builtSuffix: "（已整理）",
@@ -70,8 +68,8 @@ const en: PageStrings = {
   // "下载" stays in the English name so the page's download button is found by one name in every language.
   download: "Download the built workbook (下载)",
   downloading: "Building the workbook…",
-  downloadHint: (button) =>
-    `With the structured ledger, a backup of the original, the statistics and the report. After correcting the column mapping below, press "${button}" before downloading.`,
+  downloadHint:
+    "With the structured ledger, a backup of the original, the statistics and the report, built with the column mapping and settings below as they stand.",
   figures: "Key figures",
   another: "Open another file",
   builtSuffix: " (built)",

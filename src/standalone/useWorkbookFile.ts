@@ -30,7 +30,6 @@ export function useWorkbookFile(locale: Locale) {
         const { openFileHost } = await import(/* webpackChunkName: "xlsx-host" */ "./fileHost");
         const s = pageStrings(locale);
         const host = await openFileHost(bytes, {
-          settings: () => ({ locale }),
           messages: { renderFailed: s.renderFailed, downloadFailed: s.downloadFailed },
         });
         if (id === seq.current) setState({ phase: "ready", fileName: file.name, host, id });

@@ -14,7 +14,7 @@ import type { Field, Locale } from "../core/fields";
 import type { SettingsInput } from "../core/settings";
 import { languageTag, strings } from "../i18n";
 import type { LedgerHost } from "./host";
-import { useLedger } from "./useLedger";
+import { useLedger, type AnalysisState } from "./useLedger";
 import { Notices } from "./components/Notices";
 import { BusyBar } from "./components/BusyBar";
 import { MappingPanel } from "./components/MappingPanel";
@@ -34,6 +34,11 @@ export interface AppProps {
   initialSettings?: SettingsInput;
   /** Source of "today" (tests pin it). */
   now?: () => Date;
+  /**
+   * Called with the pane's live analysis and settings (mapping corrections included) whenever they change:
+   * the standalone page shows these figures and builds its download with these settings.
+   */
+  onAnalysisChange?: (state: AnalysisState) => void;
 }
 
 const useStyles = makeStyles({
@@ -49,13 +54,16 @@ const useStyles = makeStyles({
 });
 
 /** The task pane over any LedgerHost: the open workbook in Excel, or a file in a browser page. */
-export function App({ host, locale, theme = "light", initialSettings, now }: AppProps) {
+export function App({ host, locale, theme = "light", initialSettings, now, onAnalysisChange }: AppProps) {
   const s = strings(locale);
   const styles = useStyles();
   const [changes, setChanges] = useState<SettingsInput>(initialSettings ?? {});
   // Issue messages follow the pane's language.
   const settings = useMemo(() => ({ ...changes, locale }), [changes, locale]);
-  const ledger = useLedger(host, settings, now ? { now } : {});
+  const ledger = useLedger(host, settings, {
+    ...(now ? { now } : {}),
+    ...(onAnalysisChange ? { onAnalysisChange } : {}),
+  });
   const [tab, setTab] = useState<TabId>("structure");
   const { analysis, busy } = ledger;
 

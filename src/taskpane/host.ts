@@ -1,5 +1,6 @@
 import type { WorkbookSnapshot } from "../core/snapshot";
 import type { WorkbookPlan } from "../core/plan/types";
+import type { SettingsInput } from "../core/settings";
 
 /**
  * What the task pane needs from wherever the workbook lives: the open workbook in Excel (Office.js host)
@@ -29,8 +30,8 @@ export interface LedgerHost {
   select?(sheet: string, address: string): Promise<void>;
   /** Calls back when the user edits the given sheet (not for the host's own writes); resolves to an unsubscribe. */
   watch?(sheet: string, onChange: () => void): Promise<() => Promise<void>>;
-  /** Offers the built workbook as a download (file host only). */
-  download?(fileName: string): Promise<void>;
+  /** Offers the workbook built with the pane's current settings as a download (file host only). */
+  download?(fileName: string, settings: SettingsInput): Promise<void>;
 }
 
 /** A host failure turned into a message for the user (localised by the host from a stable code). */

@@ -33,9 +33,19 @@ export interface LedgerState {
   dismissDone(): void;
 }
 
+/** What the pane shows and would write: the live analysis and the settings it was made with. */
+export interface AnalysisState {
+  /** Null until the workbook is read, and while it cannot be analysed. */
+  analysis: Analysis | null;
+  /** The pane's settings input: the user's corrections (mapping, saved settings) and the pane's language. */
+  settings: SettingsInput;
+}
+
 export interface LedgerOptions {
   /** Source of "today" when settings have no as-of date (tests pin it). */
   now?: () => Date;
+  /** Called with the analysis and the settings whenever either changes (a page around the pane follows them). */
+  onAnalysisChange?: (state: AnalysisState) => void;
 }
 
 /**
@@ -94,6 +104,13 @@ export function useLedger(
   }, [snapshot, settings, now]);
 
   const analysis = outcome?.ok ? outcome.analysis : null;
+
+  // Reported after render, once per new analysis or settings; the latest callback, without re-reporting.
+  const onAnalysisChange = useRef(options.onAnalysisChange);
+  onAnalysisChange.current = options.onAnalysisChange;
+  useEffect(() => {
+    onAnalysisChange.current?.({ analysis, settings });
+  }, [analysis, settings]);
   const analyzeError: LedgerError | null =
     outcome && !outcome.ok
       ? "thrown" in outcome

@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { failureMessage } from "../../src/core/failures";
 import { strings } from "../../src/i18n";
 import {
@@ -41,9 +41,9 @@ describeInBrowser("standalone page over http", () => {
     expect(foreign(requests, session.server.origin)).toEqual([]);
   });
 
-  async function open(locale = "zh-CN"): Promise<Page> {
+  async function open(locale = "zh-CN", query = ""): Promise<Page> {
     current = await openPage(session.browser, { locale });
-    await current.page.goto(`${session.server.origin}/standalone.html`);
+    await current.page.goto(`${session.server.origin}/standalone.html${query}`);
     return current.page;
   }
 
@@ -69,27 +69,35 @@ describeInBrowser("standalone page over http", () => {
     await openTab(page, "检查");
     const issuesBefore = await issueCount(page);
     await openTab(page, "整理台账");
-    await page
-      .getByRole("combobox", { name: "答复日期" })
-      .selectOption({ label: strings("zh-CN").structure.notMapped });
+    const replied = page.getByRole("combobox", { name: "答复日期" });
+    const repliedColumn = await replied.inputValue();
+    await replied.selectOption({ label: strings("zh-CN").structure.notMapped });
+    // The page's own figures follow at once, without 整理台账: without a reply date nothing counts as replied.
+    expect(await figure(summary(page), "总件数")).toBe("16 件");
+    await replyRateIs(summary(page), "0%");
     await openTab(page, "统计与汇报");
-    const pane = page.getByRole("region", { name: "统计与汇报" });
-    // Without a reply date column nothing counts as replied.
-    await pane.getByRole("group", { name: "办复率", exact: true }).getByText("0%", { exact: true }).waitFor();
+    await replyRateIs(page.getByRole("region", { name: "统计与汇报" }), "0%");
     await openTab(page, "检查");
     expect(await issueCount(page)).not.toBe(issuesBefore);
     await screenshot(page, "standalone-mapping-fixed");
 
-    // 整理台账 writes the correction into the workbook: the page's figures and the download follow.
+    // The download is built with the correction, though 整理台账 was never pressed.
+    const corrected = await downloadWorkbook(page);
+    expect(sheetText(corrected, "汇报材料")).toContain("办复率为0%");
+    expect(storedSetting(corrected, "mapping.repliedOn")).toBe("");
+
+    // After 整理台账 the download is the structured workbook, rebuilt with corrections made since.
     await openTab(page, "整理台账");
     await page.getByRole("tabpanel").getByRole("button", { name: "整理台账" }).click();
     await page.getByRole("status").filter({ hasText: "台账已整理" }).waitFor();
-    await summary(page)
-      .getByRole("group", { name: "办复率", exact: true })
-      .getByText("0%", { exact: true })
-      .waitFor();
-    const wb = await downloadWorkbook(page);
-    expect(sheetText(wb, "汇报材料")).toContain("办复率为0%");
+    await replyRateIs(summary(page), "0%");
+    await page.getByRole("combobox", { name: "答复日期" }).selectOption(repliedColumn);
+    await replyRateIs(summary(page), "68.8%");
+    const rebuilt = await downloadWorkbook(page);
+    expect(sheetText(rebuilt, "汇报材料")).toContain("办复率为68.8%");
+    expect(storedSetting(rebuilt, "mapping.repliedOn")).not.toBe("");
+    expect(rebuilt.worksheets.filter((ws) => ws.name.includes("原表"))).toHaveLength(1);
+    expect(rebuilt.getWorksheet("责任分工表")?.getTables().length).toBe(1);
   });
 
   it("downloads the built workbook: ledger, backup, statistics with formulas, report, hidden settings", async () => {
@@ -191,7 +199,7 @@ describeInBrowser("standalone page over http", () => {
     },
   );
 
-  it("speaks traditional Chinese to a zh-TW browser and English to an English one", async () => {
+  it("speaks traditional Chinese to a zh-TW browser, and English when asked with ?lang=en", async () => {
     const tw = await open("zh-TW");
     await loadFile(tw, SAMPLE);
     expect(await figure(summary(tw, "主要數字"), "辦復率")).toBe("68.8%");
@@ -199,10 +207,28 @@ describeInBrowser("standalone page over http", () => {
     expect(foreign(current?.requests ?? [], session.server.origin)).toEqual([]);
     await current?.context.close();
 
-    const en = await open("en-US");
+    const en = await open("en-US", "?lang=en");
     await loadFile(en, SAMPLE);
     expect(await figure(summary(en, "Key figures"), "Reply rate")).toBe("68.8%");
+    expect(await en.title()).toBe("Proposal Ledger");
     expect(await en.getByRole("button", { name: /下载/ }).count()).toBe(1);
+    expect(foreign(current?.requests ?? [], session.server.origin)).toEqual([]);
+    await current?.context.close();
+
+    // ?lang wins over the browser both ways.
+    const cn = await open("zh-TW", "?lang=zh-CN");
+    await loadFile(cn, SAMPLE);
+    expect(await figure(summary(cn), "办复率")).toBe("68.8%");
+  });
+
+  it("speaks simplified Chinese to a default en-US browser", async () => {
+    const page = await open("en-US");
+    expect(await page.title()).toBe("建议提案台账");
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+    await loadFile(page, SAMPLE);
+    expect(await figure(summary(page), "办复率")).toBe("68.8%");
+    await page.getByRole("tab", { name: "整理台账" }).waitFor();
+    expect(await page.getByRole("button", { name: /下载/ }).innerText()).toBe("下载整理后的工作簿");
   });
 });
 
@@ -222,6 +248,20 @@ function sheetText(wb: ExcelJS.Workbook, name: string): string {
   const lines: string[] = [];
   wb.getWorksheet(name)?.eachRow((row) => row.eachCell((cell) => lines.push(String(cell.text))));
   return lines.join("\n");
+}
+
+/** The value of a key on the built workbook's hidden settings sheet (台账设置). */
+function storedSetting(wb: ExcelJS.Workbook, key: string): string | undefined {
+  let value: string | undefined;
+  wb.getWorksheet("台账设置")?.eachRow((row) => {
+    if (row.getCell(1).text === key) value = row.getCell(2).text;
+  });
+  return value;
+}
+
+/** Waits until the 办复率 card in `scope` shows `value` (figures follow a correction without a reload). */
+async function replyRateIs(scope: Locator, value: string): Promise<void> {
+  await scope.getByRole("group", { name: "办复率", exact: true }).getByText(value, { exact: true }).waitFor();
 }
 
 async function issueCount(page: Page): Promise<number> {

@@ -2,7 +2,8 @@
 import "./jsdom";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { demoSnapshot } from "../../src/taskpane/demoData";
-import { renderApp } from "./render";
+import { AS_OF, renderApp } from "./render";
+import type { AnalysisState } from "../../src/taskpane/useLedger";
 import type { WorkbookPlan } from "../../src/core/plan/types";
 import { createDemoHost } from "../../src/taskpane/demoHost";
 import { HostError } from "../../src/taskpane/host";
@@ -80,6 +81,50 @@ describe("整理台账: the recognised mapping", () => {
     expect(bar.getAttribute("aria-valuenow")).toBe("0.5");
     finish();
     await waitFor(() => expect(screen.queryByRole("progressbar")).toBeNull());
+  });
+});
+
+describe("onAnalysisChange: the pane's live analysis and settings, for a page around it", () => {
+  function lastReport(onAnalysisChange: jest.Mock): AnalysisState {
+    const state = (onAnalysisChange.mock.calls as [AnalysisState][]).at(-1)?.[0];
+    if (!state) throw new Error("onAnalysisChange was not called");
+    return state;
+  }
+
+  it("reports the analysis once the workbook is read, with the pane's settings", async () => {
+    const onAnalysisChange = jest.fn();
+    renderApp({ onAnalysisChange });
+    await waitFor(() => expect(lastReport(onAnalysisChange).analysis).not.toBeNull());
+    const { analysis, settings } = lastReport(onAnalysisChange);
+    expect(analysis?.stats.replyRate).toBe(0.75);
+    expect(settings).toEqual({ asOf: AS_OF, locale: "zh-CN" });
+  });
+
+  it("reports a mapping correction at once, before anything is written", async () => {
+    const onAnalysisChange = jest.fn();
+    const { host, user } = renderApp({ onAnalysisChange });
+    const replied = await screen.findByRole<HTMLSelectElement>("combobox", { name: "答复日期" });
+    await user.selectOptions(replied, "（未对应）");
+    await waitFor(() => expect(lastReport(onAnalysisChange).settings.mapping).toEqual({ repliedOn: null }));
+    // Without a reply date nothing counts as replied.
+    expect(lastReport(onAnalysisChange).analysis?.stats.replyRate).toBe(0);
+    expect(host.apply).not.toHaveBeenCalled();
+  });
+
+  it("reports saved settings", async () => {
+    const onAnalysisChange = jest.fn();
+    const { user } = renderApp({ onAnalysisChange });
+    await openTab(user, "设置");
+    const organisation = screen.getByRole("textbox", { name: "单位名称" });
+    await user.clear(organisation);
+    await user.type(organisation, "市民政局");
+    await user.click(screen.getByRole("button", { name: "保存设置" }));
+    expect(await screen.findByText("设置已保存到工作簿。")).toBeTruthy();
+    expect(lastReport(onAnalysisChange).settings).toMatchObject({
+      organisation: "市民政局",
+      locale: "zh-CN",
+    });
+    expect(lastReport(onAnalysisChange).analysis?.settings.organisation).toBe("市民政局");
   });
 });
 

@@ -6,6 +6,7 @@ import { demoSnapshot } from "../../src/taskpane/demoData";
 import type { Locale } from "../../src/core/fields";
 import type { LedgerHost } from "../../src/taskpane/host";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
+import type { AnalysisState } from "../../src/taskpane/useLedger";
 
 /** The as-of date of the demo ledger's figures: one item overdue (due 06-10), one due soon (07-01). */
 export const AS_OF = "2024-06-28";
@@ -17,7 +18,12 @@ export interface Rendered {
 
 /** Renders the pane over an in-memory host holding the demo ledger, with spies on the host's methods. */
 export function renderApp(
-  options: { locale?: Locale; host?: LedgerHost; snapshot?: WorkbookSnapshot } & DemoHostOptions = {},
+  options: {
+    locale?: Locale;
+    host?: LedgerHost;
+    snapshot?: WorkbookSnapshot;
+    onAnalysisChange?: (state: AnalysisState) => void;
+  } & DemoHostOptions = {},
 ): Rendered {
   const host = createDemoHost(options.snapshot ?? demoSnapshot(), options);
   jest.spyOn(host, "apply");
@@ -25,7 +31,12 @@ export function renderApp(
   jest.spyOn(host, "snapshot");
   const user = userEvent.setup();
   render(
-    <App host={options.host ?? host} locale={options.locale ?? "zh-CN"} initialSettings={{ asOf: AS_OF }} />,
+    <App
+      host={options.host ?? host}
+      locale={options.locale ?? "zh-CN"}
+      initialSettings={{ asOf: AS_OF }}
+      {...(options.onAnalysisChange ? { onAnalysisChange: options.onAnalysisChange } : {})}
+    />,
   );
   return { host, user };
 }

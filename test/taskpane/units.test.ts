@@ -6,6 +6,7 @@ import { HostError } from "../../src/taskpane/host";
 import type { Issue } from "../../src/core/issues";
 import type { LedgerLayout } from "../../src/core/layout";
 import { resolveSettings } from "../../src/core/settings";
+import { pageLocale } from "../../src/standalone/locale";
 
 describe("localeFromLanguage", () => {
   it.each([
@@ -22,6 +23,32 @@ describe("localeFromLanguage", () => {
     [undefined, "zh-CN"],
   ] as const)("%s → %s", (language, locale) => {
     expect(localeFromLanguage(language)).toBe(locale);
+  });
+});
+
+describe("pageLocale (the standalone page: Chinese first)", () => {
+  it.each([
+    ["", "zh-CN", "zh-CN"],
+    ["", "zh-SG", "zh-CN"],
+    ["", "zh-TW", "zh-TW"],
+    ["", "zh-HK", "zh-TW"],
+    ["", "zh-MO", "zh-TW"],
+    ["", "zh-Hant", "zh-TW"],
+    ["", "zh-Hant-TW", "zh-TW"],
+    // A default English browser still gets Chinese: English only when asked for.
+    ["", "en-US", "zh-CN"],
+    ["", "en-GB", "zh-CN"],
+    ["", "fr-FR", "zh-CN"],
+    ["", undefined, "zh-CN"],
+    ["?lang=en", "zh-CN", "en"],
+    ["?lang=en-GB", "en-US", "en"],
+    ["?lang=zh-CN", "zh-TW", "zh-CN"],
+    ["?lang=zh-TW", "en-US", "zh-TW"],
+    ["?lang=zh-CN", "en-US", "zh-CN"],
+    ["?other=1&lang=en", "zh-CN", "en"],
+    ["?lang=", "en-US", "zh-CN"],
+  ] as const)("%s with a %s browser → %s", (search, language, locale) => {
+    expect(pageLocale(search, language)).toBe(locale);
   });
 });
 
