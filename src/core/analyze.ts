@@ -7,6 +7,7 @@ import type { Report } from "./report.types";
 import { resolveSettings, type Settings, type SettingsInput } from "./settings";
 import { recognizeWorkbook } from "./recognize";
 import { readRecords } from "./normalize";
+import { inferKind, withInferredKind } from "./kindHint";
 import { checkLedger } from "./rules";
 import { computeStats } from "./stats";
 import { buildReport } from "./report";
@@ -72,10 +73,12 @@ export function analyzeWorkbook(
     (settings.asOf !== undefined ? serialFromIso(settings.asOf) : null) ?? serialFromLocalDate(now);
   const year = settings.year ?? dominantYear(preliminary) ?? null;
   // Year-less dates (6月30日) need the year: read again once it is known.
-  const records =
+  const read =
     settings.year === undefined && year !== null
       ? readRecords(sheet, layout, { defaultYear: year })
       : preliminary;
+  // Without a 类别 column, the title or sheet name may say what the ledger holds.
+  const records = layout.mapping.kind === undefined ? withInferredKind(read, inferKind(sheet, layout)) : read;
   const script = settings.script ?? layout.script;
   const withYear: Settings = year !== null ? { ...settings, year } : settings;
   const issues = checkLedger(records, layout, withYear);
