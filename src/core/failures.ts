@@ -51,11 +51,11 @@ const TEXT: Record<FailureCode, Text> = {
   },
   html_xls: {
     "zh-CN": () =>
-      "这是导出为 .xls 的网页表格，不是真正的 Excel 文件。请用 Excel 或 WPS 打开后另存为 .xlsx。",
+      "这个文件是网页（HTML）或 XML 格式，但里面没有表格，无法读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。",
     "zh-TW": () =>
-      "這是匯出為 .xls 的網頁表格，不是真正的 Excel 檔案。請用 Excel 或 WPS 開啟後另存為 .xlsx。",
+      "這個檔案是網頁（HTML）或 XML 格式，但裡面沒有表格，無法讀取。請用 Excel 或 WPS 開啟後另存為 .xlsx 再試。",
     en: () =>
-      "This is an HTML table saved as .xls, not a real Excel file. Open it in Excel or WPS and save it as .xlsx.",
+      "This file is an HTML (web page) or XML file with no table in it, so it cannot be read. Open it in Excel or WPS, save it as .xlsx and try again.",
   },
   corrupt: {
     "zh-CN": () => "文件已损坏或不是 Excel 工作簿，无法读取。",

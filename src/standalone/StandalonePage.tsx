@@ -108,7 +108,7 @@ export function StandalonePage({ locale }: StandalonePageProps) {
             ref={input}
             className={styles.hiddenInput}
             type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel"
             aria-label={s.choose}
             onChange={(e) => {
               take(e.currentTarget.files);

@@ -32,7 +32,10 @@ export interface FileHost extends LedgerHost {
   download(fileName: string, settings: SettingsInput): Promise<void>;
 }
 
-/** Reads an .xlsx (rejects with XlsxLoadError on anything else) and serves it as a LedgerHost. */
+/**
+ * Reads an .xlsx, or an HTML table saved as .xls (made into a new workbook), and serves it as a LedgerHost;
+ * rejects with XlsxLoadError on anything else.
+ */
 export async function openFileHost(bytes: ArrayBuffer, options: FileHostOptions): Promise<FileHost> {
   return createFileHost(await loadXlsx(bytes), options);
 }

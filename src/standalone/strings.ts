@@ -25,7 +25,7 @@ export interface PageStrings {
 const zhCN: PageStrings = {
   title: "建议提案台账",
   subtitle: "把责任分工表整理成结构化台账、统计表和汇报材料",
-  choose: "打开 .xlsx 文件",
+  choose: "打开 Excel 文件（.xlsx）",
   drop: "或把文件拖到这里",
   privacy: "文件只在本机浏览器中处理，不会上传。",
   reading: "正在读取文件…",
@@ -43,7 +43,7 @@ const zhCN: PageStrings = {
 const zhTW: PageStrings = {
   title: "建議提案台賬",
   subtitle: "把責任分工表整理成結構化台賬、統計表和匯報材料",
-  choose: "開啟 .xlsx 檔案",
+  choose: "開啟 Excel 檔案（.xlsx）",
   drop: "或把檔案拖到這裡",
   privacy: "檔案只在本機瀏覽器中處理，不會上傳。",
   reading: "正在讀取檔案…",
@@ -61,7 +61,7 @@ const zhTW: PageStrings = {
 const en: PageStrings = {
   title: "Proposal Ledger",
   subtitle: "Turns a 责任分工表 into a structured ledger, a statistics sheet and a report",
-  choose: "Open an .xlsx file",
+  choose: "Open an Excel file (.xlsx)",
   drop: "or drop it here",
   privacy: "The file is processed in this browser only; nothing is uploaded.",
   reading: "Reading the file…",

@@ -50,8 +50,8 @@ function loadMessage(error: unknown, locale: Locale): string {
   return strings(locale).errors.unexpected;
 }
 
-/** "台账.xlsx" → "台账（已整理）.xlsx" */
+/** "台账.xlsx" → "台账（已整理）.xlsx"; an HTML table saved as "台账.xls" is built into an .xlsx too. */
 export function builtName(fileName: string, suffix: string): string {
-  const base = fileName.replace(/\.xlsx$/i, "");
+  const base = fileName.replace(/\.xlsx?$/i, "");
   return `${base || "ledger"}${suffix}.xlsx`;
 }

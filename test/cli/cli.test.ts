@@ -239,13 +239,104 @@ describe("analyze on layouts users keep", () => {
   });
 });
 
+/**
+ * What a government system exports as "台账.xls": an HTML page in Excel's dialect, a title row spread over
+ * the table, a two-row header, leaders merged down their rows, text dates, ids formatted as text.
+ */
+const HTML_EXPORT = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">
+<head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<!--[if gte mso 9]><xml><x:ExcelWorkbook><x:ExcelWorksheets><x:ExcelWorksheet><x:Name>办理台账</x:Name>
+<x:WorksheetOptions><x:Print><x:ValidPrinterInfo/></x:Print></x:WorksheetOptions></x:ExcelWorksheet>
+</x:ExcelWorksheets></x:ExcelWorkbook></xml><![endif]-->
+<style>td { mso-number-format: General; } .text { mso-number-format: "\\@"; }</style></head>
+<body><table border=1 cellpadding=0 cellspacing=0 style='border-collapse:collapse'>
+<tr><td colspan=13 align=center style='font-size:18pt'><b>某某区民政局2024年建议提案办理台账</b></td></tr>
+<tr><td rowspan=2>序号</td><td rowspan=2>编号</td><td rowspan=2>类别</td><td rowspan=2>案由</td>
+  <td rowspan=2>领衔人</td><td rowspan=2>分管领导</td><td rowspan=2>承办科室</td><td rowspan=2>承办人</td>
+  <td colspan=3>办理时间</td><td rowspan=2>办理结果</td><td rowspan=2>满意度</td></tr>
+<tr><td>交办时间</td><td>答复期限</td><td>答复时间</td></tr>
+<tr><td>1</td><td style="mso-number-format:'\\@'">001</td><td>人大建议</td><td>关于推进殡葬改革的建议</td>
+  <td>王代表</td><td rowspan=2>李副局长</td><td>社会事务科</td><td>张&nbsp;&nbsp;三</td>
+  <td>2024年3月1日</td><td>2024年6月1日</td><td>2024年5月20日</td><td>A类</td><td>满意</td></tr>
+<tr><td>2</td><td style="mso-number-format:'\\@'">002</td><td>人大建议</td><td>关于加强养老服务的建议</td>
+  <td>赵代表</td><td>养老服务科</td><td>李四</td>
+  <td>2024年3月1日</td><td>2024年6月1日</td><td>2024年5月28日</td><td>B类</td><td>基本满意</td></tr>
+<tr><td>3</td><td style="mso-number-format:'\\@'">101</td><td>政协提案</td><td>关于社区治理的提案</td>
+  <td>钱委员</td><td rowspan=2>王副局长</td><td>基层政权科</td><td>王五</td>
+  <td>2024/3/5</td><td>2024/6/5</td><td>&nbsp;</td><td>&nbsp;</td><td>&nbsp;</td></tr>
+<tr><td>4</td><td style="mso-number-format:'\\@'">102</td><td>政协提案</td><td>关于社会组织管理的提案<br>（重点）</td>
+  <td>孙委员</td><td>社会组织管理科</td><td>赵六</td>
+  <td>2024/3/5</td><td>2024/6/5</td><td>2024/6/3</td><td>C类</td><td>满意</td></tr>
+</table></body></html>`;
+
+describe("an HTML table saved as .xls", () => {
+  const file = join(dir, "办理台账.xls");
+  writeFileSync(file, HTML_EXPORT);
+
+  it("analyzes it like an .xlsx", () => {
+    const out = json(ledger("analyze", file, "--today", "2024-12-31", "--json"));
+    expect(out.sheet).toBe("办理台账");
+    expect(out.headerRows).toEqual([2, 3]);
+    expect(out.columns).toMatchObject({
+      seq: "A",
+      id: "B",
+      kind: "C",
+      title: "D",
+      proposer: "E",
+      leader: "F",
+      department: "G",
+      handler: "H",
+      assignedOn: "I",
+      dueOn: "J",
+      repliedOn: "K",
+      result: "L",
+      satisfaction: "M",
+    });
+    expect(out.rowCount).toBe(4);
+    const s = out.stats;
+    expect(s.total).toBe(4);
+    expect(s.byKind).toMatchObject({ npc: 2, cppcc: 2 });
+    expect(s.replied).toBe(3);
+    expect(s.results).toMatchObject({ A: 1, B: 1, C: 1 });
+    expect(s.satisfaction).toMatchObject({ satisfied: 2, basic: 1 });
+    // 101 was due 2024-06-05 and has no reply.
+    expect(s.overdue).toBe(1);
+    // The leaders merged down two rows count for both: nothing missing, no date unreadable.
+    const codes = (out.issues as { code: string }[]).map((i) => i.code);
+    expect(codes).not.toContain("missing_required");
+    expect(codes).not.toContain("invalid_date");
+  });
+
+  it("build turns it into an .xlsx with the structured ledger and the generated sheets", async () => {
+    const out = join(dir, "办理台账（已整理）.xlsx");
+    const built = json(ledger("build", file, "-o", out, "--today", "2024-12-31", "--json"));
+    expect(built.sourceSheet).toBe("办理台账");
+    expect(Object.keys(built.sheets).sort()).toEqual(["backup", "ledger", "report", "settings", "summary"]);
+    expect(built.sheets.ledger).toBe("办理台账");
+    expect(built.stats.total).toBe(4);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const names = wb.worksheets.map((ws) => ws.name);
+    for (const name of Object.values(built.sheets) as string[]) expect(names).toContain(name);
+    expect(wb.getWorksheet(built.sheets.settings)?.state).toBe("hidden");
+    const ws = wb.getWorksheet(built.sheets.ledger);
+    expect(ws?.getTables()).toHaveLength(1);
+    // Ids stay text ("001", not 1), and the backup holds the sheet as it came.
+    const values: unknown[] = [];
+    ws?.eachRow((row) => row.eachCell((cell) => values.push(cell.value)));
+    expect(values).toEqual(expect.arrayContaining(["001", "102", "关于推进殡葬改革的建议"]));
+    expect(wb.getWorksheet(built.sheets.backup)?.getCell("B4").value).toBe("001");
+  });
+});
+
 describe("unusable input", () => {
   it.each([
     ["a text file", "not-a-workbook.xlsx", Buffer.from("hello, this is not a workbook")],
     [
-      "an HTML table saved as .xls",
+      "an HTML page without a table saved as .xls",
       "html.xls",
-      Buffer.from("<html><table><tr><td>序号</td></tr></table></html>"),
+      Buffer.from("<html><body><p>导出失败</p></body></html>"),
     ],
     ["an old binary .xls", "old.xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0])],
     ["a damaged zip", "broken.xlsx", Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])],
@@ -257,6 +348,15 @@ describe("unusable input", () => {
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/错误：.+\nError: .+/);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it("says an HTML file has no table in it", () => {
+    const file = join(dir, "no-table.xls");
+    writeFileSync(file, "<html><head><meta charset=utf-8></head><body>没有符合条件的数据</body></html>");
+    const r = ledger("analyze", file);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("没有表格");
+    expect(r.stderr).toContain("no table");
   });
 
   it("refuses a workbook without a ledger header", async () => {

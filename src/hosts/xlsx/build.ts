@@ -12,7 +12,8 @@ export type BuildResult =
 
 /**
  * The whole build on an .xlsx in memory: load, analyse, plan, render, write. IO failures (not an .xlsx)
- * throw XlsxLoadError; a workbook without a ledger is an { ok: false } result.
+ * throw XlsxLoadError; a workbook without a ledger is an { ok: false } result. An HTML table saved as .xls
+ * is loaded into a new workbook (loadXlsx), so the output is a real .xlsx all the same.
  */
 export async function buildXlsx(
   buffer: ArrayBuffer | Uint8Array,

@@ -1,26 +1,29 @@
 import ExcelJS from "exceljs";
 import type { CellValue, MergedArea, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
 import { XlsxLoadError } from "./errors";
+import { looksLikeHtml, readHtmlWorkbook } from "../html/read";
+import { workbookFromSnapshot } from "../html/toXlsx";
 
 const MS_PER_DAY = 86_400_000;
 /** Serial of 1970-01-01 in Excel's 1900 date system. */
 const UNIX_EPOCH_SERIAL = 25569;
 
+/** What a file holds: an .xlsx, or an HTML table saved as .xls, read into plain sheets. */
+export type WorkbookInput =
+  { kind: "xlsx"; workbook: ExcelJS.Workbook } | { kind: "html"; snapshot: WorkbookSnapshot };
+
 /**
- * Loads an .xlsx from memory. Old binary .xls and HTML tables saved as .xls are recognised by their first
- * bytes and refused with their own code, so the user is told to save as .xlsx.
+ * Loads a workbook file from memory. Old binary .xls is recognised by its first bytes and refused with its
+ * own code, so the user is told to save as .xlsx. An HTML table saved as .xls (government systems export
+ * those) is read into a snapshot; HTML without any <table> is refused with "html_xls".
  */
-export async function loadXlsx(buffer: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+export async function loadWorkbookInput(buffer: ArrayBuffer | Uint8Array): Promise<WorkbookInput> {
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
   if (bytes.length === 0) throw new XlsxLoadError("empty");
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw new XlsxLoadError("legacy_xls");
   }
-  const head = new TextDecoder("utf-8", { fatal: false })
-    .decode(bytes.subarray(0, 512))
-    .trimStart()
-    .toLowerCase();
-  if (head.startsWith("<")) throw new XlsxLoadError("html_xls");
+  if (looksLikeHtml(bytes)) return { kind: "html", snapshot: readHtmlWorkbook(bytes) };
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new XlsxLoadError("not_xlsx");
   const wb = new ExcelJS.Workbook();
   try {
@@ -30,7 +33,16 @@ export async function loadXlsx(buffer: ArrayBuffer | Uint8Array): Promise<ExcelJ
   } catch (err) {
     throw new XlsxLoadError("corrupt", err instanceof Error ? err.message : String(err));
   }
-  return wb;
+  return { kind: "xlsx", workbook: wb };
+}
+
+/**
+ * Loads a workbook file as an ExcelJS workbook (see loadWorkbookInput). An HTML table becomes a new
+ * workbook with its values and merges, which the build then edits like any .xlsx.
+ */
+export async function loadXlsx(buffer: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+  const input = await loadWorkbookInput(buffer);
+  return input.kind === "xlsx" ? input.workbook : workbookFromSnapshot(input.snapshot);
 }
 
 /** Plain snapshot of every worksheet: values, number formats, merged areas, visibility. */
