@@ -3,11 +3,11 @@
  * to look at them as a leader would; the statistics page is saved as docs/summary-sheet.png.
  * Run: npx tsx scripts/render-pdf.ts [OUT_DIR]
  */
-import ExcelJS from "exceljs";
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildXlsx, writeXlsx } from "../src/hosts/xlsx/build";
+import { loadXlsx } from "../src/hosts/xlsx/workbook";
 import { convertWithLibreOffice } from "../test/helpers/libreoffice";
 
 const ROOT = join(__dirname, "..");
@@ -21,13 +21,8 @@ async function main(): Promise<void> {
   });
   if (!built.ok) throw new Error(built.error.code);
   for (const role of ["summary", "report"] as const) {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(
-      built.buffer.buffer.slice(
-        built.buffer.byteOffset,
-        built.buffer.byteOffset + built.buffer.byteLength,
-      ) as ArrayBuffer,
-    );
+    // loadXlsx, not ExcelJS alone: it copes with the table's calculated columns (see tableFormulas.ts).
+    const wb = await loadXlsx(built.buffer);
     // Only the sheet to print stays visible: LibreOffice exports visible sheets.
     wb.worksheets.forEach((ws, i) => {
       ws.state = ws.name === built.plan.sheets[role] ? "visible" : "hidden";

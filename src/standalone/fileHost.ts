@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import type { SettingsInput } from "../core/settings";
 import type { WorkbookPlan } from "../core/plan/types";
-import { buildXlsx } from "../hosts/xlsx/build";
+import { buildXlsx, writeXlsx } from "../hosts/xlsx/build";
 import { loadXlsx, snapshotOf } from "../hosts/xlsx/workbook";
 import { renderPlan } from "../hosts/xlsx/render";
 import { HostError, type ApplyResult, type LedgerHost, type ProgressListener } from "../taskpane/host";
@@ -45,7 +45,7 @@ export function createFileHost(workbook: ExcelJS.Workbook, options: FileHostOpti
 
   const build = async (settings: SettingsInput): Promise<ArrayBuffer> => {
     // Built from a copy of the bytes, so the workbook the pane is showing stays as it is.
-    const built = await buildXlsx(toArrayBuffer(await wb.xlsx.writeBuffer()), settings, options.now?.());
+    const built = await buildXlsx(toArrayBuffer(await writeXlsx(wb)), settings, options.now?.());
     if (!built.ok) throw new HostError(built.error.code, options.messages.downloadFailed);
     return toArrayBuffer(built.buffer);
   };
@@ -66,7 +66,7 @@ export function createFileHost(workbook: ExcelJS.Workbook, options: FileHostOpti
     snapshot: async () => snapshotOf(wb),
     async apply(plan: WorkbookPlan, onProgress?: ProgressListener): Promise<ApplyResult> {
       // Rendered on a copy and swapped in, so a failure half-way leaves the workbook as it was.
-      const next = await loadXlsx(toArrayBuffer(await wb.xlsx.writeBuffer()));
+      const next = await loadXlsx(toArrayBuffer(await writeXlsx(wb)));
       onProgress?.(0.5);
       render(next, plan);
       wb = next;

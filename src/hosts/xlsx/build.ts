@@ -5,6 +5,7 @@ import { buildPlan } from "../../core/plan/build";
 import type { WorkbookPlan } from "../../core/plan/types";
 import { loadXlsx, snapshotOf } from "./workbook";
 import { renderPlan } from "./render";
+import { calculatedColumnsOf, finishTables } from "./tableFormulas";
 
 export type BuildResult =
   | { ok: true; buffer: Uint8Array; analysis: Analysis; plan: WorkbookPlan }
@@ -29,7 +30,11 @@ export async function buildXlsx(
   return { ok: true, buffer: await writeXlsx(wb), analysis: outcome.analysis, plan };
 }
 
+/**
+ * The workbook as .xlsx bytes: ExcelJS's file, with the calculated columns of its tables added (ExcelJS drops
+ * them): those renderPlan made and those loadXlsx read from the file.
+ */
 export async function writeXlsx(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const out = await wb.xlsx.writeBuffer();
-  return new Uint8Array(out as ArrayBuffer);
+  return finishTables(new Uint8Array(out as ArrayBuffer), calculatedColumnsOf(wb));
 }

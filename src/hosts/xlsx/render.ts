@@ -12,6 +12,7 @@ import type {
   WorkbookPlan,
 } from "../../core/plan/types";
 import { columnLetter } from "../../core/snapshot";
+import { setCalculatedColumns } from "./tableFormulas";
 
 type SheetPlan = NewSheetPlan | EditSheetPlan;
 const A4 = 9;
@@ -151,12 +152,19 @@ function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
   }
 }
 
-/** The table over cells already written: ExcelJS re-stores the given rows, so it is handed the cells' own values. */
+/**
+ * The table over cells already written: ExcelJS re-stores the given rows, so it is handed the cells' own values.
+ * Calculated columns get their formula in every data row here, and the table-level formula (what Excel fills
+ * into a row added later) when writeXlsx writes the file.
+ */
 function addTable(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, t: TablePlan): void {
   const { top, left, bottom, right } = decode(t.range);
   for (const [name, existing] of Object.entries(tablesOf(ws))) {
     const range = existing.table?.tableRef ?? existing.table?.ref;
-    if (range && overlaps(decode(range), { top, left, bottom, right })) ws.removeTable(name);
+    if (range && overlaps(decode(range), { top, left, bottom, right })) {
+      ws.removeTable(name);
+      setCalculatedColumns(wb, name, []);
+    }
   }
   const taken = new Set<string>();
   for (const sheet of wb.worksheets) for (const n of Object.keys(tablesOf(sheet))) taken.add(n.toLowerCase());
@@ -183,6 +191,8 @@ function addTable(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, t: TablePlan): vo
     columns: t.columns.map((c) => ({ name: c, filterButton: true })),
     rows,
   });
+  // ExcelJS cannot write a table's calculated columns: writeXlsx adds them to the file (tableFormulas.ts).
+  setCalculatedColumns(wb, name, t.calculated);
 }
 
 /** ExcelJS keeps a sheet's tables in a map its typings do not declare. */

@@ -3,6 +3,7 @@ import type { CellValue, MergedArea, SheetSnapshot, WorkbookSnapshot } from "../
 import { XlsxLoadError } from "./errors";
 import { looksLikeHtml, readHtmlWorkbook } from "../html/read";
 import { workbookFromSnapshot } from "../html/toXlsx";
+import { setCalculatedColumns, stripTableColumnChildren } from "./tableFormulas";
 
 const MS_PER_DAY = 86_400_000;
 /** Serial of 1970-01-01 in Excel's 1900 date system. */
@@ -27,9 +28,13 @@ export async function loadWorkbookInput(buffer: ArrayBuffer | Uint8Array): Promi
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new XlsxLoadError("not_xlsx");
   const wb = new ExcelJS.Workbook();
   try {
+    // ExcelJS fails on a table with a calculated column: it reads the file without them, and they are
+    // remembered for writeXlsx to put back.
+    const readable = await stripTableColumnChildren(bytes);
+    const b = readable.bytes;
     // ExcelJS's load() accepts a Buffer or ArrayBuffer; a view over a larger buffer must be sliced.
-    const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    await wb.xlsx.load(ab);
+    await wb.xlsx.load(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
+    for (const [table, columns] of readable.calculated) setCalculatedColumns(wb, table, columns);
   } catch (err) {
     throw new XlsxLoadError("corrupt", err instanceof Error ? err.message : String(err));
   }

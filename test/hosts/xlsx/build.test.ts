@@ -1,7 +1,10 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildXlsx } from "../../../src/hosts/xlsx/build";
+import { loadXlsx } from "../../../src/hosts/xlsx/workbook";
+import type { TablePlan, WorkbookPlan } from "../../../src/core/plan/types";
 import type { SettingsInput } from "../../../src/core/settings";
 import { AS_OF, traditionalLedger, twoRowHeaderLedger } from "../../helpers/ledgerFixtures";
 
@@ -14,12 +17,67 @@ async function build(input: Uint8Array, settings: SettingsInput = {}) {
   return built;
 }
 
+/** The host's loader: ExcelJS's own loses the table columns after a calculated one (see rawLoad). */
 async function load(buffer: Uint8Array): Promise<ExcelJS.Workbook> {
+  return loadXlsx(buffer);
+}
+
+/** ExcelJS's loader as it is, as any other tool built on it would read the file. */
+async function rawLoad(buffer: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(
     buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer,
   );
   return wb;
+}
+
+function ledgerTable(plan: WorkbookPlan): TablePlan {
+  const table = plan.ops.flatMap((op) => ("tables" in op ? op.tables : []))[0];
+  if (!table) throw new Error("no table in the plan");
+  return table;
+}
+
+interface TablePart {
+  /** The table part's XML. */
+  xml: string;
+  /** The XML of the sheet the table is on. */
+  sheetXml: string;
+}
+
+/** The table part named `name` (display name) and its sheet's XML, read from the zip. */
+async function tablePart(buffer: Uint8Array, name: string): Promise<TablePart> {
+  const zip = await JSZip.loadAsync(buffer);
+  for (const rels of zip.file(/^xl\/worksheets\/_rels\/[^/]+\.rels$/)) {
+    const relsXml = await rels.async("string");
+    for (const m of relsXml.matchAll(/Target="\.\.\/tables\/([^"]+)"/g)) {
+      const xml = (await zip.file(`xl/tables/${m[1]}`)?.async("string")) ?? "";
+      if (!xml.includes(`displayName="${name}"`)) continue;
+      const sheet = rels.name.replace("_rels/", "").replace(/\.rels$/, "");
+      return { xml, sheetXml: (await zip.file(sheet)?.async("string")) ?? "" };
+    }
+  }
+  throw new Error(`no table part for ${name}`);
+}
+
+/** Column name → calculatedColumnFormula (unescaped) of every tableColumn that has one, checked to be its first child. */
+function calculatedColumns(xml: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of xml.matchAll(/<tableColumn\b([^>]*?)(\/?)>/g)) {
+    if (m[2] === "/") continue;
+    const name = /\bname="([^"]*)"/.exec(m[1] ?? "")?.[1] ?? "";
+    const rest = xml.slice((m.index ?? 0) + m[0].length);
+    const f = /^<calculatedColumnFormula>([^<]*)<\/calculatedColumnFormula>/.exec(rest);
+    if (f) out[unescapeXml(name)] = unescapeXml(f[1] ?? "");
+  }
+  return out;
+}
+
+function unescapeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
 }
 
 function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
@@ -207,8 +265,44 @@ describe.each(FIXTURES)("build: $title", ({ make, settings, ledger }) => {
     }
   });
 
+  it("makes 时限状态 and the computed deadline real calculated columns of the table", async () => {
+    const table = ledgerTable(once.plan);
+    // 时限状态 and a computed deadline (计算时限, or 办理时限 when the ledger has none), in the ledger's script.
+    const names = table.calculated.map((c) => c.column);
+    expect(names).toHaveLength(2);
+    expect(names[1]).toMatch(/^[时時]限[状狀][态態]$/);
+    const part = await tablePart(once.buffer, table.name);
+    expect(calculatedColumns(part.xml)).toEqual(
+      Object.fromEntries(table.calculated.map((c) => [c.column, c.formula])),
+    );
+    expect(part.xml.match(/<calculatedColumnFormula>/g)).toHaveLength(table.calculated.length);
+    // Every data cell of those columns keeps its own formula.
+    const ws = sheet(built, ledger);
+    const { top, left, bottom } = rangeOf(table.range);
+    for (const { column } of table.calculated) {
+      const col = left + table.columns.indexOf(column);
+      for (let r = top + 1; r <= bottom; r++) {
+        const address = ws.getCell(r, col).address;
+        expect([address, new RegExp(`<c r="${address}"[^>]*><f>`).test(part.sheetXml)]).toEqual([
+          address,
+          true,
+        ]);
+      }
+    }
+  });
+
+  it("can still be read by ExcelJS's own loader", async () => {
+    const raw = await rawLoad(once.buffer);
+    expect(raw.worksheets.map((ws) => ws.name)).toEqual(built.worksheets.map((ws) => ws.name));
+    expect(contents(raw)).toEqual(contents(built));
+  });
+
   it("gives the same workbook when built again on its own output", async () => {
     const twice = await build(once.buffer, settings);
+    const table = ledgerTable(twice.plan);
+    expect(calculatedColumns((await tablePart(twice.buffer, table.name)).xml)).toEqual(
+      calculatedColumns((await tablePart(once.buffer, ledgerTable(once.plan).name)).xml),
+    );
     const again = await load(twice.buffer);
     expect(again.worksheets.map((ws) => ws.name).sort()).toEqual(
       built.worksheets.map((ws) => ws.name).sort(),
@@ -295,6 +389,16 @@ describe("build: the details of the two-row-header ledger", () => {
     expect(settings.getCell("B15").value).toEqual(new Date(Date.UTC(2019, 8, 30)));
   });
 });
+
+/** "A3:V20" → 1-based top, left, bottom. */
+function rangeOf(range: string): { top: number; left: number; bottom: number } {
+  const [a = "", b = ""] = range.split(":");
+  return {
+    top: Number(/\d+/.exec(a)?.[0]),
+    left: columnOf(a),
+    bottom: Number(/\d+/.exec(b)?.[0]),
+  };
+}
 
 function columnOf(ref: string): number {
   const letters = /^[A-Z]+/.exec(ref)?.[0] ?? "A";

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildXlsx } from "../../../src/hosts/xlsx/build";
@@ -90,6 +91,8 @@ describeWithLibreOffice("LibreOffice recalculates the built workbook", () => {
     let figures: Record<string, string>;
     let sheets: Record<string, string>;
     let analysis: Analysis;
+    let builtBytes: Uint8Array;
+    let convertedBytes: Uint8Array;
 
     beforeAll(async () => {
       const input = await make();
@@ -105,12 +108,30 @@ describeWithLibreOffice("LibreOffice recalculates the built workbook", () => {
       figures = planWorkbook(snapshot, outcome.analysis).figures;
       recalculated = new ExcelJS.Workbook();
       const converted = await convertWithLibreOffice(built.buffer);
+      builtBytes = built.buffer;
+      convertedBytes = converted;
       await recalculated.xlsx.load(
         converted.buffer.slice(
           converted.byteOffset,
           converted.byteOffset + converted.byteLength,
         ) as ArrayBuffer,
       );
+    });
+
+    it("opens the ledger table with its calculated columns and keeps the table whole", async () => {
+      const tables = async (bytes: Uint8Array): Promise<string[]> => {
+        const zip = await JSZip.loadAsync(bytes);
+        return Promise.all(zip.file(/^xl\/tables\/[^/]+\.xml$/).map((f) => f.async("string")));
+      };
+      const [ours] = await tables(builtBytes);
+      expect(ours).toMatch(/<calculatedColumnFormula>/);
+      const name = /\bdisplayName="([^"]+)"/.exec(ours ?? "")?.[1] ?? "";
+      const theirs = (await tables(convertedBytes)).find((xml) => xml.includes(`displayName="${name}"`));
+      expect(theirs).toBeDefined();
+      const columns = (xml: string): string[] =>
+        [...xml.matchAll(/<tableColumn\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1] ?? "");
+      expect(columns(theirs ?? "")).toEqual(columns(ours ?? ""));
+      expect(/\bref="([^"]+)"/.exec(theirs ?? "")?.[1]).toBe(/\bref="([^"]+)"/.exec(ours ?? "")?.[1]);
     });
 
     it("shows the engine's figure in every figure cell of the statistics sheet", () => {
