@@ -21,11 +21,11 @@ export const HEADER_SYNONYMS: Record<Field, readonly string[]> = {
   phone: ["联系电话", "电话", "手机", "联系方式", "联系人电话", "手机号码", "办公电话"],
   assignedOn: ["交办日期", "交办时间", "登记时间", "登记日期", "交办", "收到日期", "收件日期", "接收时间"],
   // 完成时间 is the seed's 五定 "定完成时间": a deadline, not the day it was done.
-  dueOn: ["办理时限", "完成时限", "答复期限", "答复截止时间", "答复截止日期", "落实时限", "完成时间", "办结时限", "答复时限", "截止时间", "截止日期", "时限", "期限"],
+  dueOn: ["办理时限", "完成时限", "答复期限", "答复截止时间", "答复截止日期", "落实时限", "完成时间", "办结时限", "答复时限", "截止时间", "截止日期", "时限", "期限", "要求办结时间", "要求办结日期", "要求答复时间", "要求答复日期", "要求完成时间", "限办日期", "限办时间", "应答复时间", "应办结时间"],
   repliedOn: ["答复日期", "答复时间", "办结日期", "办结时间", "回复日期", "回复时间", "实际答复时间", "实际答复日期", "答复函日期"],
   replyRef: ["答复文号", "回复文号", "文号", "答复函文号", "复文文号", "发文字号", "答复函号"],
   result: ["办理结果", "答复类别", "类别标记", "落实情况分类", "答复结果", "结果类别", "办理结果类别", "答复分类", "答复类型", "结果分类"],
-  satisfaction: ["满意度", "反馈意见", "代表委员反馈", "评价", "满意情况", "反馈情况", "测评意见", "测评结果", "是否满意", "代表反馈", "委员反馈", "意见反馈", "反馈类型"],
+  satisfaction: ["满意度", "反馈意见", "代表委员反馈", "评价", "满意情况", "反馈情况", "测评意见", "测评结果", "是否满意", "代表反馈", "委员反馈", "意见反馈", "反馈类型", "满意程度", "代表意见", "委员意见", "代表委员意见"],
   consultation: ["面商情况", "沟通方式", "面商形式", "办前征询", "沟通情况", "面商", "是否面商", "见面商谈"],
   status: ["办理进度", "办理状态", "进展情况", "办理情况", "进度", "状态", "是否办结", "落实情况"],
   notes: ["备注", "附注", "说明"],
@@ -74,6 +74,9 @@ function withoutBrackets(key: string): string {
   return key.replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕|<[^>]*>/g, "");
 }
 
+/** Shortest synonym trusted as the head noun at the end of a header (two-character ones such as 电话 are not). */
+const HEAD_NOUN_MIN = 3;
+
 function matchKey(key: string): HeaderMatch | null {
   const { list, exact } = keys();
   const whole = exact.get(key);
@@ -82,18 +85,25 @@ function matchKey(key: string): HeaderMatch | null {
   const stripped = bare !== key ? exact.get(bare) : undefined;
   if (stripped) return { field: stripped, quality: 2 };
   if (key.length > MAX_CONTAINS_LENGTH) return null;
-  // The longest synonym inside wins; on a tie the later one, as Chinese puts the head noun last.
+  // Chinese puts the head noun last: a synonym of three or more characters that ends the header names it
+  // ("代表委员满意度" is a 满意度). Otherwise the longest synonym inside wins, on a tie the later one
+  // ("经办人及电话" is a 经办人, not a 电话).
   let best: { field: Field; length: number; end: number } | undefined;
+  let head: { field: Field; length: number } | undefined;
   for (const { key: syn, field } of list) {
     if (syn.length < 2) continue;
     const at = key.lastIndexOf(syn);
     if (at < 0) continue;
     const end = at + syn.length;
+    if (end === key.length && syn.length >= HEAD_NOUN_MIN && (!head || syn.length > head.length)) {
+      head = { field, length: syn.length };
+    }
     if (!best || syn.length > best.length || (syn.length === best.length && end > best.end)) {
       best = { field, length: syn.length, end };
     }
   }
-  return best ? { field: best.field, quality: 1 } : null;
+  const chosen = head ?? best;
+  return chosen ? { field: chosen.field, quality: 1 } : null;
 }
 
 /**

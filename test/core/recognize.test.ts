@@ -54,6 +54,15 @@ describe("header synonyms", () => {
     ["领衔代表姓名", "proposer"],
     ["备注(答复文号)", "notes"],
     ["实际答复时间", "repliedOn"],
+    // The head noun comes last in Chinese: what the header ends with names it.
+    ["代表委员满意度", "satisfaction"],
+    ["代表满意度", "satisfaction"],
+    ["满意程度", "satisfaction"],
+    ["要求办结时间", "dueOn"],
+    ["限办日期", "dueOn"],
+    ["要求答復時間", "dueOn"],
+    // …but not a short word tacked on: this column holds the handler's name and number.
+    ["经办人及电话", "handler"],
   ])("%j → %s", (header, field) => {
     expect(matchHeader(header)?.field).toBe(field);
   });
