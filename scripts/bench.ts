@@ -7,6 +7,9 @@ import { performance } from "node:perf_hooks";
 import { loadXlsx, snapshotOf } from "../src/hosts/xlsx/workbook";
 import { analyzeWorkbook } from "../src/core/analyze";
 import { buildXlsx } from "../src/hosts/xlsx/build";
+import { buildPlan } from "../src/core/plan/build";
+import { chunkBlock, packBatches, type RowChunk } from "../src/hosts/excel/blocks";
+import { APPLY_SYNCS } from "../src/hosts/excel/render";
 
 const TOPICS = [
   "殡葬改革",
@@ -93,6 +96,19 @@ async function main(): Promise<void> {
   console.log(`load + snapshot (ExcelJS): ${(t1 - t0).toFixed(0)} ms`);
   console.log(`analyze (engine only):     ${(t2 - t1).toFixed(0)} ms`);
   console.log(`full build to .xlsx:       ${(t3 - t2).toFixed(0)} ms (${mb(built.buffer.byteLength)} out)`);
+  // What the Office.js host would send for the same plan: range writes, 2 MB batches, context.sync calls.
+  const plan = buildPlan(snapshot, outcome.analysis);
+  const batchesOf = (kind: "new" | "edit"): { chunks: RowChunk[]; batches: number } => {
+    const chunks = plan.ops.flatMap((op) =>
+      op.kind === kind ? op.blocks.flatMap((b) => chunkBlock(b)) : [],
+    );
+    return { chunks, batches: Math.max(1, packBatches(chunks).length) };
+  };
+  const fresh = batchesOf("new");
+  const edit = batchesOf("edit");
+  const writes = fresh.chunks.length + edit.chunks.length;
+  const syncs = APPLY_SYNCS + fresh.batches - 1 + edit.batches - 1;
+  console.log(`Office.js apply (plan):    ${writes} range writes, about ${syncs} context.sync calls`);
   console.log(
     `peak-ish heap used:        ${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)}`,
   );
