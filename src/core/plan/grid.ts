@@ -1,5 +1,5 @@
 import { a1 } from "../snapshot";
-import type { CellBlock, CellStyle, PlanCell, RangeStyle } from "./types";
+import type { CellBlock, CellStyle, NewSheetPlan, PagePlan, PlanCell, RangeStyle, SheetRole } from "./types";
 
 /** A sheet under construction: rows of cells, merges, styles and heights, appended top to bottom. */
 export class Grid {
@@ -46,3 +46,49 @@ export class Grid {
 export const txt = (v: string): PlanCell => ({ t: "text", v });
 export const fx = (f: string): PlanCell => ({ t: "formula", f });
 export const num = (v: number): PlanCell => ({ t: "number", v });
+
+/** Estimated height (points) of a wrapped cell: CJK characters count one, others half. */
+export function rowHeightFor(text: string, charsPerLine: number, lineHeight: number): number {
+  let units = 0;
+  for (const ch of text) units += /[\u0000-\u00ff]/.test(ch) ? 0.5 : 1;
+  const lines = Math.max(1, Math.ceil(units / charsPerLine));
+  // 409 points is Excel's highest row.
+  return Math.min(409, Math.round(lines * lineHeight + 4));
+}
+
+/** How a finished grid is printed and shown: column widths in characters from column A, A4 portrait margins. */
+export interface PrintedSheet {
+  role: SheetRole;
+  name: string;
+  columnWidths: number[];
+  margins: NonNullable<PagePlan["margins"]>;
+  printTitleRows?: string;
+  tabColor?: string;
+}
+
+/** A visible generated sheet of a grid, printed on A4 portrait one page wide (the 统计表 and 汇报材料 sheets). */
+export function printedSheet(g: Grid, p: PrintedSheet): NewSheetPlan {
+  return {
+    kind: "new",
+    role: p.role,
+    name: p.name,
+    visibility: "visible",
+    blocks: [g.block()],
+    styles: g.styles,
+    merges: g.merges,
+    columnWidths: p.columnWidths.map((width, index) => ({ index, width })),
+    rowHeights: g.heights,
+    tables: [],
+    validations: [],
+    conditionalFormats: [],
+    page: {
+      orientation: "portrait",
+      paperSize: "A4",
+      fitToWidth: 1,
+      fitToHeight: 0,
+      ...(p.printTitleRows !== undefined ? { printTitleRows: p.printTitleRows } : {}),
+      margins: p.margins,
+    },
+    ...(p.tabColor !== undefined ? { tabColor: p.tabColor } : {}),
+  };
+}

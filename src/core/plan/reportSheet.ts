@@ -1,7 +1,6 @@
 import type { Report } from "../report.types";
 import type { CellStyle, NewSheetPlan } from "./types";
-import { Grid, txt } from "./grid";
-import { rowHeightFor } from "./summarySheet";
+import { Grid, printedSheet, rowHeightFor, txt } from "./grid";
 
 /**
  * Column width in characters: 66 fits the A4 text width between GB/T 9704 margins without scaling
@@ -49,26 +48,11 @@ export function buildReportSheet(name: string, report: Report): NewSheetPlan {
     g.height(r, rowHeightFor(text, perLine, line) + (p.kind === "title" ? 12 : 4));
     if (p.kind === "title") g.add();
   }
-  return {
-    kind: "new",
+  return printedSheet(g, {
     role: "report",
     name,
-    visibility: "visible",
-    blocks: [g.block()],
-    styles: g.styles,
-    merges: [],
-    columnWidths: [{ index: 0, width: WIDTH }],
-    rowHeights: g.heights,
-    tables: [],
-    validations: [],
-    conditionalFormats: [],
-    page: {
-      orientation: "portrait",
-      paperSize: "A4",
-      fitToWidth: 1,
-      fitToHeight: 0,
-      // GB/T 9704 margins (3.7/3.5/2.8/2.6 cm), in inches.
-      margins: { top: 1.46, bottom: 1.38, left: 1.1, right: 1.02 },
-    },
-  };
+    columnWidths: [WIDTH],
+    // GB/T 9704 margins (3.7/3.5/2.8/2.6 cm), in inches.
+    margins: { top: 1.46, bottom: 1.38, left: 1.1, right: 1.02 },
+  });
 }

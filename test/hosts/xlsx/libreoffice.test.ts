@@ -17,7 +17,7 @@ import { AS_OF, traditionalLedger, twoRowHeaderLedger } from "../../helpers/ledg
 const SAMPLE = join(__dirname, "..", "..", "..", "samples", "sample-ledger.xlsx");
 const NOW = new Date(2019, 8, 30);
 
-/** The engine's number for a figure key of the statistics sheet (summarySheet.ts SummaryFigures). */
+/** The engine's number for a figure key of the statistics sheet (summary/context.ts SummaryFigures). */
 function expected(stats: Stats, key: string): number | null | string {
   const [head, ...rest] = key.split(".");
   const group = (list: Stats["byDepartment"]): number => {

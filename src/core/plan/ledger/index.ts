@@ -1,0 +1,86 @@
+import type { Field } from "../../fields";
+import { foldKey } from "../../script";
+import { matchHeader } from "../../headers";
+import type { EditSheetPlan } from "../types";
+import { enumLabels } from "../enumLabels";
+import { statusLabels } from "../labels";
+import type { LedgerInput, LedgerModel } from "./model";
+import { ledgerColumns } from "./columns";
+import { ledgerValues } from "./values";
+import { ledgerHeader } from "./header";
+import { ledgerTable } from "./table";
+import { dropdowns, highlights } from "./rules";
+
+export type { LedgerInput, LedgerModel } from "./model";
+
+/**
+ * The ledger edited in place: merges in the table area undone and their values filled, a two-row header
+ * flattened into its lower row, dates and enumerations rewritten, one table with a 时限状态 column (and a
+ * computed deadline when needed), dropdowns, highlights and a frozen header. Only changed columns are written,
+ * so formulas and formats elsewhere in the user's sheet stay as they are.
+ */
+export function buildLedgerSheet(input: LedgerInput): { op: EditSheetPlan; model: LedgerModel } {
+  const { sheet, settings, script } = input;
+  const labels = enumLabels(settings, script);
+  const status = statusLabels(script);
+  const cols = ledgerColumns(input);
+  const { headerRow, firstRow, lastRow, statusIdx, dueIdx, nameOf, mapped } = cols;
+
+  const values = ledgerValues(sheet, input.records, cols, labels);
+  const header = ledgerHeader(sheet, cols);
+
+  const excludeKeys = new Set(settings.excludeDepartments.map((d) => foldKey(d.trim())));
+  const excludedValues = [...values.departments].filter((d) => excludeKeys.has(foldKey(d.trim()))).sort();
+
+  // Pins: a generated header that the recognizer would read as a field must not become that field next time.
+  const mapping: Partial<Record<Field, number | null>> = { ...(settings.mapping ?? {}) };
+  for (const c of [statusIdx, dueIdx]) {
+    if (c === undefined) continue;
+    const match = matchHeader(nameOf(c));
+    if (match && mapping[match.field] === undefined) mapping[match.field] = mapped(match.field) ?? null;
+  }
+
+  const op: EditSheetPlan = {
+    kind: "edit",
+    role: "ledger",
+    name: sheet.name,
+    visibility: "visible",
+    unmerge: header.unmerge,
+    blocks: [...values.blocks, ...header.blocks],
+    styles: [...values.styles, ...header.styles],
+    merges: [],
+    columnWidths: [statusIdx, dueIdx]
+      .filter((c): c is number => c !== undefined)
+      .map((index) => ({ index, width: 12 })),
+    rowHeights: [],
+    tables: [ledgerTable(input.table, cols, labels, status, input.settingsSheet)],
+    validations: dropdowns(cols, labels, input.settingsSheet),
+    conditionalFormats: highlights(cols, status),
+    freeze: { rows: headerRow + 1, columns: 0 },
+    // Leaders print the ledger on A4: landscape, one page wide, title and header rows on every page.
+    page: {
+      orientation: "landscape",
+      paperSize: "A4",
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitleRows: `1:${headerRow + 1}`,
+      margins: { top: 0.6, bottom: 0.6, left: 0.4, right: 0.4 },
+    },
+  };
+  const model: LedgerModel = {
+    sheet: sheet.name,
+    table: input.table,
+    fieldColumn: cols.fieldColumn,
+    statusColumn: cols.statusName,
+    ...(cols.dueName !== undefined ? { dueColumn: cols.dueName } : {}),
+    status,
+    labels,
+    excludedValues,
+    mapping,
+    columns: [...cols.fieldAt].map(([index, field]) => ({ field, index, header: nameOf(index) })),
+    headerRow: headerRow + 1,
+    firstRow: firstRow + 1,
+    lastRow: lastRow + 1,
+  };
+  return { op, model };
+}

@@ -1,0 +1,93 @@
+import { a1 } from "../../snapshot";
+import type { Field } from "../../fields";
+import type { TablePlan } from "../types";
+import type { EnumLabels } from "../enumLabels";
+import type { StatusLabels } from "../labels";
+import { NO_DATE_FORMULA_TEXTS, str, thisRow } from "../formulas";
+import { settingsRef } from "../settingsSheet";
+import type { LedgerColumns } from "./columns";
+
+/** The one ledger table over header and data, with its calculated columns: the deadline in force and 时限状态. */
+export function ledgerTable(
+  name: string,
+  cols: LedgerColumns,
+  labels: EnumLabels,
+  status: StatusLabels,
+  settingsSheet: string,
+): TablePlan {
+  const ref = (f: Field): string | undefined =>
+    cols.fieldColumn[f] !== undefined ? thisRow(name, cols.fieldColumn[f]) : undefined;
+  const calculated: { column: string; formula: string }[] = [];
+  if (cols.dueName !== undefined)
+    calculated.push({ column: cols.dueName, formula: dueFormula(ref, labels, settingsSheet) });
+  const mappedRefs = [...cols.fieldAt.values()]
+    .map((f) => ref(f))
+    .filter((x): x is string => x !== undefined);
+  calculated.push({
+    column: cols.statusName,
+    formula: statusFormula({
+      nonBlank: mappedRefs,
+      replied: ref("repliedOn"),
+      due: cols.dueName !== undefined ? thisRow(name, cols.dueName) : undefined,
+      asOf: settingsRef(settingsSheet, "asOf"),
+      days: settingsRef(settingsSheet, "dueSoonDays"),
+      labels: status,
+    }),
+  });
+  return {
+    name,
+    range: `${a1(cols.headerRow, cols.firstCol)}:${a1(cols.lastRow, cols.lastCol)}`,
+    columns: cols.names,
+    style: "TableStyleLight1",
+    calculated,
+  };
+}
+
+/**
+ * Deadline in force (deadlines.ts effectiveDue): the ledger's own, else 交办 + months (政协提案 their own months);
+ * unreadable deadline text gives none, as the engine does; "无"/"-" count as empty.
+ */
+function dueFormula(
+  ref: (f: Field) => string | undefined,
+  labels: EnumLabels,
+  settingsSheet: string,
+): string {
+  const due = ref("dueOn");
+  const assigned = ref("assignedOn");
+  const kind = ref("kind");
+  const months = settingsRef(settingsSheet, "deadlineMonths");
+  const cppcc = settingsRef(settingsSheet, "cppccMonths");
+  const monthsExpr = kind ? `IF(${kind}=${str(labels.kind.cppcc)},${cppcc},${months})` : months;
+  const derived = assigned ? `EDATE(${assigned},${monthsExpr})` : undefined;
+  if (due && derived && assigned) {
+    const noDate = `{${NO_DATE_FORMULA_TEXTS.map(str).join(",")}}`;
+    const empty = `OR(LEN(TRIM(${due}))=0,ISNUMBER(MATCH(TRIM(${due}),${noDate},0)))`;
+    return `IF(ISNUMBER(${due}),${due},IF(AND(ISNUMBER(${assigned}),${empty}),${derived},""))`;
+  }
+  if (due) return `IF(ISNUMBER(${due}),${due},"")`;
+  if (derived && assigned) return `IF(ISNUMBER(${assigned}),${derived},"")`;
+  return `""`;
+}
+
+/**
+ * 时限状态 (deadlines.ts deadlineStatus): "" for a row with nothing in a recognised column, 已答复 when 答复日期 is a
+ * date, else against the deadline and the as-of date; no deadline reads 办理中.
+ */
+function statusFormula(p: {
+  nonBlank: string[];
+  replied: string | undefined;
+  due: string | undefined;
+  asOf: string;
+  days: string;
+  labels: StatusLabels;
+}): string {
+  const l = p.labels;
+  let body = str(l.open);
+  if (p.due) {
+    const d = p.due;
+    body = `IF(NOT(ISNUMBER(${d})),${str(l.open)},IF(${d}<${p.asOf},${str(l.overdue)},IF(${d}<=${p.asOf}+${p.days},${str(l.dueSoon)},${str(l.open)})))`;
+  }
+  if (p.replied) body = `IF(ISNUMBER(${p.replied}),${str(l.replied)},${body})`;
+  const blank = p.nonBlank.length > 0 ? `LEN(TRIM(${p.nonBlank.join("&")}))=0` : "FALSE";
+  return `IF(${blank},"",${body})`;
+}
