@@ -120,7 +120,7 @@ const LETTER_CLASS: Record<string, ResultClass> = {
 };
 
 /**
- * A/甲/"A类（已解决或采纳）" by its letter, else by its words. Words are checked C, then B, then A:
+ * A/甲/"A类（已解决或采纳）"/"已答复（B类）" by its letter, else by its words. Words are checked C, then B, then A:
  * "暂时难以解决" and "正在解决" contain 解决, "拟采纳" contains 采纳.
  */
 export function parseResult(value: CellValue): EnumParse<ResultClass> {
@@ -132,9 +132,13 @@ export function parseResult(value: CellValue): EnumParse<ResultClass> {
     const cls = LETTER_CLASS[letter[1] ?? ""];
     if (cls) return yes(cls);
   }
+  // The class named inside other words: "已答复(b类)", "已办结（甲类）".
+  const named = /(?:^|[^a-z])([abcd])类|[(（]([abcd甲乙丙丁])类?[)）]|([甲乙丙丁])类/.exec(key);
+  const namedClass = LETTER_CLASS[named?.[1] ?? named?.[2] ?? named?.[3] ?? ""];
+  if (namedClass) return yes(namedClass);
   if (/留作参考|用作参考|参考|难以解决|不能解决|条件限制/.test(key)) return yes("C");
-  if (/列入计划|拟解决|拟采纳|正在解决|逐步解决/.test(key)) return yes("B");
-  if (/已经?解决|已采纳|基本解决|解决或采纳|采纳/.test(key) || key === "解决") return yes("A");
+  if (/列入.{0,6}计划|拟解决|拟采纳|正在解决|正在落实|逐步解决/.test(key)) return yes("B");
+  if (/已经?解决|已采纳|基本解决|解决或采纳|采纳|已落实/.test(key) || key === "解决") return yes("A");
   return NO;
 }
 

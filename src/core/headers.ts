@@ -108,20 +108,25 @@ function matchKey(key: string): HeaderMatch | null {
 
 /**
  * The field a header names, if any. `group` is the merged cell above it in a two-row header; it is used
- * only when the header alone says nothing: "答复"+"时间" → repliedOn, "提案人"+"姓名" → proposer.
+ * when the header alone says nothing ("答复"+"时间" → repliedOn, "提案人"+"姓名" → proposer), and under a
+ * 满意度 group, which names every column under it (满意度 over 办理工作 | 办理结果).
  * @example matchHeader("答復期限（月日）")?.field === "dueOn"
  */
 export function matchHeader(header: string, group?: string): HeaderMatch | null {
   const key = headerKey(header);
   if (key === "") return null;
   const own = matchKey(key);
-  if (own || group === undefined) return own;
+  if (group === undefined) return own;
   const groupKey = headerKey(group);
+  // Satisfaction scored twice ("满意度" over 办理工作 | 办理结果): every column under it is a 满意度, whatever
+  // its own words say; the first one is taken.
+  const byGroup = matchKey(groupKey);
+  if (byGroup?.field === "satisfaction" && (byGroup.quality > 1 || groupKey.includes("满意"))) {
+    return own?.field === "satisfaction" ? own : { field: "satisfaction", quality: 1 };
+  }
+  if (own) return own;
   const combined = matchKey(groupKey + key);
   if (combined && combined.quality > 1) return combined;
-  if (NAME_WORDS.has(key)) {
-    const byGroup = matchKey(groupKey);
-    if (byGroup) return { field: byGroup.field, quality: 1 };
-  }
+  if (NAME_WORDS.has(key) && byGroup) return { field: byGroup.field, quality: 1 };
   return null;
 }

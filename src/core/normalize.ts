@@ -1,11 +1,11 @@
 import type { CellValue, MergedArea, SheetSnapshot } from "./snapshot";
 import { cellAt, formatAt } from "./snapshot";
-import { FIELDS, type DateField, type Field, type LedgerRecord } from "./fields";
+import { FIELDS, type DateField, type Field, type Kind, type LedgerRecord } from "./fields";
 import type { LedgerLayout } from "./layout";
 import { isDateFormat, NO_DATE_TEXTS, parseDate } from "./dates";
 import { foldKey } from "./script";
 import { parseKey, parseKind, parseResult, parseRole, parseSatisfaction, type EnumParse } from "./enums";
-import { isFooterRow, mappedCells } from "./recognize";
+import { isFooterRow, mappedCells, mergeCovering } from "./recognize";
 
 /** The shared "no date" texts (dates.ts), as fold keys. */
 const NO_DATE: ReadonlySet<string> = new Set(NO_DATE_TEXTS.map(foldKey));
@@ -20,7 +20,8 @@ const EXCEL_ERROR =
 /**
  * Reads the data rows of a recognised ledger into records. A value merged down several rows (a leader
  * merged over rows 5-8) belongs to every row of its left column, recorded in mergedFrom. Skipped: rows with
- * nothing of their own in a mapped column, and totals/footer rows (recognize.ts isFooterRow).
+ * nothing of their own in a mapped column, totals/footer rows (recognize.ts isFooterRow), and headings
+ * (headingOf). A heading that names a kind ("一、人大代表建议") gives it to the rows below without one.
  * Whatever cannot be understood is kept verbatim in record.invalid; nothing is guessed.
  */
 export function readRecords(
@@ -31,9 +32,15 @@ export function readRecords(
   const fills = mergeFills(sheet.merges, layout.firstDataRow - 1);
   const fields = FIELDS.filter((f) => layout.mapping[f] !== undefined);
   const records: LedgerRecord[] = [];
+  let sectionKind: Kind | undefined;
   for (let r = layout.firstDataRow - 1; r <= layout.lastDataRow - 1; r++) {
     const own = mappedCells(sheet, layout.mapping, r);
     if (own.length === 0 || isFooterRow(own)) continue;
+    const heading = headingOf(sheet, r, own);
+    if (heading) {
+      if (heading.section) sectionKind = heading.kind;
+      continue;
+    }
     const record: LedgerRecord = { row: r + 1, invalid: {} };
     const mergedFrom: Partial<Record<Field, number>> = {};
     for (const field of fields) {
@@ -50,9 +57,44 @@ export function readRecords(
       if (value !== null) readField(record, field, value, format, options.defaultYear);
     }
     if (Object.keys(mergedFrom).length > 0) record.mergedFrom = mergedFrom;
+    if (sectionKind !== undefined && record.kind === undefined && record.invalid.kind === undefined) {
+      record.kind = sectionKind;
+    }
     records.push(record);
   }
   return records;
+}
+
+/** A heading's own numbering: 一、 二. （三） 第四、 */
+const HEADING_ORDINAL = /^(第?[一二三四五六七八九十]+[、.．:：]|[(（][一二三四五六七八九十]+[)）])/;
+/** A heading merged across at least this many columns. */
+const HEADING_SPAN = 3;
+
+/**
+ * Rows that hold text but no item. `{ section: false }`: only a 序号 (rows numbered ahead of time).
+ * `{ section: true, kind }`: a heading — the row's only text, in the 序号 column, merged across the table or
+ * numbered 一、/（一）; kind is what it names ("一、人大代表建议（3件）" → npc), undefined when none.
+ */
+function headingOf(
+  sheet: SheetSnapshot,
+  r: number,
+  own: { field: Field; value: Exclude<CellValue, null> }[],
+): { section: boolean; kind?: Kind } | null {
+  const texts: { c: number; text: string }[] = [];
+  (sheet.rows[r] ?? []).forEach((v, c) => {
+    const text = v === null || v === undefined ? "" : String(v).trim();
+    if (text !== "") texts.push({ c, text });
+  });
+  const onlySeq = own.every((o) => o.field === "seq");
+  const [only] = texts;
+  if (texts.length !== 1 || !only) return onlySeq ? { section: false } : null;
+  const merge = mergeCovering(sheet.merges, r, only.c);
+  const wide = merge !== undefined && merge.right - merge.left + 1 >= HEADING_SPAN;
+  const numbered = HEADING_ORDINAL.test(only.text.normalize("NFKC"));
+  const isNumber = /^\d+(\.0+)?$/.test(only.text.normalize("NFKC"));
+  if (!wide && !numbered && !(onlySeq && !isNumber)) return onlySeq ? { section: false } : null;
+  const kind = parseKind(only.text);
+  return kind.ok ? { section: true, kind: kind.value } : { section: true };
 }
 
 /** Cells covered by a merge below its top-left, in its left column, from the data area down. */
@@ -122,7 +164,7 @@ function setEnum<T>(
 
 /**
  * Numbers are serials (date-formatted or not) when in the ledger range, else 8-digit 20190630 forms.
- * Text goes through parseDate; a deadline written "6月30日前" means 6月30日.
+ * Text goes through parseDate; a deadline written "6月30日前" means 6月30日, "延期至9月30日" means 9月30日.
  */
 function readDate(
   record: LedgerRecord,
@@ -140,11 +182,23 @@ function readDate(
     parsed = { ok: false };
   } else {
     if (NO_DATE.has(foldKey(value))) return;
-    const text = field === "dueOn" ? value.trim().replace(/(之前|以前|前)$/, "") : value;
+    const text = field === "dueOn" ? deadlineText(value) : value;
     parsed = parseDate(text, defaultYear);
   }
   if (parsed.ok) record[field] = parsed.serial;
   else record.invalid[field] = typeof value === "string" ? value : displayText(value);
+}
+
+/** An extension the office wrote into the deadline cell ("延期至9月30日", "6.30（已延期至8月5日）"). */
+const EXTENDED_TO = /(?:延期|延长|延長|延至|顺延|順延|推迟|推遲)[至到]?\s*([^()（）,，;；]+)/;
+
+/**
+ * The deadline a 办理时限 cell states: an extension written in it replaces the original date, and a
+ * trailing 前/之前/以前 ("6月30日前") is dropped.
+ */
+function deadlineText(value: string): string {
+  const extended = EXTENDED_TO.exec(value)?.[1];
+  return (extended ?? value).trim().replace(/(之前|以前|前)$/, "");
 }
 
 /** How Excel shows a number or boolean in General format: 12 not 12.0, TRUE/FALSE. */

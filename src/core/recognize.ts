@@ -251,15 +251,20 @@ export function mappedCells(
   return out;
 }
 
-/** Text that opens a totals or sign-off row under the table. */
-const FOOTER_START = /^(合计|总计|小计|共计|填表人|制表人|填报人|审核人|注:|说明:)/;
+/** Text that opens a totals or sign-off row under the table (after foldKey: simplified, ASCII colon). */
+const FOOTER_START =
+  /^(合计|总计|小计|共计|填表人|制表人|填报人|审核人|注:|说明:|(单位|科室|部门)?(主要)?(负责人|领导)(签字|签名)?:|(填表|制表|填报|审核|审批|统计|报送|经办)(人|日期|时间|单位)?:|联系人(及电话)?:)/;
 
 /** First characters of those words in either script, after leading spaces. */
-const FOOTER_FIRST = /^[\s\u3000]*[合总總小共填制製审審注註说說]/;
+const FOOTER_FIRST = /^[\s\u3000]*[合总總小共填制製审審注註说說单單科部主负負领領统統报報经經联聯]/;
+
+/** What a totals row puts in its title cell: a count ("共5件", "5", "计5项"); in its id cell, only a worded one. */
+const COUNT_TEXT = /^(共|计|共计)?\d+(件|项|条|个)?$/;
+const WORDED_COUNT = /^(共|计|共计)\d+(件|项|条|个)?$|^\d+(件|项|条|个)$/;
 
 /**
- * A totals or footer row ("合计", "填表人：…", "注：…") is not data: some cell opens with such a word and
- * no title or id cell holds anything else. Rows with a real title are always data.
+ * A totals or footer row ("合计", "填表人：…", "单位负责人：…", "注：…") is not data: some cell opens with such
+ * a word and no title or id cell holds anything but a count. Rows with a real title are always data.
  */
 export function isFooterRow(cells: { field: Field; value: Exclude<CellValue, null> }[]): boolean {
   let footer = false;
@@ -268,7 +273,8 @@ export function isFooterRow(cells: { field: Field; value: Exclude<CellValue, nul
     // The first-character test spares foldKey (an OpenCC pass) on ordinary cells.
     const isMarker = FOOTER_FIRST.test(text) && FOOTER_START.test(foldKey(text));
     if (isMarker) footer = true;
-    else if (field === "title" || field === "id") return false;
+    else if (field === "title" && !COUNT_TEXT.test(foldKey(text))) return false;
+    else if (field === "id" && !WORDED_COUNT.test(foldKey(text))) return false;
   }
   return footer;
 }

@@ -36,7 +36,8 @@ const DATE_FIELD_SET: ReadonlySet<Field> = new Set<Field>(DATE_FIELDS);
  * - The five 定 must be filled in per row. The deadline counts as present when either 办理时限 or 交办日期
  *   holds a value (the deadline is then derived); cells with unreadable text get invalid_* instead.
  * - A required column absent from the sheet gives one missing_column and no per-row issues for it.
- * - Duplicate 编号 are looked for within one kind: 人大建议12 and 政协提案12 are different items.
+ * - Duplicate 编号 are looked for within one kind: 人大建议12 and 政协提案12 are different items; 第12号 and 12
+ *   are the same (idKey). One 编号 cell merged down over several rows is no duplicate.
  *   Rows without a kind share one group, so a ledger without a 类别 column still gets checked.
  * - reply_missing_result only when the sheet has a 办理结果 column at all; otherwise every reply would be flagged.
  */
@@ -110,20 +111,32 @@ export function checkLedger(records: LedgerRecord[], layout: LedgerLayout, s: Se
 type Adder = (code: IssueCode, row: number | null, field: Field, params?: IssueParams) => void;
 
 function addDuplicates(records: LedgerRecord[], add: Adder): void {
-  const groups = new Map<string, { id: string; rows: number[] }>();
+  const groups = new Map<string, { id: string; row: number; cell: number }[]>();
   for (const r of records) {
-    // NFKC: full-width digits (１２) are the same 编号 as 12.
-    const id = r.id?.normalize("NFKC").trim();
+    const id = r.id?.trim();
     if (!id) continue;
-    const key = `${r.kind ?? ""}\u0000${id}`;
-    const group = groups.get(key) ?? { id, rows: [] };
-    group.rows.push(r.row);
+    const key = `${r.kind ?? ""}\u0000${idKey(id)}`;
+    const group = groups.get(key) ?? [];
+    group.push({ id, row: r.row, cell: r.mergedFrom?.id ?? r.row });
     groups.set(key, group);
   }
-  for (const { id, rows } of groups.values()) {
-    if (rows.length < 2) continue;
-    for (const row of rows) add("duplicate_id", row, "id", { id, otherRows: rows.filter((x) => x !== row) });
+  for (const group of groups.values()) {
+    // One 编号 merged down over the rows of one item (split between sections) is written once: no duplicate.
+    if (new Set(group.map((g) => g.cell)).size < 2) continue;
+    for (const { id, row } of group) {
+      add("duplicate_id", row, "id", { id, otherRows: group.flatMap((o) => (o.row !== row ? [o.row] : [])) });
+    }
   }
+}
+
+/**
+ * What makes two 编号 the same number: full-width digits folded (１２ = 12), spaces dropped, and the
+ * wording around a bare number ("第12号", "12号", "012" are all 12). Other text is compared as written.
+ */
+export function idKey(id: string): string {
+  const text = id.normalize("NFKC").replace(/\s+/g, "");
+  const m = /^第?0*(\d+)[号號]?$/.exec(text);
+  return m?.[1] ?? text;
 }
 
 function isBlank(value: LedgerRecord[Field]): boolean {

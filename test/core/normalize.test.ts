@@ -102,6 +102,80 @@ describe("readRecords: rows", () => {
     expect(records.map((r) => r.row)).toEqual([2]);
   });
 
+  it.each<[string, CellValue[]]>([
+    ["合计 with the count in the title column", ["合计", null, "共5件", null, null]],
+    ["合计 with a bare count in the title column", ["合计", null, 5, null, null]],
+    ["a worded count in the id column", ["合计", "5件", null, null, null]],
+    [
+      "单位负责人 and 填表人 on one line",
+      ["单位负责人：王五    填表人：张三    填表日期：2022年1月5日", null, null, null, null],
+    ],
+    ["审核：", ["审核：李四", null, null, null, null]],
+    ["traditional 製表：", ["製表：張三", null, null, null, null]],
+    ["联系人：", ["联系人：张三 12345678", null, null, null, null]],
+  ])("skips a sign-off or totals row: %s", (_, footer) => {
+    const records = read([
+      ["序号", "编号", "案由", "承办科室", "备注"],
+      [1, "1", "甲", "科一", null],
+      footer,
+    ]);
+    expect(records.map((r) => r.row)).toEqual([2]);
+  });
+
+  it("keeps a row whose id is a number next to a total-like note", () => {
+    const records = read([
+      ["序号", "编号", "案由", "承办科室", "备注"],
+      [1, "5", null, "科一", "合计3个科室会办"],
+    ]);
+    expect(records.map((r) => r.row)).toEqual([2]);
+  });
+
+  it("skips rows numbered ahead of time with nothing else in them", () => {
+    const records = read([
+      ["序号", "编号", "案由", "承办科室"],
+      [1, "1", "甲", "科一"],
+      [2, null, null, null],
+      [3],
+    ]);
+    expect(records.map((r) => r.row)).toEqual([2]);
+  });
+
+  it("reads section headings as no item and gives their kind to the rows below", () => {
+    const records = read(
+      [
+        ["序号", "编号", "案由", "承办科室"],
+        ["一、人大代表建议（2件）"],
+        [1, "12", "甲", "科一"],
+        [2, "13", "乙", "科一"],
+        ["二、政协委员提案（1件）"],
+        [1, "12", "丙", "科二"],
+        ["三、其他"],
+        [1, "1", "丁", "科二"],
+        // Merged across the table without a number.
+        [null, "市政协提案"],
+        [1, "2", "戊", "科二"],
+        [2, "3", "关于人大代表联络站建设的提案", null],
+      ],
+      { merges: ["B9:D9"] },
+    );
+    expect(records.map((r) => [r.row, r.kind])).toEqual([
+      [3, "npc"],
+      [4, "npc"],
+      [6, "cppcc"],
+      [8, undefined],
+      [10, "cppcc"],
+      [11, "cppcc"],
+    ]);
+  });
+
+  it("keeps a row whose only text is a title", () => {
+    const records = read([
+      ["序号", "编号", "案由", "承办科室"],
+      [null, null, "关于加强养老服务的建议", null],
+    ]);
+    expect(records.map((r) => r.row)).toEqual([2]);
+  });
+
   it("keeps a row whose title merely starts like a total", () => {
     const records = read([
       ["序号", "编号", "案由", "承办科室"],
@@ -214,6 +288,25 @@ describe("readRecords: dates", () => {
     );
     expect(record?.dueOn).toBe(JUNE_30);
     expect(record?.invalid).toEqual({ repliedOn: "2019年6月30日前" });
+  });
+
+  it.each<[string, number | undefined]>([
+    ["延期至2019年6月30日", JUNE_30],
+    ["2019.3.31（已延期至6月30日）", JUNE_30],
+    ["2019-03-31，延长至2019-06-30", JUNE_30],
+    ["延至6.30前", JUNE_30],
+    ["延長至2019年6月30日", JUNE_30],
+    ["延期至三季度", undefined],
+  ])("reads the extended deadline in %j", (text, expected) => {
+    const [record] = read(
+      [
+        ["编号", "案由", "办理时限"],
+        ["1", "甲", text],
+      ],
+      { defaultYear: 2019 },
+    );
+    expect(record?.dueOn).toBe(expected);
+    expect(record?.invalid).toEqual(expected === undefined ? { dueOn: text } : {});
   });
 });
 

@@ -81,6 +81,11 @@ describe("header synonyms", () => {
     ["姓名", "領銜代表", "proposer"],
     ["单位", "提案人", null],
     ["交办时间", "办理时间", "assignedOn"],
+    // Satisfaction scored twice: both columns under 满意度 are 满意度, not 办理结果.
+    ["办理结果", "满意度", "satisfaction"],
+    ["办理工作", "满意度", "satisfaction"],
+    ["办理结果", "代表委员满意度", "satisfaction"],
+    ["办理结果", "办理情况", "result"],
   ])("%j under group %j → %s", (header, group, field) => {
     expect(matchHeader(header, group)?.field ?? null).toBe(field);
   });
@@ -165,6 +170,22 @@ describe("recognizeSheet", () => {
       group: "办理情况",
       field: "department",
     });
+  });
+
+  it("reads 满意度 scored twice under one group as the satisfaction column, not 办理结果", () => {
+    const sheet = grid(
+      "表",
+      [
+        ["编号", "案由", "承办科室", "答复类别", "满意度", null],
+        [null, null, null, null, "办理工作", "办理结果"],
+        ["1", "关于…的建议", "科一", "A类", "满意", "基本满意"],
+      ],
+      ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:F1"],
+    );
+    const layout = recognizeSheet(sheet);
+    expect(layout?.headerRows).toEqual([1, 2]);
+    expect(layout?.mapping).toEqual({ id: 0, title: 1, department: 2, result: 3, satisfaction: 4 });
+    expect(layout?.firstDataRow).toBe(3);
   });
 
   it("reads a two-row header without merges when the rows complement each other", () => {

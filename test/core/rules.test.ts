@@ -155,6 +155,39 @@ describe("checkLedger", () => {
       ],
     ],
     [
+      "第5号, 5号, 005 and 5 are the same id",
+      [ok(2, { id: "第5号" }), ok(3, { id: "5" }), ok(4, { id: "005" }), ok(5, { id: "5号" })],
+      [],
+      [
+        ["duplicate_id", 2, "A2"],
+        ["duplicate_id", 3, "A3"],
+        ["duplicate_id", 4, "A4"],
+        ["duplicate_id", 5, "A5"],
+      ],
+    ],
+    [
+      "建议第1号 and 提案第1号 are different ids",
+      [ok(2, { id: "建议第1号" }), ok(3, { id: "提案第1号" })],
+      [],
+      [],
+    ],
+    [
+      "one 编号 cell merged down over an item split between sections is no duplicate",
+      [ok(2, { id: "7" }), ok(3, { id: "7", mergedFrom: { id: 2 } })],
+      [],
+      [],
+    ],
+    [
+      "a merged 编号 repeated elsewhere is a duplicate on every row",
+      [ok(2, { id: "7" }), ok(3, { id: "7", mergedFrom: { id: 2 } }), ok(4, { id: "7" })],
+      [],
+      [
+        ["duplicate_id", 2, "A2"],
+        ["duplicate_id", 3, "A3"],
+        ["duplicate_id", 4, "A4"],
+      ],
+    ],
+    [
       "人大 12 and 政协 12 coexist",
       [ok(2, { id: "12", kind: "npc" }), ok(3, { id: "12", kind: "cppcc" })],
       [],

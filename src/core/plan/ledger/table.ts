@@ -20,7 +20,10 @@ export function ledgerTable(
   const calculated: { column: string; formula: string }[] = [];
   if (cols.dueName !== undefined)
     calculated.push({ column: cols.dueName, formula: dueFormula(ref, labels, settingsSheet) });
+  // 序号 alone does not make an item: rows numbered ahead of time and section headings written in the
+  // 序号 column ("一、人大代表建议") are not counted by the engine either (normalize.ts).
   const mappedRefs = [...cols.fieldAt.values()]
+    .filter((f) => f !== "seq")
     .map((f) => ref(f))
     .filter((x): x is string => x !== undefined);
   calculated.push({

@@ -35,7 +35,9 @@ export function ledgerValues(
     let changed = false;
     for (let r = firstRow; r <= lastRow; r++) {
       const own = cellAt(sheet, r, c);
-      const filled = own ?? fills.get(`${r}:${c}`) ?? null;
+      // A merged value fills only the rows the engine reads as items: not a blank row, heading or 合计 line
+      // that the merge happened to span, so the table's formulas count what the engine counts.
+      const filled = own ?? (byRow.has(r) ? fills.get(`${r}:${c}`) : undefined) ?? null;
       const cell = field ? fieldCell(field, filled, byRow.get(r), labels) : plain(filled);
       if (cell.t === "date") dateRows.push(r);
       if (!samePlain(cell, own)) changed = true;
