@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { xlsxFromGrids, utc as d, type GridSheet } from "../helpers/grid-xlsx";
+import { QA_LEDGERS } from "../helpers/qaLedgers";
 
 /**
  * Ledgers as bureaus keep them, analysed through the command line exactly as the acceptance checks call it.
@@ -38,101 +39,18 @@ async function analyze(name: string, sheets: GridSheet[], today: string): Promis
   return JSON.parse(r.stdout) as Out;
 }
 
+/** The sheets of one of the hand-counted ledgers (test/helpers/qaLedgers.ts). */
+function qa(name: string): GridSheet[] {
+  const found = QA_LEDGERS.find((l) => l.name === name);
+  if (!found) throw new Error(`no QA ledger ${name}`);
+  return found.sheets;
+}
+
 const issues = (out: Out): string[] => out.issues.map((i) => `${i.row}:${i.field}:${i.code}`);
 
 describe("ledgers as bureaus keep them", () => {
   it("a 政协-only ledger without 类别 column: the title says what it holds; results and feedback in words", async () => {
-    const out = await analyze(
-      "cppcc-only",
-      [
-        {
-          name: "Sheet1",
-          merges: ["A1:K1"],
-          rows: [
-            ["某某局2021年政协提案办理台账"],
-            [
-              "序号",
-              "提案号",
-              "提案名称",
-              "提案人",
-              "分管领导",
-              "承办科室",
-              "承办人",
-              "交办日期",
-              "答复日期",
-              "办理结果",
-              "满意度",
-            ],
-            [
-              1,
-              12,
-              "关于加快养老服务的提案",
-              "张委员",
-              "李局长",
-              "养老科",
-              "王五",
-              d(2021, 3, 5),
-              d(2021, 5, 20),
-              "A（已解决或采纳）",
-              "满意",
-            ],
-            [
-              2,
-              13,
-              "关于殡葬改革的提案",
-              "赵委员",
-              "李局长",
-              "社事科",
-              "赵六",
-              d(2021, 3, 5),
-              d(2021, 6, 10),
-              "已列入计划",
-              "基本满意",
-            ],
-            [
-              3,
-              14,
-              "关于社区治理的提案",
-              "钱委员",
-              "陈局长",
-              "基层科",
-              "孙七",
-              d(2021, 3, 5),
-              null,
-              null,
-              null,
-            ],
-            [
-              4,
-              15,
-              "关于社会组织的提案",
-              "孙委员",
-              "陈局长",
-              "社管科",
-              "周八",
-              d(2021, 3, 5),
-              d(2021, 4, 1),
-              "留作参考",
-              "不满意",
-            ],
-            [
-              5,
-              16,
-              "关于地名管理的提案",
-              "周委员",
-              "陈局长",
-              "区划科",
-              "吴九",
-              d(2021, 3, 5),
-              d(2021, 5, 1),
-              "A类",
-              "未反馈",
-            ],
-          ],
-        },
-      ],
-      "2021-12-31",
-    );
+    const out = await analyze("cppcc-only", qa("f1-cppcc-only"), "2021-12-31");
     expect(out).toMatchObject({ sheet: "Sheet1", headerRows: [2], rowCount: 5 });
     expect(out.columns).toEqual({
       seq: "A",
@@ -309,128 +227,7 @@ describe("ledgers as bureaus keep them", () => {
   });
 
   it("a two-row header: 代表委员 over 单位/姓名, 办理时间 over 交办/答复期限/答复日期", async () => {
-    const out = await analyze(
-      "two-row",
-      [
-        {
-          name: "台账",
-          merges: [
-            "A1:N1",
-            "A2:A3",
-            "B2:B3",
-            "C2:C3",
-            "D2:D3",
-            "E2:F2",
-            "G2:G3",
-            "H2:H3",
-            "I2:I3",
-            "J2:L2",
-            "M2:M3",
-            "N2:N3",
-          ],
-          rows: [
-            ["2021年建议提案办理情况台账"],
-            [
-              "序号",
-              "编号",
-              "类别",
-              "案由",
-              "代表委员",
-              null,
-              "分管领导",
-              "承办单位",
-              "承办人",
-              "办理时间",
-              null,
-              null,
-              "办理结果",
-              "满意度",
-            ],
-            [
-              null,
-              null,
-              null,
-              null,
-              "单位",
-              "姓名",
-              null,
-              null,
-              null,
-              "交办",
-              "答复期限",
-              "答复日期",
-              null,
-              null,
-            ],
-            [
-              1,
-              "001",
-              "人大建议",
-              "关于A的建议",
-              "某公司",
-              "王代表",
-              "李局长",
-              "社事科",
-              "张三",
-              d(2021, 3, 1),
-              d(2021, 6, 1),
-              d(2021, 5, 20),
-              "A类",
-              "满意",
-            ],
-            [
-              2,
-              "001",
-              "政协提案",
-              "关于B的提案",
-              "民盟",
-              "赵委员",
-              "李局长",
-              "养老科",
-              "李四",
-              d(2021, 3, 1),
-              d(2021, 6, 1),
-              d(2021, 6, 1),
-              "B类",
-              "基本满意",
-            ],
-            [
-              3,
-              "002",
-              "政协提案",
-              "关于C的提案",
-              "民进",
-              "钱委员",
-              "陈局长",
-              "基层科",
-              "王五",
-              d(2021, 3, 10),
-              d(2021, 6, 10),
-              d(2021, 3, 1),
-              "C类",
-              "满意",
-            ],
-            [
-              4,
-              "003",
-              "人大议案",
-              "关于D的议案",
-              "某街道",
-              "孙代表",
-              "陈局长",
-              "区划科",
-              "周八",
-              d(2021, 3, 10),
-              d(2021, 6, 10),
-              d(2021, 5, 30),
-              null,
-              "满意",
-            ],
-          ],
-        },
-      ],
-      "2022-01-10",
-    );
+    const out = await analyze("two-row", qa("f3-two-row"), "2022-01-10");
     expect(out.headerRows).toEqual([2, 3]);
     expect(out.columns).toEqual({
       seq: "A",
@@ -686,33 +483,7 @@ describe("ledgers as bureaus keep them", () => {
   });
 
   it("满意度 scored twice (办理工作 | 办理结果) under one group", async () => {
-    const out = await analyze(
-      "satisfaction-twice",
-      [
-        {
-          name: "台账",
-          merges: ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:E2", "F1:F2", "G1:G2", "H1:H2", "I1:J1"],
-          rows: [
-            [
-              "编号",
-              "案由",
-              "分管领导",
-              "承办科室",
-              "承办人",
-              "办理时限",
-              "答复日期",
-              "答复类别",
-              "满意度",
-              null,
-            ],
-            [null, null, null, null, null, null, null, null, "办理工作", "办理结果"],
-            ["1", "t1", "L", "D", "H", d(2021, 6, 30), d(2021, 6, 1), "A类", "满意", "基本满意"],
-            ["2", "t2", "L", "D", "H", d(2021, 6, 30), d(2021, 6, 1), "B类", "基本满意", "不满意"],
-          ],
-        },
-      ],
-      "2021-12-31",
-    );
+    const out = await analyze("satisfaction-twice", qa("f11-sat-group"), "2021-12-31");
     expect(out.headerRows).toEqual([1, 2]);
     expect(out.columns).toMatchObject({ result: "H", satisfaction: "I" });
     expect(out.rowCount).toBe(2);
