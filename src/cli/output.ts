@@ -71,7 +71,7 @@ export function analysisText(a: Analysis): string {
   lines.push(
     `已答复 ${s.replied} 件，办复率 ${pct(s.replyRate)}；按期答复 ${s.onTime} 件，按期办复率 ${pct(s.onTimeReplyRate)}`,
   );
-  lines.push(`已超期 ${s.overdue} 件，7 日内到期 ${s.dueSoon} 件`);
+  lines.push(`已超期 ${s.overdue} 件，${a.settings.dueSoonDays} 日内到期 ${s.dueSoon} 件`);
   lines.push(
     `办理结果：A类 ${s.results.A}，B类 ${s.results.B}，C类 ${s.results.C}${s.results.D ? `，D类 ${s.results.D}` : ""}`,
   );
