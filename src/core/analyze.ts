@@ -1,5 +1,5 @@
 import type { WorkbookSnapshot, SheetSnapshot } from "./snapshot";
-import type { LedgerRecord, Script, DateSerial } from "./fields";
+import { DATE_FIELDS, type LedgerRecord, type Script, type DateSerial } from "./fields";
 import type { LedgerLayout } from "./layout";
 import type { Issue } from "./issues";
 import type { Stats } from "./stats.types";
@@ -72,9 +72,11 @@ export function analyzeWorkbook(
   const today =
     (settings.asOf !== undefined ? serialFromIso(settings.asOf) : null) ?? serialFromLocalDate(now);
   const year = settings.year ?? dominantYear(preliminary) ?? null;
-  // Year-less dates (6月30日) need the year: read again once it is known.
+  // Year-less dates (6月30日) need the year: read again once it is known. Without a year they were left
+  // unreadable, so a ledger whose dates all read needs no second pass.
+  const yearless = preliminary.some((r) => DATE_FIELDS.some((f) => r.invalid[f] !== undefined));
   const read =
-    settings.year === undefined && year !== null
+    settings.year === undefined && year !== null && yearless
       ? readRecords(sheet, layout, { defaultYear: year })
       : preliminary;
   // Without a 类别 column, the title or sheet name may say what the ledger holds.
