@@ -57,7 +57,10 @@ async function run(argv: string[]): Promise<number> {
     const base = analysisJson(built.analysis);
     const out = {
       sourceSheet: built.analysis.layout.sheet,
+      // Extension: every sheet of a ledger kept over several sheets, with its backup and table.
+      sourceSheets: built.analysis.sheets,
       sheets: built.plan.sheets,
+      ledgers: built.plan.ledgers,
       stats: base.stats,
       issues: base.issues,
       report: base.report,

@@ -2,6 +2,7 @@ import type { Analysis } from "../core/analyze";
 import type { Stats } from "../core/stats.types";
 import type { Field } from "../core/fields";
 import { columnLetter } from "../core/snapshot";
+import { formatPercent } from "../core/format";
 
 /** The stats object of the command line's JSON (the acceptance contract; extend, never rename). */
 export function statsJson(stats: Stats): Record<string, unknown> {
@@ -24,6 +25,7 @@ export function analysisJson(a: Analysis): Record<string, unknown> {
   }
   return {
     sheet: a.layout.sheet,
+    sheets: a.sheets,
     headerRows: a.layout.headerRows,
     columns,
     rowCount: a.records.length,
@@ -34,6 +36,7 @@ export function analysisJson(a: Analysis): Record<string, unknown> {
       severity: i.severity,
       message: i.message,
       ...(i.cell !== undefined ? { cell: i.cell } : {}),
+      ...(i.sheet !== undefined ? { sheet: i.sheet } : {}),
     })),
     stats: statsJson(a.stats),
     report: a.report.text,
@@ -43,19 +46,22 @@ export function analysisJson(a: Analysis): Record<string, unknown> {
   };
 }
 
+/** Percentages as the report writes them (format.ts), so the terminal and the report agree. */
 function pct(rate: number | null): string {
-  if (rate === null) return "—";
-  const v = Math.round(rate * 1000) / 10;
-  return `${v}%`;
+  return rate === null ? "—" : formatPercent(rate);
 }
 
 /** A readable summary in Chinese for the terminal. */
 export function analysisText(a: Analysis): string {
   const s = a.stats;
   const lines: string[] = [];
-  lines.push(
-    `台账：工作表“${a.layout.sheet}”，表头在第 ${a.layout.headerRows.join("、")} 行，共 ${a.records.length} 件`,
-  );
+  for (const part of a.parts) {
+    lines.push(
+      `台账：工作表“${part.layout.sheet}”，表头在第 ${part.layout.headerRows.join("、")} 行，共 ${part.records.length} 件`,
+    );
+  }
+  if (a.parts.length > 1)
+    lines.push(`以上 ${a.parts.length} 张工作表合为一本台账统计，共 ${a.records.length} 件`);
   const mapped = a.layout.columns
     .filter((c) => c.field !== null)
     .map((c) => `${columnLetter(c.index)}=${c.header}`)
@@ -75,8 +81,17 @@ export function analysisText(a: Analysis): string {
   lines.push(
     `办理结果：A类 ${s.results.A}，B类 ${s.results.B}，C类 ${s.results.C}${s.results.D ? `，D类 ${s.results.D}` : ""}`,
   );
+  if (s.repliedUndated > 0)
+    lines.push(
+      `其中 ${s.repliedUndated} 件已答复但没有答复日期（据办理进度、答复文号或办理结果），不计入按期答复`,
+    );
+  const work = s.satisfactionWork;
+  if (s.satisfactionWorkRate !== null || work.satisfied + work.basic + work.unsatisfied > 0)
+    lines.push(
+      `对办理工作满意度：满意 ${work.satisfied}，基本满意 ${work.basic}，不满意 ${work.unsatisfied}，满意率 ${pct(s.satisfactionWorkRate)}`,
+    );
   lines.push(
-    `满意度：满意 ${s.satisfaction.satisfied}，基本满意 ${s.satisfaction.basic}，不满意 ${s.satisfaction.unsatisfied}，满意率 ${pct(s.satisfactionRate)}`,
+    `${s.satisfactionWorkRate !== null ? "对办理结果满意度" : "满意度"}：满意 ${s.satisfaction.satisfied}，基本满意 ${s.satisfaction.basic}，不满意 ${s.satisfaction.unsatisfied}，满意率 ${pct(s.satisfactionRate)}；反馈回收率 ${pct(s.feedbackRate)}`,
   );
   if (s.excluded.length > 0)
     lines.push(`不计入统计：${s.excluded.map((e) => `${e.name} ${e.count} 件`).join("、")}`);
@@ -84,7 +99,8 @@ export function analysisText(a: Analysis): string {
   const errors = a.issues.filter((i) => i.severity === "error").length;
   lines.push(`发现问题 ${a.issues.length} 处（错误 ${errors}，提醒 ${a.issues.length - errors}）`);
   for (const i of a.issues) {
-    const where = i.row === null ? "全表" : `第 ${i.row} 行${i.cell ? `（${i.cell}）` : ""}`;
+    const sheet = a.parts.length > 1 && i.sheet !== undefined ? `“${i.sheet}”` : "";
+    const where = i.row === null ? `${sheet}全表` : `${sheet}第 ${i.row} 行${i.cell ? `（${i.cell}）` : ""}`;
     lines.push(`  [${i.severity === "error" ? "错误" : "提醒"}] ${where}：${i.message}`);
   }
   lines.push("");

@@ -7,17 +7,33 @@ import type { Report } from "./report.types";
 import { resolveSettings, type Settings, type SettingsInput } from "./settings";
 import { recognizeWorkbook } from "./recognize";
 import { readRecords } from "./normalize";
-import { inferKind, withInferredKind } from "./kindHint";
-import { checkLedger } from "./rules";
+import { inferKind, inferRole, withInferredKind, withInferredRole } from "./kindHint";
+import { checkLedger, SEVERITY } from "./rules";
+import { issueMessage } from "./messages";
+import { organisationOf } from "./organisation";
 import { computeStats } from "./stats";
 import { buildReport } from "./report";
 import { readStoredState, type StoredState } from "./plan/stored";
 import { serialFromIso, serialFromLocalDate, isoFromSerial, ymdFromSerial } from "./dates";
 
-/** Everything the engine knows about one ledger. */
-export interface Analysis {
+/** One sheet of a ledger: a workbook may keep 人大 and 政协 (or 主办 and 会办) items on sheets of their own. */
+export interface LedgerPart {
   sheet: SheetSnapshot;
   layout: LedgerLayout;
+  /** This sheet's records (also in Analysis.records, in part order). */
+  records: LedgerRecord[];
+}
+
+/** Everything the engine knows about one ledger. */
+export interface Analysis {
+  /** The first (or only) sheet of the ledger and its layout. */
+  sheet: SheetSnapshot;
+  layout: LedgerLayout;
+  /** Every sheet read as part of the ledger, the first one first; one entry for a one-sheet ledger. */
+  parts: LedgerPart[];
+  /** Names of the sheets in parts. */
+  sheets: string[];
+  /** All records of all parts; each record's `sheet` names its sheet. */
   records: LedgerRecord[];
   issues: Issue[];
   stats: Stats;
@@ -52,45 +68,75 @@ export function analyzeWorkbook(
   if (workbook.sheets.length === 0) return { ok: false, error: { code: "empty_workbook" } };
 
   const skipSheets = stored
-    ? Object.entries(stored.generated)
-        .filter(([role]) => role !== "ledger")
-        .map(([, name]) => name)
+    ? [
+        ...Object.entries(stored.generated)
+          .filter(([role]) => role !== "ledger")
+          .map(([, name]) => name),
+        ...stored.parts.flatMap((p) => (p.backup !== undefined ? [p.backup] : [])),
+      ]
     : [];
   const found = recognizeWorkbook(workbook, {
     ...(settings.sheet !== undefined ? { sheet: settings.sheet } : {}),
     ...(settings.mapping !== undefined ? { mapping: settings.mapping } : {}),
     skipSheets,
+    generatedColumns: Object.values(stored?.generatedColumns ?? {}),
   });
   if (!found.ok) return { ok: false, error: found.error };
 
-  const { layout, sheet } = found;
-  const preliminary = readRecords(
-    sheet,
-    layout,
-    settings.year !== undefined ? { defaultYear: settings.year } : {},
-  );
+  const read = (part: { sheet: SheetSnapshot; layout: LedgerLayout }, defaultYear?: number): LedgerRecord[] =>
+    readRecords(part.sheet, part.layout, defaultYear !== undefined ? { defaultYear } : {});
+  const preliminary = found.parts.map((p) => read(p, settings.year));
   const today =
     (settings.asOf !== undefined ? serialFromIso(settings.asOf) : null) ?? serialFromLocalDate(now);
-  const year = settings.year ?? dominantYear(preliminary) ?? null;
+  const year = settings.year ?? dominantYear(preliminary.flat()) ?? null;
   // Year-less dates (6月30日) need the year: read again once it is known. Without a year they were left
   // unreadable, so a ledger whose dates all read needs no second pass.
-  const yearless = preliminary.some((r) => DATE_FIELDS.some((f) => r.invalid[f] !== undefined));
-  const read =
-    settings.year === undefined && year !== null && yearless
-      ? readRecords(sheet, layout, { defaultYear: year })
-      : preliminary;
-  // Without a 类别 column, the title or sheet name may say what the ledger holds.
-  const records = layout.mapping.kind === undefined ? withInferredKind(read, inferKind(sheet, layout)) : read;
-  const script = settings.script ?? layout.script;
-  const withYear: Settings = year !== null ? { ...settings, year } : settings;
-  const issues = checkLedger(records, layout, withYear);
-  const stats = computeStats(records, withYear, today);
+  const yearless = (records: LedgerRecord[]): boolean =>
+    records.some((r) => DATE_FIELDS.some((f) => r.invalid[f] !== undefined));
+  const extraIssues: Issue[] = [];
+  const parts: LedgerPart[] = [];
+  const titles = new Set<string>();
+  found.parts.forEach((part, i) => {
+    const first = preliminary[i] ?? [];
+    const again = settings.year === undefined && year !== null && yearless(first);
+    const records = withSheetHints(part.sheet, part.layout, again ? read(part, year) : first);
+    // A sheet that repeats another's items (a copy kept as a backup) is not a part of the ledger.
+    const own = records.flatMap((r) => (r.title !== undefined ? [r.title] : []));
+    const repeated = own.filter((t) => titles.has(t)).length;
+    if (parts.length > 0 && own.length > 0 && repeated * 2 >= own.length) {
+      extraIssues.push(
+        sheetIssue("sheet_unread", part.sheet.name, parts[0]?.sheet.name ?? "", "copy", settings),
+      );
+      return;
+    }
+    for (const t of own) titles.add(t);
+    for (const r of records) r.sheet = part.sheet.name;
+    parts.push({ sheet: part.sheet, layout: part.layout, records });
+  });
+  const [main] = parts;
+  if (!main) return { ok: false, error: { code: "no_ledger" } };
+  for (const other of found.others)
+    extraIssues.push(sheetIssue("sheet_unread", other, main.sheet.name, "layout", settings));
+
+  const records = parts.flatMap((p) => p.records);
+  const script = settings.script ?? main.layout.script;
+  const organisation = input.organisation ?? stored?.settings.organisation ?? organisationOf(main);
+  const withYear: Settings = {
+    ...settings,
+    ...(year !== null ? { year } : {}),
+    ...(organisation !== undefined ? { organisation } : {}),
+  };
+  const issues = [...extraIssues, ...parts.flatMap((p) => checkLedger(p.records, p.layout, withYear))];
+  const hasWork = parts.some((p) => p.layout.mapping.satisfactionWork !== undefined);
+  const stats = computeStats(records, withYear, today, hasWork);
   const report = buildReport(stats, withYear, script);
   return {
     ok: true,
     analysis: {
-      sheet,
-      layout,
+      sheet: main.sheet,
+      layout: main.layout,
+      parts,
+      sheets: parts.map((p) => p.sheet.name),
       records,
       issues,
       stats,
@@ -101,6 +147,31 @@ export function analyzeWorkbook(
       year,
       stored,
     },
+  };
+}
+
+/** Without a 类别 (办理类型) column, the title or sheet name may say what the sheet holds (人大/政协, 主办/会办). */
+function withSheetHints(sheet: SheetSnapshot, layout: LedgerLayout, records: LedgerRecord[]): LedgerRecord[] {
+  const withKind =
+    layout.mapping.kind === undefined ? withInferredKind(records, inferKind(sheet, layout)) : records;
+  return layout.mapping.role === undefined ? withInferredRole(withKind, inferRole(sheet, layout)) : withKind;
+}
+
+/** A sheet-wide issue about a whole sheet left out of the ledger. */
+function sheetIssue(
+  code: "sheet_unread",
+  sheet: string,
+  ledger: string,
+  reason: "copy" | "layout",
+  s: Settings,
+): Issue {
+  return {
+    row: null,
+    field: null,
+    code,
+    severity: SEVERITY[code],
+    message: issueMessage(code, { text: sheet, other: ledger, reason }, s.locale),
+    sheet,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { DateSerial, LedgerRecord } from "./fields";
 import type { Settings } from "./settings";
 import { addMonths } from "./dates";
+import { replyEvidence } from "./progress";
 
 export type DeadlineStatus = "replied" | "overdue" | "dueSoon" | "open" | "unknown";
 
@@ -18,12 +19,12 @@ export function effectiveDue(r: LedgerRecord, s: Settings): DateSerial | undefin
 }
 
 /**
- * Where an item stands on `today`: replied (答复日期 present) wins; otherwise overdue when the deadline
+ * Where an item stands on `today`: replied (a reply date, or other evidence of a reply: progress.ts) wins; otherwise overdue when the deadline
  * has passed, dueSoon when it falls within today..today+dueSoonDays (both ends included), open when later,
  * unknown when no deadline can be read.
  */
 export function deadlineStatus(r: LedgerRecord, today: DateSerial, s: Settings): DeadlineStatus {
-  if (r.repliedOn !== undefined) return "replied";
+  if (replyEvidence(r) !== null) return "replied";
   const due = effectiveDue(r, s);
   if (due === undefined) return "unknown";
   if (due < today) return "overdue";

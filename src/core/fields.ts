@@ -19,6 +19,7 @@ export const FIELDS = [
   "replyRef",
   "result",
   "satisfaction",
+  "satisfactionWork",
   "consultation",
   "status",
   "notes",
@@ -45,6 +46,7 @@ export const FIELD_LABEL: Record<Field, string> = {
   replyRef: "答复文号",
   result: "办理结果",
   satisfaction: "满意度",
+  satisfactionWork: "办理工作满意度",
   consultation: "面商情况",
   status: "办理进度",
   notes: "备注",
@@ -80,6 +82,8 @@ export type DateSerial = number;
 export interface LedgerRecord {
   /** 1-based row number in the source sheet. */
   row: number;
+  /** The sheet the row is on. */
+  sheet?: string;
   seq?: string;
   id?: string;
   kind?: Kind;
@@ -97,7 +101,10 @@ export interface LedgerRecord {
   repliedOn?: DateSerial;
   replyRef?: string;
   result?: ResultClass;
+  /** The 办理结果 aspect when the ledger scores both aspects, else its only satisfaction column. */
   satisfaction?: Satisfaction;
+  /** The 办理工作 (attitude) aspect, from a column of its own. */
+  satisfactionWork?: Satisfaction;
   consultation?: string;
   status?: string;
   notes?: string;

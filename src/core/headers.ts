@@ -25,11 +25,16 @@ export const HEADER_SYNONYMS: Record<Field, readonly string[]> = {
   repliedOn: ["答复日期", "答复时间", "办结日期", "办结时间", "回复日期", "回复时间", "实际答复时间", "实际答复日期", "答复函日期"],
   replyRef: ["答复文号", "回复文号", "文号", "答复函文号", "复文文号", "发文字号", "答复函号"],
   result: ["办理结果", "答复类别", "类别标记", "落实情况分类", "答复结果", "结果类别", "办理结果类别", "答复分类", "答复类型", "结果分类"],
-  satisfaction: ["满意度", "反馈意见", "代表委员反馈", "评价", "满意情况", "反馈情况", "测评意见", "测评结果", "是否满意", "代表反馈", "委员反馈", "意见反馈", "反馈类型", "满意程度", "代表意见", "委员意见", "代表委员意见"],
+  // Two aspects are scored in many places: 办理结果 (the one reports quote by default) and 办理工作 (attitude).
+  satisfaction: ["办理结果满意度", "对办理结果满意度", "对办理结果的满意度", "结果满意度", "办理效果满意度", "效果满意度", "满意度", "反馈意见", "代表委员反馈", "评价", "满意情况", "反馈情况", "测评意见", "测评结果", "是否满意", "代表反馈", "委员反馈", "意见反馈", "反馈类型", "满意程度", "代表意见", "委员意见", "代表委员意见"],
+  satisfactionWork: ["办理工作满意度", "对办理工作满意度", "对办理工作的满意度", "工作满意度", "办理态度满意度", "态度满意度", "对承办单位工作满意度", "沟通满意度", "办理过程满意度"],
   consultation: ["面商情况", "沟通方式", "面商形式", "办前征询", "沟通情况", "面商", "是否面商", "见面商谈"],
   status: ["办理进度", "办理状态", "进展情况", "办理情况", "进度", "状态", "是否办结", "落实情况"],
   notes: ["备注", "附注", "说明"],
 };
+
+/** Words that name the 办理工作 aspect of satisfaction under a 满意度 group. */
+const WORK_ASPECT = /工作|态度|沟通|过程|服务/;
 
 /** How a header matched: exact beats exact-without-brackets beats contains (used to pick one column per field). */
 export type MatchQuality = 3 | 2 | 1;
@@ -118,11 +123,12 @@ export function matchHeader(header: string, group?: string): HeaderMatch | null 
   const own = matchKey(key);
   if (group === undefined) return own;
   const groupKey = headerKey(group);
-  // Satisfaction scored twice ("满意度" over 办理工作 | 办理结果): every column under it is a 满意度, whatever
-  // its own words say; the first one is taken.
+  // Satisfaction scored twice ("满意度" over 办理工作 | 办理结果): every column under it is a 满意度, the work
+  // aspect when its words say 工作/态度/沟通/过程, else the result aspect.
   const byGroup = matchKey(groupKey);
   if (byGroup?.field === "satisfaction" && (byGroup.quality > 1 || groupKey.includes("满意"))) {
-    return own?.field === "satisfaction" ? own : { field: "satisfaction", quality: 1 };
+    if (own?.field === "satisfaction" || own?.field === "satisfactionWork") return own;
+    return { field: WORK_ASPECT.test(key) ? "satisfactionWork" : "satisfaction", quality: 1 };
   }
   if (own) return own;
   const combined = matchKey(groupKey + key);

@@ -8,7 +8,11 @@ export type IssueCode =
   | "invalid_value"
   | "duplicate_id"
   | "date_order"
-  | "reply_missing_result";
+  | "reply_missing_result"
+  | "reply_date_missing"
+  | "status_conflict"
+  | "column_unread"
+  | "sheet_unread";
 
 export type Severity = "error" | "warning";
 
@@ -22,4 +26,6 @@ export interface Issue {
   message: string;
   /** A1 address of the cell, when the issue is about one cell. */
   cell?: string;
+  /** The sheet the row or column is on (a ledger may span several sheets). */
+  sheet?: string;
 }

@@ -9,6 +9,12 @@ export interface LayoutColumn {
   /** Group header above it in a two-row header, if any ("办理时间"). */
   group?: string;
   field: Field | null;
+  /** A column the tool added in an earlier build (时限状态, 计算时限): never read or offered as an input. */
+  generated?: boolean;
+  /** Unread but named like a ledger field (a second 满意度, a 延期 column): the field its header names. */
+  candidate?: Field;
+  /** The field this column was recognised as before the user's mapping gave it to another field. */
+  displaced?: Field;
 }
 
 /** Where the ledger sits in its sheet and what each column means. */

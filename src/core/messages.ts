@@ -12,7 +12,25 @@ export interface IssueParams {
   id?: string;
   /** The other rows holding the same 编号 (duplicate_id). */
   otherRows?: readonly number[];
+  /** Column letter of a sheet-wide column issue (column_unread). */
+  column?: string;
+  /** The field a column was given instead (column_unread after a mapping correction). */
+  movedTo?: Field;
+  /** What shows the reply of a row without a reply date (reply_date_missing), or contradicts its status. */
+  evidence?: "dateText" | "status" | "ref" | "result" | "date";
+  /** The ledger's sheet a sheet left unread is compared with, and why it was left (sheet_unread). */
+  other?: string;
+  reason?: "copy" | "layout";
 }
+
+/** The evidence of a reply, named by the field that holds it. */
+const EVIDENCE_FIELD: Record<NonNullable<IssueParams["evidence"]>, Field> = {
+  date: "repliedOn",
+  dateText: "repliedOn",
+  status: "status",
+  ref: "replyRef",
+  result: "result",
+};
 
 const FIELD_LABEL_EN: Record<Field, string> = {
   seq: "No.",
@@ -33,12 +51,27 @@ const FIELD_LABEL_EN: Record<Field, string> = {
   replyRef: "reply reference",
   result: "result class",
   satisfaction: "satisfaction",
+  satisfactionWork: "satisfaction with the handling",
   consultation: "consultation",
   status: "progress",
   notes: "notes",
 };
 
-type Parts = { field: string; text: string; id: string; rows: string };
+type Parts = {
+  field: string;
+  text: string;
+  id: string;
+  rows: string;
+  /** The field's own name (not the user's header), the column letter, the evidence and moved-to fields. */
+  label: string;
+  column: string;
+  source: string;
+  moved: string;
+  /** Whether the row has an evidence at all; "date" when a reply date wins (status_conflict). */
+  evidence: string;
+  other: string;
+  reason: string;
+};
 
 /** Templates in simplified Chinese; zh-TW converts the template only, never the user's own text. */
 const ZH: Record<IssueCode, (p: Parts, f: Field | null) => string> = {
@@ -51,6 +84,22 @@ const ZH: Record<IssueCode, (p: Parts, f: Field | null) => string> = {
   duplicate_id: (p) => `编号“${p.id}”与第${p.rows}行重复`,
   date_order: (p) => `${p.field}早于交办日期`,
   reply_missing_result: () => "已答复但未填写办理结果（答复类别）",
+  reply_date_missing: (p) =>
+    p.evidence === "dateText"
+      ? `答复日期写的是“${p.text}”，没有日期：计为已答复，但不计入按期办复`
+      : `据${p.source}计为已答复，但没有答复日期：不计入按期办复`,
+  status_conflict: (p) =>
+    p.evidence === "date"
+      ? `${p.field}“${p.text}”与已填写的答复日期不符，按答复日期计为已答复，请核对`
+      : `${p.field}“${p.text}”与本行的${p.source}不符，按${p.field}计为未答复，请核对`,
+  column_unread: (p) =>
+    p.moved !== ""
+      ? `“${p.field}”列（${p.column}列）已改作${p.moved}，不再作为${p.label}读取`
+      : `“${p.field}”列（${p.column}列）看起来是${p.label}，但未被读取，其中内容不计入统计`,
+  sheet_unread: (p) =>
+    p.reason === "copy"
+      ? `工作表“${p.text}”与“${p.other}”的事项重复（可能是副本），未重复计入`
+      : `工作表“${p.text}”也像台账，但表头与“${p.other}”不同，未计入统计；如需统计它，请单独指定该工作表`,
 };
 
 const EN: Record<IssueCode, (p: Parts, f: Field | null) => string> = {
@@ -65,6 +114,22 @@ const EN: Record<IssueCode, (p: Parts, f: Field | null) => string> = {
   duplicate_id: (p) => `ID “${p.id}” also appears in ${p.rows}`,
   date_order: (p) => `${cap(p.field)} is before the assignment date`,
   reply_missing_result: () => "Replied, but no result class",
+  reply_date_missing: (p) =>
+    p.evidence === "dateText"
+      ? `The reply date reads “${p.text}”, no date: counted as replied, not as on time`
+      : `Counted as replied from the ${p.source}, but there is no reply date: not counted as on time`,
+  status_conflict: (p) =>
+    p.evidence === "date"
+      ? `${cap(p.field)} “${p.text}” contradicts the reply date; counted as replied by the date, please check`
+      : `${cap(p.field)} “${p.text}” contradicts the ${p.source}; counted as not replied, please check`,
+  column_unread: (p) =>
+    p.moved !== ""
+      ? `Column ${p.column} “${p.text}” now maps to ${p.moved} and is no longer read as ${p.label}`
+      : `Column ${p.column} “${p.text}” looks like ${p.label} but is not read; its contents are not counted`,
+  sheet_unread: (p) =>
+    p.reason === "copy"
+      ? `Sheet “${p.text}” repeats the items of “${p.other}” (a copy?) and is not counted again`
+      : `Sheet “${p.text}” also looks like a ledger, but its header differs from “${p.other}”; it is not counted (name it to read it alone)`,
 };
 
 /**
@@ -74,27 +139,53 @@ const EN: Record<IssueCode, (p: Parts, f: Field | null) => string> = {
 export function issueMessage(code: IssueCode, params: IssueParams, locale: Locale): string {
   const field = params.field ?? null;
   const rows = params.otherRows ?? [];
+  const source = params.evidence !== undefined ? EVIDENCE_FIELD[params.evidence] : undefined;
+  const common = {
+    column: params.column ?? "",
+    evidence: params.evidence ?? "",
+    other: params.other ?? "",
+    reason: params.reason ?? "",
+  };
   if (locale === "en") {
     const parts: Parts = {
+      ...common,
       field: field ? FIELD_LABEL_EN[field] : "",
-      text: params.text ?? "",
+      text: (code === "column_unread" ? params.header : params.text) ?? "",
       id: params.id ?? "",
       rows: `${rows.length > 1 ? "rows" : "row"} ${rows.join(", ")}`,
+      label: field ? FIELD_LABEL_EN[field] : "",
+      source: source ? FIELD_LABEL_EN[source] : "",
+      moved: params.movedTo ? FIELD_LABEL_EN[params.movedTo] : "",
     };
     return EN[code](parts, field);
   }
   const label = params.header?.trim() || (field ? FIELD_LABEL[field] : "");
   const marker = "\u0000";
-  const parts: Parts = { field: `${marker}F`, text: `${marker}T`, id: `${marker}I`, rows: rows.join("、") };
+  const parts: Parts = {
+    ...common,
+    field: `${marker}F`,
+    text: `${marker}T`,
+    id: `${marker}I`,
+    rows: rows.join("、"),
+    other: `${marker}O`,
+    label: field ? FIELD_LABEL[field] : "",
+    source: source ? FIELD_LABEL[source] : "",
+    moved: params.movedTo ? FIELD_LABEL[params.movedTo] : "",
+  };
   let template = ZH[code](parts, field);
   if (locale === "zh-TW") {
     // 「」 are the quotation marks used in Taiwan.
     template = toTraditional(template).replace(/“/g, "「").replace(/”/g, "」");
   }
   const fieldText = locale === "zh-TW" && !params.header ? toTraditional(label) : label;
-  const values: Record<string, string> = { F: fieldText, T: params.text ?? "", I: params.id ?? "" };
+  const values: Record<string, string> = {
+    F: fieldText,
+    T: params.text ?? "",
+    I: params.id ?? "",
+    O: params.other ?? "",
+  };
   // A replacer function, so "$&" or "$1" in the user's text is not read as a replacement pattern.
-  return template.replace(/\u0000([FTI])/g, (_, key: string) => values[key] ?? "");
+  return template.replace(/\u0000([FTIO])/g, (_, key: string) => values[key] ?? "");
 }
 
 function cap(s: string): string {

@@ -11,7 +11,10 @@ import { isFooterRow, mappedCells, mergeCovering } from "./recognize";
 const NO_DATE: ReadonlySet<string> = new Set(NO_DATE_TEXTS.map(foldKey));
 
 /** Fields kept as text: everything that is neither a date nor an enumeration. */
-type TextField = Exclude<Field, DateField | "kind" | "role" | "key" | "result" | "satisfaction">;
+type TextField = Exclude<
+  Field,
+  DateField | "kind" | "role" | "key" | "result" | "satisfaction" | "satisfactionWork"
+>;
 
 /** Excel error values as hosts hand them over (#N/A, #VALUE!, …). */
 const EXCEL_ERROR =
@@ -32,10 +35,11 @@ export function readRecords(
   const fills = mergeFills(sheet.merges, layout.firstDataRow - 1);
   const fields = FIELDS.filter((f) => layout.mapping[f] !== undefined);
   const records: LedgerRecord[] = [];
+  const repeats = headerTexts(layout);
   let sectionKind: Kind | undefined;
   for (let r = layout.firstDataRow - 1; r <= layout.lastDataRow - 1; r++) {
     const own = mappedCells(sheet, layout.mapping, r);
-    if (own.length === 0 || isFooterRow(own)) continue;
+    if (own.length === 0 || isFooterRow(own) || isRepeatedHeader(own, repeats)) continue;
     const heading = headingOf(sheet, r, own);
     if (heading) {
       if (heading.section) sectionKind = heading.kind;
@@ -63,6 +67,37 @@ export function readRecords(
     records.push(record);
   }
   return records;
+}
+
+/**
+ * Header texts that mark the header rows printed multi-page ledgers repeat inside the data: the 案由 and 编号
+ * headers (the upper row of a two-row header holds them, merged down) and the date headers (the lower row of
+ * a two-row header often holds only those, under 办理时间). No real item has such text in those cells.
+ * One-character headers are left out.
+ */
+const REPEAT_FIELDS: ReadonlySet<Field> = new Set<Field>(["id", "title", "assignedOn", "dueOn", "repliedOn"]);
+
+export function headerTexts(layout: LedgerLayout): Map<Field, string[]> {
+  const out = new Map<Field, string[]>();
+  for (const col of layout.columns) {
+    if (col.field === null || col.generated === true || col.header.length < 2) continue;
+    if (REPEAT_FIELDS.has(col.field)) out.set(col.field, [col.header]);
+  }
+  return out;
+}
+
+/**
+ * A header row repeated inside the data: some mapped cell holds exactly its column's header or group text
+ * (trimmed, runs of spaces as one, as Excel's TRIM does: the 时限状态 formula tests the same).
+ */
+export function isRepeatedHeader(
+  own: { field: Field; value: Exclude<CellValue, null> }[],
+  headers: Map<Field, string[]>,
+): boolean {
+  return own.some(
+    ({ field, value }) =>
+      typeof value === "string" && headers.get(field)?.includes(value.trim().replace(/ +/g, " ")) === true,
+  );
 }
 
 /** A heading's own numbering: 一、 二. （三） 第四、 */
@@ -141,6 +176,8 @@ function readField(
       return setEnum(record, field, parseResult(value), original, (v) => (record.result = v));
     case "satisfaction":
       return setEnum(record, field, parseSatisfaction(value), original, (v) => (record.satisfaction = v));
+    case "satisfactionWork":
+      return setEnum(record, field, parseSatisfaction(value), original, (v) => (record.satisfactionWork = v));
     default:
       return setText(record, field, value);
   }

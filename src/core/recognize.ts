@@ -6,7 +6,19 @@ import { matchHeader, type MatchQuality } from "./headers";
 import { detectScript, foldKey } from "./script";
 
 export type RecognizeResult =
-  | { ok: true; layout: LedgerLayout; sheet: SheetSnapshot }
+  | {
+      ok: true;
+      layout: LedgerLayout;
+      sheet: SheetSnapshot;
+      /**
+       * Every sheet read as the ledger, the chosen one first, then the others in workbook order: sheets recognised with
+       * the same layout as the best one (人大/政协, 主办/会办, a sheet per quarter). Only the chosen one when a
+       * sheet is named.
+       */
+      parts: { sheet: SheetSnapshot; layout: LedgerLayout }[];
+      /** Other sheets that look like a ledger but have another layout: not read, and said so. */
+      others: string[];
+    }
   | {
       ok: false;
       error:
@@ -19,7 +31,12 @@ export interface RecognizeOptions {
   sheet?: string;
   skipSheets?: string[];
   mapping?: Partial<Record<Field, number | null>>;
+  /** Header names of the columns an earlier build added (stored in the settings sheet). */
+  generatedColumns?: readonly string[];
 }
+
+/** Headers of the columns the build adds (plan/labels.ts generatedColumnNames), in both scripts. */
+const GENERATED_HEADERS = ["时限状态", "時限狀態", "计算时限", "計算時限"];
 
 /** Real ledgers put one or two title rows above the header; 15 rows leave room for long preambles. */
 const HEADER_SCAN_ROWS = 15;
@@ -30,30 +47,74 @@ const REQUIRED_WEIGHT = 2;
 
 /**
  * Picks the ledger of a workbook: options.sheet when given, else the best-recognised visible sheet not in
- * skipSheets (ties: more data rows, then the earlier sheet). options.mapping then moves or unmaps fields.
+ * skipSheets (ties: more data rows, then the earlier sheet) together with every sheet of the same layout
+ * (`parts`). options.mapping then moves or unmaps fields.
  */
 export function recognizeWorkbook(wb: WorkbookSnapshot, options: RecognizeOptions): RecognizeResult {
   if (wb.sheets.length === 0) return { ok: false, error: { code: "empty_workbook" } };
-  let chosen: { sheet: SheetSnapshot; layout: LedgerLayout } | undefined;
+  const generated = new Set([...GENERATED_HEADERS, ...(options.generatedColumns ?? [])]);
   if (options.sheet !== undefined) {
     const wanted = options.sheet;
     const sheet =
       wb.sheets.find((s) => s.name === wanted) ?? wb.sheets.find((s) => foldKey(s.name) === foldKey(wanted));
     if (!sheet) return { ok: false, error: { code: "sheet_not_found", sheet: wanted } };
-    const layout = recognizeSheet(sheet);
-    if (!layout) return { ok: false, error: { code: "no_ledger", sheet: sheet.name } };
-    chosen = { sheet, layout };
-  } else {
-    const skip = new Set(options.skipSheets ?? []);
-    for (const sheet of wb.sheets) {
-      if (sheet.hidden === true || skip.has(sheet.name)) continue;
-      const layout = recognizeSheet(sheet);
-      if (layout && (!chosen || better(layout, chosen.layout))) chosen = { sheet, layout };
-    }
-    if (!chosen) return { ok: false, error: { code: "no_ledger" } };
+    const found = recognizeSheet(sheet, generated);
+    if (!found) return { ok: false, error: { code: "no_ledger", sheet: sheet.name } };
+    const layout = options.mapping ? applyMapping(sheet, found, options.mapping) : found;
+    return { ok: true, layout, sheet, parts: [{ sheet, layout }], others: [] };
   }
-  const layout = options.mapping ? applyMapping(chosen.sheet, chosen.layout, options.mapping) : chosen.layout;
-  return { ok: true, layout, sheet: chosen.sheet };
+  const skip = new Set(options.skipSheets ?? []);
+  const candidates: { sheet: SheetSnapshot; layout: LedgerLayout }[] = [];
+  for (const sheet of wb.sheets) {
+    if (sheet.hidden === true || skip.has(sheet.name)) continue;
+    const layout = recognizeSheet(sheet, generated);
+    if (layout) candidates.push({ sheet, layout });
+  }
+  let chosen: { sheet: SheetSnapshot; layout: LedgerLayout } | undefined;
+  for (const c of candidates) if (!chosen || better(c.layout, chosen.layout)) chosen = c;
+  if (!chosen) return { ok: false, error: { code: "no_ledger" } };
+  const best = chosen;
+  const parts: { sheet: SheetSnapshot; layout: LedgerLayout }[] = [];
+  const others: string[] = [];
+  for (const c of candidates) {
+    if (c !== best && !sameLayout(c.layout, best.layout)) {
+      others.push(c.sheet.name);
+      continue;
+    }
+    // The user's corrections were made on the chosen sheet: they apply to a sheet with the very same header.
+    const corrected =
+      options.mapping && (c === best || sameHeader(c.layout, best.layout))
+        ? applyMapping(c.sheet, c.layout, options.mapping)
+        : c.layout;
+    parts.push({ sheet: c.sheet, layout: corrected });
+  }
+  // The chosen sheet leads (it is `sheet` as before); the others follow in workbook order.
+  parts.sort((a, b) => Number(b.sheet === best.sheet) - Number(a.sheet === best.sheet));
+  const first = parts[0] ?? best;
+  return { ok: true, layout: first.layout, sheet: first.sheet, parts, others };
+}
+
+/** Fields that a sheet's name or title may give instead of a column (人大/政协 sheets, 主办/会办 sheets). */
+const SHEET_GIVEN: ReadonlySet<Field> = new Set<Field>(["kind", "role"]);
+/** Share of fields two headers must have in common to be one ledger over two sheets. */
+const SAME_LAYOUT_SHARE = 0.7;
+
+/** Two sheets keep the same ledger when their headers name mostly the same fields (Jaccard ≥ 0.7). */
+function sameLayout(a: LedgerLayout, b: LedgerLayout): boolean {
+  const fields = (l: LedgerLayout): Set<Field> =>
+    new Set((Object.keys(l.mapping) as Field[]).filter((f) => !SHEET_GIVEN.has(f)));
+  const fa = fields(a);
+  const fb = fields(b);
+  const common = [...fa].filter((f) => fb.has(f)).length;
+  const union = new Set([...fa, ...fb]).size;
+  return union > 0 && common / union >= SAME_LAYOUT_SHARE;
+}
+
+/** Same columns with the same header texts at the same places. */
+function sameHeader(a: LedgerLayout, b: LedgerLayout): boolean {
+  const key = (l: LedgerLayout): string =>
+    l.columns.map((c) => `${c.index}:${c.group ?? ""}/${c.header}`).join("|");
+  return key(a) === key(b);
 }
 
 function better(a: LedgerLayout, b: LedgerLayout): boolean {
@@ -65,7 +126,10 @@ function better(a: LedgerLayout, b: LedgerLayout): boolean {
  * Finds the header (one row, or two with merged group cells) in the first rows of a sheet and maps its
  * columns to fields. Null when no row names enough fields to be a ledger header.
  */
-export function recognizeSheet(sheet: SheetSnapshot): LedgerLayout | null {
+export function recognizeSheet(
+  sheet: SheetSnapshot,
+  generated: ReadonlySet<string> = new Set(GENERATED_HEADERS),
+): LedgerLayout | null {
   let best: { top: number; bottom: number; columns: LayoutColumn[]; score: number; rank: number } | undefined;
   const scanEnd = Math.min(HEADER_SCAN_ROWS, sheet.rows.length);
   for (let top = 0; top < scanEnd; top++) {
@@ -78,6 +142,7 @@ export function recognizeSheet(sheet: SheetSnapshot): LedgerLayout | null {
         rank = evidence === "merges" ? 2 : 0;
       }
       const columns = flattenHeader(sheet, top, bottom);
+      for (const c of columns) if (generated.has(c.header)) c.generated = true;
       assignFields(columns);
       const mapped = columns.flatMap((c) => (c.field ? [c.field] : []));
       if (mapped.length < MIN_FIELDS || !(mapped.includes("title") || mapped.includes("id"))) continue;
@@ -173,9 +238,18 @@ function headerCell(sheet: SheetSnapshot, r: number, c: number): string | null {
   return m.top === r ? cellText(cellAt(sheet, m.top, m.left)) : null;
 }
 
-/** Each column gets the field its header names; a field goes to one column, the best match, then the first. */
+/** An unread column about an extension of the deadline ("是否延期", "延期情况") is worth a word to the user. */
+const EXTENSION_WORDS = /延期|延长|延長|顺延|順延/;
+
+/**
+ * Each column gets the field its header names; a field goes to one column, the best match, then the first.
+ * A column that loses its field to another keeps it as `candidate` (reported as column_unread). A lone
+ * 办理工作满意度 column is the ledger's satisfaction (there is no result aspect to prefer).
+ */
 function assignFields(columns: LayoutColumn[]): void {
-  const matches = columns.map((col, order) => ({ col, order, match: matchHeader(col.header, col.group) }));
+  const matches = columns
+    .filter((col) => col.generated !== true)
+    .map((col, order) => ({ col, order, match: matchHeader(col.header, col.group) }));
   const ranked = matches
     .filter(
       (m): m is { col: LayoutColumn; order: number; match: { field: Field; quality: MatchQuality } } =>
@@ -184,9 +258,20 @@ function assignFields(columns: LayoutColumn[]): void {
     .sort((a, b) => b.match.quality - a.match.quality || a.order - b.order);
   const taken = new Set<Field>();
   for (const { col, match } of ranked) {
-    if (taken.has(match.field)) continue;
+    if (taken.has(match.field)) {
+      col.candidate = match.field;
+      continue;
+    }
     taken.add(match.field);
     col.field = match.field;
+  }
+  const work = columns.find((c) => c.field === "satisfactionWork");
+  if (work && !taken.has("satisfaction")) {
+    work.field = "satisfaction";
+    for (const c of columns) if (c.candidate === "satisfactionWork") c.candidate = "satisfaction";
+  }
+  for (const { col, match } of matches) {
+    if (match === null && EXTENSION_WORDS.test(col.header)) col.candidate = "dueOn";
   }
 }
 
@@ -224,13 +309,16 @@ function applyMapping(
     for (const col of columns) if (col.field === field) col.field = null;
     if (target === null) continue;
     let col = columns.find((c) => c.index === target);
+    if (col?.generated === true) continue; // the tool's own column is never an input
     if (!col) {
       // A column without header text: keep it visible with an empty header so the mapping shows.
       col = { index: target, header: "", field: null };
       columns.push(col);
       columns.sort((a, b) => a.index - b.index);
     }
+    if (col.field !== null && col.field !== field) col.displaced = col.field;
     col.field = field;
+    delete col.candidate;
   }
   return withExtent(sheet, { ...layout, columns });
 }

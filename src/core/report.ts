@@ -99,17 +99,33 @@ function opening(stats: Stats, s: Settings, w: Wording): string {
         : `建议提案${unknownKind}件${roleNote(stats.byRole)}`,
     );
   }
-  let text = `${w.yearPrefix}${w.org}共承办${joinAnd(parts)}`;
+  // Both kinds: the total first, then each ("共承办人大代表建议和政协提案20件，其中人大代表建议12件、政协提案8件").
+  let text =
+    parts.length > 1
+      ? `${w.yearPrefix}${w.org}共承办${joinAnd(w.subjects)}${stats.total}件，其中${parts.join("、")}`
+      : `${w.yearPrefix}${w.org}共承办${joinAnd(parts)}`;
   if (excluded.length > 0) text += `（除${excluded.join("、")}）`;
-  if (stats.key > 0) text += `，其中重点${w.subjectNoun}${stats.key}件`;
+  if (stats.key > 0) text += `${parts.length > 1 ? "，" : "，其中"}重点${w.subjectNoun}${stats.key}件`;
   text += "。";
 
   const reply = stats.replyRate;
   const satisfaction = stats.satisfactionRate;
-  if (reply === 1 && satisfaction === 1) text += "办复率和满意率均达100%。";
+  const work = stats.satisfactionWorkRate;
+  if (work !== null) {
+    // Two aspects scored: state both, the work aspect first as 测评 forms list them.
+    if (reply !== null) text += `办复率为${formatPercent(reply)}。`;
+    const aspects = [
+      `对办理工作满意率为${formatPercent(work)}`,
+      ...(satisfaction !== null ? [`对办理结果满意率为${formatPercent(satisfaction)}`] : []),
+    ];
+    text += `${w.proposers}${aspects.join("，")}。`;
+  } else if (reply === 1 && satisfaction === 1) text += "办复率和满意率均达100%。";
   else if (reply !== null) {
     text += `办复率为${formatPercent(reply)}`;
     text += satisfaction !== null ? `，满意率为${formatPercent(satisfaction)}。` : "。";
+  }
+  if (stats.feedback > 0 && stats.feedbackRate !== null) {
+    text += `已答复的${stats.replied}件中收回反馈意见${stats.feedback}件（反馈回收率${formatPercent(stats.feedbackRate)}）。`;
   }
   const results = resultPhrase(stats, s.resultScheme);
   if (results) text += `从整体办理情况来看，${w.yearPrefix}${w.subjectNoun}${results}。`;

@@ -11,6 +11,7 @@ import type { LedgerLayout } from "./layout";
 import type { Settings } from "./settings";
 import { columnIndex, columnLetter } from "./snapshot";
 import { issueMessage, type IssueParams } from "./messages";
+import { replyEvidence, statusConflict } from "./progress";
 
 /**
  * Severity per code. Errors make the figures wrong or the 五定 incomplete; warnings are worth a look but can
@@ -25,6 +26,10 @@ export const SEVERITY: Record<IssueCode, Severity> = {
   duplicate_id: "warning",
   date_order: "error",
   reply_missing_result: "warning",
+  reply_date_missing: "warning",
+  status_conflict: "warning",
+  column_unread: "warning",
+  sheet_unread: "warning",
 };
 
 const DATE_FIELD_SET: ReadonlySet<Field> = new Set<Field>(DATE_FIELDS);
@@ -60,8 +65,26 @@ export function checkLedger(records: LedgerRecord[], layout: LedgerLayout, s: Se
       severity: SEVERITY[code],
       message: issueMessage(code, full, s.locale),
       ...(row !== null && col !== undefined ? { cell: `${columnLetter(col)}${row}` } : {}),
+      sheet: layout.sheet,
     });
   };
+
+  // Columns named like a ledger field that are not read: a second 满意度, a 延期 column, one the user moved.
+  for (const col of layout.columns) {
+    if (col.field !== null && col.displaced === undefined) continue;
+    const lost = col.field === null ? col.candidate : col.displaced;
+    if (lost === undefined || (col.field !== null && layout.mapping[lost] !== undefined)) continue;
+    const params: IssueParams = { column: columnLetter(col.index), header: col.header };
+    if (col.field !== null) params.movedTo = col.field;
+    issues.push({
+      row: null,
+      field: lost,
+      code: "column_unread",
+      severity: SEVERITY.column_unread,
+      message: issueMessage("column_unread", { field: lost, ...params }, s.locale),
+      sheet: layout.sheet,
+    });
+  }
 
   // Deadline column: either the deadline itself or the 交办 date it is derived from.
   const deadlineColumn = layout.mapping.dueOn ?? layout.mapping.assignedOn;
@@ -94,18 +117,32 @@ export function checkLedger(records: LedgerRecord[], layout: LedgerLayout, s: Se
       if (value !== undefined && r.assignedOn !== undefined && value < r.assignedOn)
         add("date_order", r.row, f);
     }
+    const evidence = replyEvidence(r);
     if (
       layout.mapping.result !== undefined &&
-      r.repliedOn !== undefined &&
+      evidence !== null &&
       r.result === undefined &&
       r.invalid.result === undefined
     ) {
       add("reply_missing_result", r.row, "result");
     }
+    if (evidence !== null && evidence !== "date") {
+      const column = layout.mapping.repliedOn ?? evidenceColumn(layout, evidence);
+      const text = r.invalid.repliedOn;
+      add("reply_date_missing", r.row, "repliedOn", { evidence, ...(text ? { text } : {}) }, column);
+    }
+    const conflict = statusConflict(r);
+    if (conflict) add("status_conflict", r.row, "status", { text: r.status ?? "", evidence: conflict });
   }
 
   addDuplicates(records, add);
   return issues.sort(compareIssues);
+}
+
+/** The column that shows a reply when the ledger has no 答复日期 column. */
+function evidenceColumn(layout: LedgerLayout, evidence: string): number | undefined {
+  const field: Field = evidence === "ref" ? "replyRef" : evidence === "result" ? "result" : "status";
+  return layout.mapping[field];
 }
 
 type Adder = (code: IssueCode, row: number | null, field: Field, params?: IssueParams) => void;

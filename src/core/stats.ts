@@ -26,10 +26,18 @@ const NO_CONSULTATION: ReadonlySet<string> = new Set([
  *   listed in `excluded`, with 0 when the ledger has none, so a misspelt setting shows.
  * - byKind/byRole count only known values: a row without 类别 or 办理类型 is in `total` but in no breakdown
  *   (guessing 主办 would put numbers in the report nobody wrote). byRole.assist = 协办 + 会办.
- * - onTime = replied on or before the deadline in force; a replied item without a deadline is not on time.
+ * - onTime = replied on or before the deadline in force; a replied item without a deadline, or replied without a
+ *   reply date (progress.ts: a status, 答复文号 or result says so), is not on time; the latter are repliedUndated.
+ * - satisfaction is the 办理结果 aspect (or the only column), satisfactionWork the 办理工作 aspect;
+ *   satisfactionWorkRate is null when the ledger has no column for it. feedbackRate = feedback ÷ replied.
  * - byDepartment/byLeader group rows by trimmed name; rows with no name form the group "".
  */
-export function computeStats(records: LedgerRecord[], s: Settings, today: DateSerial): Stats {
+export function computeStats(
+  records: LedgerRecord[],
+  s: Settings,
+  today: DateSerial,
+  hasWorkColumn = records.some((r) => r.satisfactionWork !== undefined),
+): Stats {
   const excludedNames = uniqueTrimmed(s.excludeDepartments);
   const excludedCounts = new Map<string, number>(excludedNames.map((n) => [foldKey(n), 0]));
   const kept: LedgerRecord[] = [];
@@ -58,6 +66,11 @@ export function computeStats(records: LedgerRecord[], s: Settings, today: DateSe
     satisfaction: { satisfied: 0, basic: 0, unsatisfied: 0, none: 0 },
     feedback: 0,
     satisfactionRate: null,
+    satisfactionWork: { satisfied: 0, basic: 0, unsatisfied: 0, none: 0 },
+    feedbackWork: 0,
+    satisfactionWorkRate: null,
+    feedbackRate: null,
+    repliedUndated: 0,
     consulted: 0,
     consultationRate: null,
     topics: [],
@@ -85,13 +98,15 @@ export function computeStats(records: LedgerRecord[], s: Settings, today: DateSe
     if (status === "replied") {
       stats.replied++;
       const due = effectiveDue(r, s);
-      if (due !== undefined && r.repliedOn !== undefined && r.repliedOn <= due) stats.onTime++;
+      if (r.repliedOn === undefined) stats.repliedUndated++;
+      else if (due !== undefined && r.repliedOn <= due) stats.onTime++;
     } else if (status === "overdue") stats.overdue++;
     else if (status === "dueSoon") stats.dueSoon++;
     else if (status === "unknown") stats.noDeadline++;
 
     if (r.result) stats.results[r.result]++;
     if (r.satisfaction) stats.satisfaction[r.satisfaction]++;
+    if (r.satisfactionWork) stats.satisfactionWork[r.satisfactionWork]++;
     if (isConsulted(r.consultation)) stats.consulted++;
 
     const topic = r.topic?.trim();
@@ -105,6 +120,10 @@ export function computeStats(records: LedgerRecord[], s: Settings, today: DateSe
   stats.replyRate = rate(stats.replied, stats.total);
   stats.onTimeReplyRate = rate(stats.onTime, stats.total);
   stats.satisfactionRate = rate(satisfied + basic, stats.feedback);
+  const work = stats.satisfactionWork;
+  stats.feedbackWork = work.satisfied + work.basic + work.unsatisfied;
+  stats.satisfactionWorkRate = hasWorkColumn ? rate(work.satisfied + work.basic, stats.feedbackWork) : null;
+  stats.feedbackRate = rate(stats.feedback, stats.replied);
   stats.consultationRate = rate(stats.consulted, stats.total);
   // Map iteration keeps first appearance; Array.prototype.sort is stable, so ties keep it too.
   stats.topics = [...topics].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count);

@@ -25,7 +25,17 @@ export interface Stats {
   satisfaction: { satisfied: number; basic: number; unsatisfied: number; none: number };
   /** Items with feedback returned (satisfied + basic + unsatisfied). */
   feedback: number;
+  /** The 办理结果 aspect when the ledger scores both, else its only satisfaction column. */
   satisfactionRate: number | null;
+  /** The 办理工作 (attitude) aspect, when the ledger scores it in a column of its own; zeros otherwise. */
+  satisfactionWork: { satisfied: number; basic: number; unsatisfied: number; none: number };
+  /** Items with 办理工作 feedback returned. */
+  feedbackWork: number;
+  satisfactionWorkRate: number | null;
+  /** 反馈回收率: items with feedback returned ÷ items replied. */
+  feedbackRate: number | null;
+  /** Replied items whose reply date is missing (counted as replied, never as on time). */
+  repliedUndated: number;
   consulted: number;
   consultationRate: number | null;
   topics: { name: string; count: number }[];

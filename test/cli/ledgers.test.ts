@@ -210,7 +210,13 @@ describe("ledgers as bureaus keep them", () => {
       satisfaction: "N",
     });
     // 第12号 and 12 are the same 建议号.
-    expect(issues(out)).toEqual(["4:id:duplicate_id", "8:id:duplicate_id", "8:handler:missing_required"]);
+    // 联名代表 is named like a proposer column but only the 领衔代表 is read: said once for the sheet.
+    expect(issues(out)).toEqual([
+      "null:proposer:column_unread",
+      "4:id:duplicate_id",
+      "8:id:duplicate_id",
+      "8:handler:missing_required",
+    ]);
     expect(out.stats).toMatchObject({
       total: 5,
       byKind: { npc: 5, cppcc: 0 },
@@ -485,9 +491,16 @@ describe("ledgers as bureaus keep them", () => {
   it("满意度 scored twice (办理工作 | 办理结果) under one group", async () => {
     const out = await analyze("satisfaction-twice", qa("f11-sat-group"), "2021-12-31");
     expect(out.headerRows).toEqual([1, 2]);
-    expect(out.columns).toMatchObject({ result: "H", satisfaction: "I" });
+    expect(out.columns).toMatchObject({ result: "H", satisfactionWork: "I", satisfaction: "J" });
     expect(out.rowCount).toBe(2);
     expect(issues(out)).toEqual([]);
-    expect(out.stats).toMatchObject({ results: { A: 1, B: 1 }, satisfaction: { satisfied: 1, basic: 1 } });
+    expect(out.stats).toMatchObject({
+      results: { A: 1, B: 1 },
+      satisfaction: { basic: 1, unsatisfied: 1 },
+      satisfactionRate: 0.5,
+      satisfactionWork: { satisfied: 1, basic: 1 },
+      satisfactionWorkRate: 1,
+      feedbackRate: 1,
+    });
   });
 });

@@ -81,9 +81,10 @@ describe("header synonyms", () => {
     ["姓名", "領銜代表", "proposer"],
     ["单位", "提案人", null],
     ["交办时间", "办理时间", "assignedOn"],
-    // Satisfaction scored twice: both columns under 满意度 are 满意度, not 办理结果.
+    // Satisfaction scored twice: both columns under 满意度 are 满意度, not 办理结果; 办理工作 is the work aspect.
     ["办理结果", "满意度", "satisfaction"],
-    ["办理工作", "满意度", "satisfaction"],
+    ["办理工作", "满意度", "satisfactionWork"],
+    ["对承办单位的态度", "满意度", "satisfactionWork"],
     ["办理结果", "代表委员满意度", "satisfaction"],
     ["办理结果", "办理情况", "result"],
   ])("%j under group %j → %s", (header, group, field) => {
@@ -172,7 +173,7 @@ describe("recognizeSheet", () => {
     });
   });
 
-  it("reads 满意度 scored twice under one group as the satisfaction column, not 办理结果", () => {
+  it("reads 满意度 scored twice under one group as its two aspects, not as 办理结果", () => {
     const sheet = grid(
       "表",
       [
@@ -184,7 +185,14 @@ describe("recognizeSheet", () => {
     );
     const layout = recognizeSheet(sheet);
     expect(layout?.headerRows).toEqual([1, 2]);
-    expect(layout?.mapping).toEqual({ id: 0, title: 1, department: 2, result: 3, satisfaction: 4 });
+    expect(layout?.mapping).toEqual({
+      id: 0,
+      title: 1,
+      department: 2,
+      result: 3,
+      satisfactionWork: 4,
+      satisfaction: 5,
+    });
     expect(layout?.firstDataRow).toBe(3);
   });
 

@@ -156,7 +156,7 @@ describe("buildReport golden files", () => {
     expectGolden("mixed-simplified", r.text);
     expect(r.paragraphs[0]?.text).toBe("2020年人大代表议案、建议和政协提案办理情况汇报");
     expect(r.text).toContain(
-      "共承办人大代表议案、建议6件（主办4件、协办2件）和政协提案4件（主办3件、协办1件），其中重点建议提案2件。",
+      "共承办人大代表议案、建议和政协提案10件，其中人大代表议案、建议6件（主办4件、协办2件）、政协提案4件（主办3件、协办1件），重点建议提案2件。",
     );
     expect(r.text).toContain("办复率和满意率均达100%。");
     expect(r.text).toContain("面商率为80%");

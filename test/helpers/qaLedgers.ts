@@ -845,11 +845,19 @@ export const QA_LEDGERS: QaLedger[] = [
         dueOn: "F",
         repliedOn: "G",
         result: "H",
-        satisfaction: "I",
+        satisfactionWork: "I",
+        satisfaction: "J",
       },
       rowCount: 2,
       issues: [],
-      stats: { results: { A: 1, B: 1 }, satisfaction: { satisfied: 1, basic: 1 } },
+      // Two aspects: 办理结果 is the satisfaction reports quote (50%), 办理工作 the other (100%).
+      stats: {
+        results: { A: 1, B: 1 },
+        satisfaction: { satisfied: 0, basic: 1, unsatisfied: 1 },
+        satisfactionRate: 0.5,
+        satisfactionWork: { satisfied: 1, basic: 1, unsatisfied: 0 },
+        satisfactionWorkRate: 1,
+      },
     },
   },
   // F12 status column, no reply date column; 是否办结

@@ -72,20 +72,52 @@ export function planWorkbook(
   }
 
   const fixedAsOf = settings.asOf !== undefined || options.asOfFixed === true ? analysis.today : null;
-  const tableName = (sameLedger ? stored?.tableName : undefined) ?? inScript("台账表", script);
-  const ledger = buildLedgerSheet({
-    sheet,
-    layout: analysis.layout,
-    records: analysis.records,
-    settings,
-    script,
-    table: tableName,
-    settingsSheet: names.settings,
-    previous: sameLedger ? (stored?.generatedColumns ?? {}) : {},
+  // Each sheet of the ledger becomes a table of its own: the first keeps the classic names, the others get
+  // theirs from an earlier build, else 台账表2, 台账表3 … and "<sheet>(原表)".
+  const tableTaken = new Set<string>();
+  const uniqueTable = (wanted: string): string => {
+    let name = wanted;
+    for (let n = 2; tableTaken.has(name.toLowerCase()); n++) name = `${wanted}_${n}`;
+    tableTaken.add(name.toLowerCase());
+    return name;
+  };
+  const ledgers = analysis.parts.map((part, i) => {
+    const storedPart = i === 0 ? undefined : stored?.parts.find((p) => p.sheet === part.sheet.name);
+    const built = i === 0 ? sameLedger : storedPart !== undefined;
+    const table = uniqueTable(
+      (i === 0 ? (sameLedger ? stored?.tableName : undefined) : storedPart?.table) ??
+        inScript(i === 0 ? "台账表" : `台账表${i + 1}`, script),
+    );
+    let backup = names.backup;
+    let backupExists = prior("backup") !== undefined;
+    if (i > 0) {
+      const before = storedPart?.backup;
+      backupExists = before !== undefined && existing.has(before);
+      if (before !== undefined && backupExists) backup = before;
+      else {
+        backup = uniqueSheetName(baseSheetNames(script, part.sheet.name).backup, taken);
+        taken.add(backup.toLowerCase());
+      }
+    }
+    const ledger = buildLedgerSheet({
+      sheet: part.sheet,
+      layout: part.layout,
+      records: part.records,
+      settings,
+      script,
+      table,
+      settingsSheet: names.settings,
+      previous: built ? (stored?.generatedColumns ?? {}) : {},
+    });
+    return { part, ledger, backup, backupExists };
   });
+  const [first] = ledgers;
+  if (!first) throw new Error("buildPlan: an analysis has at least one ledger sheet");
+  const tableName = first.ledger.model.table;
   const summary = buildSummarySheet({
     name: names.summary,
-    ledger: ledger.model,
+    ledger: first.ledger.model,
+    ledgers: ledgers.map((l) => l.ledger.model),
     stats: analysis.stats,
     records: analysis.records,
     settings,
@@ -93,18 +125,22 @@ export function planWorkbook(
     today: analysis.today,
     settingsSheet: names.settings,
   });
+  const ledger = first.ledger;
 
   const ops: SheetOp[] = [];
-  const backupExists = prior("backup") !== undefined;
-  if (parts.has("backup") && !backupExists) {
-    const copy: CopySheetPlan = {
-      kind: "copy",
-      role: "backup",
-      from: sheet.name,
-      name: names.backup,
-      visibility: "visible",
-    };
-    ops.push(copy);
+  const backupExists = first.backupExists;
+  if (parts.has("backup")) {
+    for (const l of ledgers) {
+      if (l.backupExists) continue;
+      const copy: CopySheetPlan = {
+        kind: "copy",
+        role: "backup",
+        from: l.part.sheet.name,
+        name: l.backup,
+        visibility: "visible",
+      };
+      ops.push(copy);
+    }
   }
   const news: NewSheetPlan[] = [];
   if (parts.has("summary")) news.push(summary.op);
@@ -131,12 +167,17 @@ export function planWorkbook(
         },
         columns: ledger.model.columns,
         mapping: ledger.model.mapping,
-        excludedValues: ledger.model.excludedValues,
+        excludedValues: ledgers.flatMap((l) => l.ledger.model.excludedValues),
+        parts: ledgers.slice(1).map((l) => ({
+          sheet: l.part.sheet.name,
+          backup: l.backup,
+          table: l.ledger.model.table,
+        })),
       }),
     );
   }
   ops.push(...news);
-  if (parts.has("ledger")) ops.push(ledger.op);
+  if (parts.has("ledger")) ops.push(...ledgers.map((l) => l.ledger.op));
 
   return {
     plan: {
@@ -144,6 +185,11 @@ export function planWorkbook(
       replaces: [...replaced],
       activate: parts.has("summary") ? names.summary : names.ledger,
       sheets: names,
+      ledgers: ledgers.map((l) => ({
+        sheet: l.part.sheet.name,
+        backup: l.backup,
+        table: l.ledger.model.table,
+      })),
     },
     figures: summary.figures,
   };

@@ -42,6 +42,8 @@ export interface SettingsSheetInput {
   columns: { field: Field; index: number; header: string }[];
   /** Mapping corrections in force (user's plus the build's own pins): field → index or null. */
   mapping: Partial<Record<Field, number | null>>;
+  /** The ledger's further sheets (after the first), with their backups and tables. */
+  parts: { sheet: string; backup: string; table: string }[];
   /** Exact department values the figures leave out. */
   excludedValues: string[];
 }
@@ -107,6 +109,11 @@ export function buildSettingsSheet(input: SettingsSheetInput): NewSheetPlan {
         "列对应的更正（空 = 不对应）",
       ),
     );
+  }
+  for (const part of input.parts) {
+    variable.push(row("part.sheet", text(part.sheet), "台账的其他工作表"));
+    variable.push(row("part.backup", text(part.backup), "该工作表的原表备份"));
+    variable.push(row("part.table", text(part.table), "该工作表的台账表格名称"));
   }
   for (const name of s.excludeDepartments)
     variable.push(row("excludeDepartment", text(name), "不计入统计的承办单位"));

@@ -16,6 +16,14 @@ export interface StoredState {
   generatedColumns: { status?: string; due?: string };
   /** Name of the ledger's Excel table. */
   tableName?: string;
+  /** Further sheets of a ledger kept over several sheets, each with its backup and table. */
+  parts: StoredPart[];
+}
+
+export interface StoredPart {
+  sheet: string;
+  backup?: string;
+  table?: string;
 }
 
 const ROLES: readonly SheetRole[] = ["ledger", "backup", "summary", "report", "settings"];
@@ -34,6 +42,7 @@ export function readStoredState(workbook: WorkbookSnapshot): StoredState | null 
   const mapping: Partial<Record<Field, number | null>> = {};
   const exclude: string[] = [];
   let tableName: string | undefined;
+  const parts: StoredPart[] = [];
 
   for (const [key, value] of entries(sheet)) {
     const t = textOf(value);
@@ -49,7 +58,11 @@ export function readStoredState(workbook: WorkbookSnapshot): StoredState | null 
       else if (/^[A-Z]{1,3}$/.test(t)) mapping[field] = columnIndex(t);
     } else if (key === "excludeDepartment" && t) exclude.push(t);
     else if (key === "table" && t) tableName = t;
-    else if (key in SettingsSchema.shape && key !== "mapping" && key !== "excludeDepartments") {
+    else if (key === "part.sheet" && t) parts.push({ sheet: t });
+    else if ((key === "part.backup" || key === "part.table") && t) {
+      const last = parts[parts.length - 1];
+      if (last) last[key === "part.backup" ? "backup" : "table"] = t;
+    } else if (key in SettingsSchema.shape && key !== "mapping" && key !== "excludeDepartments") {
       if (value === null || value === "") continue;
       const parsed = SettingsSchema.shape[key as keyof typeof SettingsSchema.shape].safeParse(value);
       if (parsed.success && parsed.data !== undefined) settings[key] = parsed.data;
@@ -64,6 +77,7 @@ export function readStoredState(workbook: WorkbookSnapshot): StoredState | null 
     generated,
     generatedColumns,
     ...(tableName !== undefined ? { tableName } : {}),
+    parts,
   };
 }
 

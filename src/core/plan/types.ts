@@ -157,8 +157,10 @@ export interface WorkbookPlan {
   replaces: string[];
   /** Sheet to activate at the end. */
   activate: string;
-  /** Names chosen for each role (the CLI's `sheets` object). */
+  /** Names chosen for each role (the CLI's `sheets` object); `ledger` and `backup` are the first sheet's. */
   sheets: Record<SheetRole, string>;
+  /** Every sheet of the ledger with its backup and table, the first one first. */
+  ledgers: { sheet: string; backup: string; table: string }[];
 }
 
 export type { CellValue };

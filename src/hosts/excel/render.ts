@@ -41,13 +41,14 @@ export const APPLY_SYNCS = 6;
 interface Prepared {
   copies: CopySheetPlan[];
   news: { op: NewSheetPlan; chunks: RowChunk[] }[];
-  edit?: { op: EditSheetPlan; chunks: RowChunk[] };
+  /** The user's sheets (one per sheet of a ledger kept over several), edited last. */
+  edits: { op: EditSheetPlan; chunks: RowChunk[] }[];
   /** Formula cells that name one of the plan's tables, written in phase 6. */
   deferred: { sheet: string; chunks: RowChunk[] }[];
 }
 
 function prepare(plan: WorkbookPlan): Prepared {
-  const prepared: Prepared = { copies: [], news: [], deferred: [] };
+  const prepared: Prepared = { copies: [], news: [], edits: [], deferred: [] };
   const refs = plan.ops.flatMap((op) => (op.kind === "copy" ? [] : op.tables.map((t) => `${t.name}[`)));
   const namesTable = (formula: string): boolean => {
     const f = formula.toLowerCase();
@@ -68,7 +69,7 @@ function prepare(plan: WorkbookPlan): Prepared {
   for (const op of plan.ops) {
     if (op.kind === "copy") prepared.copies.push(op);
     else if (op.kind === "new") prepared.news.push({ op, chunks: split(op.name, op.blocks) });
-    else prepared.edit = { op, chunks: split(op.name, op.blocks) };
+    else prepared.edits.push({ op, chunks: split(op.name, op.blocks) });
   }
   return prepared;
 }
@@ -142,9 +143,9 @@ export async function renderPlan(
   if (!features.undoGroup) skipped.add("undoGroup");
 
   const newBatches = batchesFor(prepared.news.map(({ op, chunks }) => ({ sheet: op.name, chunks })));
-  const edit = prepared.edit;
-  const editName = edit?.op.name;
-  const editBatches = batchesFor(edit ? [{ sheet: edit.op.name, chunks: edit.chunks }] : []);
+  const edits = prepared.edits;
+  const editNames = edits.map((e) => e.op.name);
+  const editBatches = batchesFor(edits.map((e) => ({ sheet: e.op.name, chunks: e.chunks })));
   const lateBatches = batchesFor(prepared.deferred);
   const total = APPLY_SYNCS + newBatches.length - 1 + editBatches.length - 1 + lateBatches.length - 1;
   let done = 0;
@@ -162,14 +163,17 @@ export async function renderPlan(
   sheets.load("items/name");
   const tables = workbook.tables;
   tables.load("items/name,items/worksheet/name");
-  if (editName !== undefined) targets.set(editName, sheets.getItem(editName));
-  const editTables = editName !== undefined ? target(editName).tables : undefined;
-  editTables?.load("items/name");
+  const editTables = editNames.map((name) => {
+    targets.set(name, sheets.getItem(name));
+    const t = target(name).tables;
+    t.load("items/name");
+    return t;
+  });
   await context.sync();
   progressed();
 
   const existing = new Set(sheets.items.map((s) => s.name));
-  const protectedNames = new Set([...prepared.copies.map((c) => c.from), ...(editName ? [editName] : [])]);
+  const protectedNames = new Set([...prepared.copies.map((c) => c.from), ...editNames]);
   const replaces = new Set(plan.replaces.filter((n) => existing.has(n) && !protectedNames.has(n)));
   for (const op of [...prepared.copies, ...prepared.news.map((n) => n.op)]) {
     if (existing.has(op.name) && !replaces.has(op.name)) throw hostError("SheetNameTaken", locale, op.name);
@@ -177,7 +181,7 @@ export async function renderPlan(
   const names = tableNames(
     plan,
     tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
-    new Set([...replaces, ...(editName ? [editName] : [])]),
+    new Set([...replaces, ...editNames]),
   );
   const ctx: FormatContext = { features, skipped, tableNames: names };
 
@@ -215,19 +219,20 @@ export async function renderPlan(
   await context.sync();
   progressed();
 
-  // 5. the user's sheet, last
-  if (edit && editTables) {
+  // 5. the user's sheets, last
+  edits.forEach((edit, i) => {
     const sheet = target(edit.op.name);
+    const own = editTables[i];
     // Its old table (a previous run's) becomes a plain range; phase 6 adds the table again.
-    for (const t of editTables.items) editTables.getItem(t.name).convertToRange();
+    if (own) for (const t of own.items) own.getItem(t.name).convertToRange();
     for (const address of edit.op.unmerge) sheet.getRange(address).unmerge();
-  }
+  });
   await syncEach(context, editBatches, writeBatch, progressed);
 
   // 6. format the user's sheet (its table exists from here on), write the formulas that name a table,
   // order the sheets, activate, recalculate
   const finish = (batch: SheetChunk[], i: number): void => {
-    if (i === 0 && edit) formatSheet(target(edit.op.name), edit.op, ctx);
+    if (i === 0) for (const edit of edits) formatSheet(target(edit.op.name), edit.op, ctx);
     for (const chunk of batch) writeChunk(target(chunk.sheet), chunk);
     if (i < lateBatches.length - 1) return;
     const positioned: { name: string; position: number }[] = [];

@@ -63,6 +63,7 @@ export function makePlan({
     replaces: [SUMMARY, SETTINGS],
     activate: LEDGER,
     sheets: { ledger: LEDGER, backup: BACKUP, summary: SUMMARY, report: "汇报", settings: SETTINGS },
+    ledgers: [{ sheet: LEDGER, backup: BACKUP, table: "台账表" }],
     ops: [
       { kind: "copy", role: "backup", from: LEDGER, name: BACKUP, visibility: "hidden", position: 3 },
       {

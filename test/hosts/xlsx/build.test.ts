@@ -381,7 +381,7 @@ describe("build: the details of the two-row-header ledger", () => {
 
   it("computes 时限状态 and the deadline by formula, against the as-of cell on the settings sheet", () => {
     const ws = sheet(built, "台账");
-    expect(ws.getCell("O5").formula).toMatch(/^IF\(LEN\(TRIM\(/);
+    expect(ws.getCell("O5").formula).toMatch(/^IF\((OR\()?LEN\(TRIM\(/);
     expect(ws.getCell("O5").formula).toContain("'台账设置'!$B$15");
     expect(ws.getCell("N5").formula).toContain("EDATE(");
     const settings = sheet(built, sheets.settings ?? "");

@@ -44,6 +44,8 @@ function expected(stats: Stats, key: string): number | null | string {
       return stats.results[rest[0] as "A"];
     case "satisfaction":
       return stats.satisfaction[rest[0] as "satisfied"];
+    case "satisfactionWork":
+      return stats.satisfactionWork[rest[0] as "satisfied"];
     case "topics":
       return stats.topics.find((t) => t.name === rest.join("."))?.count ?? NaN;
     case "excluded":

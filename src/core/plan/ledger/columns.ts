@@ -2,6 +2,7 @@ import { cellAt, columnLetter, type SheetSnapshot } from "../../snapshot";
 import type { Field } from "../../fields";
 import { generatedColumnNames } from "../labels";
 import { uniqueColumnNames } from "../names";
+import { headerTexts } from "../../normalize";
 import type { LedgerInput } from "./model";
 
 /** Where the ledger table sits (0-based rows and columns) and what its columns are called. */
@@ -26,6 +27,8 @@ export interface LedgerColumns {
   statusName: string;
   dueName: string | undefined;
   fieldColumn: Partial<Record<Field, string>>;
+  /** Header and group texts of the mapped columns: a data row holding one is a repeated header (normalize.ts). */
+  headerTexts: Map<Field, string[]>;
 }
 
 /**
@@ -114,6 +117,7 @@ export function ledgerColumns(input: LedgerInput): LedgerColumns {
     statusName: nameOf(statusIdx),
     dueName: dueIdx !== undefined ? nameOf(dueIdx) : undefined,
     fieldColumn,
+    headerTexts: new Map([...headerTexts(layout)].filter(([f]) => fieldColumn[f] !== undefined)),
   };
 }
 

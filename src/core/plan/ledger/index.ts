@@ -1,4 +1,4 @@
-import type { Field } from "../../fields";
+import type { Field, Kind, Role } from "../../fields";
 import { foldKey } from "../../script";
 import { matchHeader } from "../../headers";
 import type { EditSheetPlan } from "../types";
@@ -78,9 +78,26 @@ export function buildLedgerSheet(input: LedgerInput): { op: EditSheetPlan; model
     excludedValues,
     mapping,
     columns: [...cols.fieldAt].map(([index, field]) => ({ field, index, header: nameOf(index) })),
+    ...sheetGiven(input),
     headerRow: headerRow + 1,
     firstRow: firstRow + 1,
     lastRow: lastRow + 1,
   };
   return { op, model };
+}
+
+/** 类别 / 办理类型 every row has without a column for it: the sheet's name or title gave it (analyze.ts). */
+function sheetGiven(input: LedgerInput): { sheetKind?: Kind; sheetRole?: Role } {
+  const only = <T>(values: (T | undefined)[]): T | undefined => {
+    const set = new Set(values);
+    const [one] = set;
+    return set.size === 1 ? one : undefined;
+  };
+  const { mapping } = input.layout;
+  const kind = mapping.kind === undefined ? only(input.records.map((r) => r.kind)) : undefined;
+  const role = mapping.role === undefined ? only(input.records.map((r) => r.role)) : undefined;
+  return {
+    ...(kind !== undefined ? { sheetKind: kind } : {}),
+    ...(role !== undefined ? { sheetRole: role } : {}),
+  };
 }

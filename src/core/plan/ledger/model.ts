@@ -1,5 +1,5 @@
 import type { SheetSnapshot } from "../../snapshot";
-import type { Field, LedgerRecord, Script } from "../../fields";
+import type { Field, Kind, LedgerRecord, Role, Script } from "../../fields";
 import type { LedgerLayout } from "../../layout";
 import type { Settings } from "../../settings";
 import type { EnumLabels } from "../enumLabels";
@@ -22,6 +22,9 @@ export interface LedgerModel {
   mapping: Partial<Record<Field, number | null>>;
   /** Recognised columns, for the settings sheet. */
   columns: { field: Field; index: number; header: string }[];
+  /** 类别 / 办理类型 that the sheet's name or title gives every row, when the table has no column for it. */
+  sheetKind?: Kind;
+  sheetRole?: Role;
   /** 1-based rows of the table header and its data, for people reading the plan. */
   headerRow: number;
   firstRow: number;

@@ -1,4 +1,5 @@
 import { a1, columnLetter } from "../../snapshot";
+import type { Field } from "../../fields";
 import type { ConditionalFormatPlan, ValidationPlan } from "../types";
 import type { EnumLabels } from "../enumLabels";
 import type { StatusLabels } from "../labels";
@@ -6,7 +7,15 @@ import { str } from "../formulas";
 import { listSource, type ListName } from "../settingsSheet";
 import type { LedgerColumns } from "./columns";
 
-const ENUM_FIELDS = ["kind", "role", "key", "result", "satisfaction"] as const satisfies readonly ListName[];
+/** Enumerated fields and the settings-sheet list each one's dropdown shows (both satisfaction aspects share one). */
+const ENUM_FIELDS: readonly [Field, ListName][] = [
+  ["kind", "kind"],
+  ["role", "role"],
+  ["key", "key"],
+  ["result", "result"],
+  ["satisfaction", "satisfaction"],
+  ["satisfactionWork", "satisfaction"],
+];
 /** Conditional-format colours: Excel's own "light red" and "yellow" presets, and a plain yellow for blanks. */
 const OVERDUE = { fill: "FFC7CE", fontColor: "9C0006" };
 const DUE_SOON = { fill: "FFEB9C", fontColor: "9C5700" };
@@ -15,12 +24,12 @@ const MISSING = { fill: "FFFF00" };
 /** Dropdowns on the enumerated columns, listing the settings sheet's values; other text is warned about, kept. */
 export function dropdowns(cols: LedgerColumns, labels: EnumLabels, settingsSheet: string): ValidationPlan[] {
   const validations: ValidationPlan[] = [];
-  for (const f of ENUM_FIELDS) {
+  for (const [f, list] of ENUM_FIELDS) {
     const c = cols.mapped(f);
     if (c === undefined) continue;
     validations.push({
       range: `${a1(cols.firstRow, c)}:${a1(cols.lastRow, c)}`,
-      listSource: listSource(settingsSheet, f, labels.lists[f].length),
+      listSource: listSource(settingsSheet, list, labels.lists[list].length),
       errorTitle: "建议提案台账",
       errorMessage: "请从下拉列表中选择。不在列表中的写法会保留，但统计时不计入该分类。",
       errorStyle: "warning",

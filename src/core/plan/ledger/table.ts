@@ -4,6 +4,7 @@ import type { TablePlan } from "../types";
 import type { EnumLabels } from "../enumLabels";
 import type { StatusLabels } from "../labels";
 import { NO_DATE_FORMULA_TEXTS, str, thisRow } from "../formulas";
+import { progressWords } from "../../progress";
 import { settingsRef } from "../settingsSheet";
 import type { LedgerColumns } from "./columns";
 
@@ -30,6 +31,8 @@ export function ledgerTable(
     column: cols.statusName,
     formula: statusFormula({
       nonBlank: mappedRefs,
+      headers: repeatedHeaderTests(cols, ref),
+      evidence: replyEvidenceFormula(ref, labels),
       replied: ref("repliedOn"),
       due: cols.dueName !== undefined ? thisRow(name, cols.dueName) : undefined,
       asOf: settingsRef(settingsSheet, "asOf"),
@@ -73,11 +76,14 @@ function dueFormula(
 }
 
 /**
- * 时限状态 (deadlines.ts deadlineStatus): "" for a row with nothing in a recognised column, 已答复 when 答复日期 is a
- * date, else against the deadline and the as-of date; no deadline reads 办理中.
+ * 时限状态 (deadlines.ts deadlineStatus): "" for a row with nothing in a recognised column (or a repeated header
+ * row), 已答复 when 答复日期 is a date or the row shows a reply otherwise (replyEvidenceFormula), else against the
+ * deadline and the as-of date; no deadline reads 办理中.
  */
 function statusFormula(p: {
   nonBlank: string[];
+  headers: string[];
+  evidence: string | undefined;
   replied: string | undefined;
   due: string | undefined;
   asOf: string;
@@ -90,7 +96,51 @@ function statusFormula(p: {
     const d = p.due;
     body = `IF(NOT(ISNUMBER(${d})),${str(l.open)},IF(${d}<${p.asOf},${str(l.overdue)},IF(${d}<=${p.asOf}+${p.days},${str(l.dueSoon)},${str(l.open)})))`;
   }
+  if (p.evidence) body = `IF(${p.evidence},${str(l.replied)},${body})`;
   if (p.replied) body = `IF(ISNUMBER(${p.replied}),${str(l.replied)},${body})`;
   const blank = p.nonBlank.length > 0 ? `LEN(TRIM(${p.nonBlank.join("&")}))=0` : "FALSE";
-  return `IF(${blank},"",${body})`;
+  // A header row repeated inside the data (printed ledgers) is no item either (normalize.ts isRepeatedHeader).
+  const skip = p.headers.length > 0 ? `OR(${blank},${p.headers.join(",")})` : blank;
+  return `IF(${skip},"",${body})`;
+}
+
+/** `TRIM(cell)="header"` for each mapped column's header and group text (normalize.ts headerTexts). */
+function repeatedHeaderTests(cols: LedgerColumns, ref: (f: Field) => string | undefined): string[] {
+  const tests: string[] = [];
+  for (const [field, texts] of cols.headerTexts) {
+    const r = ref(field);
+    if (r !== undefined) for (const t of texts) tests.push(`TRIM(${r})=${str(t)}`);
+  }
+  return tests;
+}
+
+/**
+ * progress.ts replyEvidence as a formula, for a row without a reply date: unless its status says it is open,
+ * words stating the reply in the reply-date cell or the status, a 答复文号, or a result class (the build writes
+ * understood classes as the dropdown's labels).
+ */
+function replyEvidenceFormula(ref: (f: Field) => string | undefined, labels: EnumLabels): string | undefined {
+  const w = progressWords();
+  const found = (cell: string, words: string[]): string =>
+    `SUMPRODUCT(--ISNUMBER(FIND({${words.map(str).join(",")}},${cell})))>0`;
+  const done = (cell: string): string =>
+    `OR(${found(cell, w.stated)},AND(NOT(${found(cell, w.notDone)}),${found(cell, w.bare)}))`;
+  const open = (cell: string): string => `AND(NOT(${found(cell, w.stated)}),${found(cell, w.notDone)})`;
+  const none = `{${NO_DATE_FORMULA_TEXTS.map(str).join(",")}}`;
+  const filled = (cell: string): string =>
+    `AND(LEN(TRIM(${cell}))>0,NOT(ISNUMBER(MATCH(TRIM(${cell}),${none},0))))`;
+  const [replied, status, replyRef, result] = [
+    ref("repliedOn"),
+    ref("status"),
+    ref("replyRef"),
+    ref("result"),
+  ];
+  const any: string[] = [];
+  if (replied) any.push(`AND(NOT(ISNUMBER(${replied})),${done(replied)})`);
+  if (status) any.push(done(status));
+  if (replyRef) any.push(filled(replyRef));
+  if (result) any.push(`ISNUMBER(MATCH(${result},{${Object.values(labels.result).map(str).join(",")}},0))`);
+  if (any.length === 0) return undefined;
+  const evidence = any.length === 1 ? (any[0] ?? "") : `OR(${any.join(",")})`;
+  return status ? `AND(NOT(${open(status)}),${evidence})` : evidence;
 }

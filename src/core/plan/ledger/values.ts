@@ -77,6 +77,8 @@ function fieldCell(
       return rec.result ? text(labels.result[rec.result]) : plain(filled);
     case "satisfaction":
       return rec.satisfaction ? text(labels.satisfaction[rec.satisfaction]) : plain(filled);
+    case "satisfactionWork":
+      return rec.satisfactionWork ? text(labels.satisfaction[rec.satisfactionWork]) : plain(filled);
   }
   if (GROUPED_FIELDS.includes(field) && typeof filled === "string") {
     const v = rec[field as "department" | "leader" | "topic"];

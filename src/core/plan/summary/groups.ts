@@ -1,15 +1,15 @@
 import type { Field } from "../../fields";
 import type { Stats } from "../../stats.types";
 import { a1 } from "../../snapshot";
-import { eqCriteria, str } from "../formulas";
+import { str } from "../formulas";
 import { fx, num, rowHeightFor, txt } from "../grid";
 import type { Criterion, SummaryContext } from "./context";
-import { PERCENT, S_CELL, S_NUM, figureRow, header, section } from "./layout";
+import { PERCENT, S_CELL, S_NOTE, S_NUM, WIDTH, figureRow, header, section } from "./layout";
 
 /** 四、涉及工作领域: items by topic and each topic's share of the total. */
 export function topicsSection(s: SummaryContext, total: string): void {
   const { g, countifs, put } = s;
-  const topic = s.col("topic");
+  const topic = s.has("topic");
   if (!topic || s.input.stats.topics.length === 0) return;
   section(s, "四、涉及工作领域");
   header(s, ["领域", "件数", "占比"], "labelled");
@@ -17,7 +17,7 @@ export function topicsSection(s: SummaryContext, total: string): void {
     const r = g.add([
       txt(t.name),
       undefined,
-      fx(countifs([topic, eqCriteria(t.name)])),
+      fx(countifs(["topic", t.name])),
       fx(`IF(${total}=0,"",${a1(g.next, 2)}/${total})`),
     ]);
     put(`topics.${t.name}`, r, 2);
@@ -41,10 +41,8 @@ function groupTable(
   prefix: string,
 ): void {
   const { g, put } = s;
-  const S = s.status;
   const status = s.input.ledger.status;
-  const range = s.col(field);
-  if (!range || groups.length === 0) return;
+  if (!s.has(field) || groups.length === 0) return;
   section(s, title);
   header(s, ["序号", nameHeader, "承办件数", "已答复", "超期未答复", "办复率"], "list");
   groups.forEach((grp, i) => {
@@ -53,16 +51,22 @@ function groupTable(
     const unnamed = grp.name === "";
     const byName = (more: Criterion[]): string =>
       unnamed
-        ? `SUMPRODUCT((LEN(TRIM(${range}))=0)*(${S}<>"")${more.map(([rg, c]) => `*(${rg}=${c})`).join("")}${s.exclProd})`
-        : s.countifs([range, eqCriteria(grp.name)], ...more);
-    const statusIs = (label: string): Criterion => [S, unnamed ? str(label) : eqCriteria(label)];
+        ? s.sumproduct((ref) => {
+            const range = ref(field);
+            if (range === undefined) return undefined;
+            const conditions = more.map(([k, v]) => `*(${ref(k) ?? '""'}=${str(v)})`).join("");
+            return `(LEN(TRIM(${range}))=0)*(${ref("status") ?? '""'}<>"")${conditions}`;
+          })
+        : s.countifs([field, grp.name], ...more);
+    const statusIs = (label: string): Criterion => ["status", label];
     g.add([
       num(i + 1),
       txt(unnamed ? s.zh("（未填写）") : grp.name),
       fx(byName([])),
       fx(byName([statusIs(status.replied)])),
       fx(byName([statusIs(status.overdue)])),
-      fx(`IF(${a1(r, 2)}=0,"",${a1(r, 3)}/${a1(r, 2)})`),
+      // Nothing replied and nothing overdue: nothing is due yet, so no rate ("—", not 0.0%).
+      fx(`IF(${a1(r, 2)}=0,"",IF(${a1(r, 3)}+${a1(r, 4)}=0,"—",${a1(r, 3)}/${a1(r, 2)}))`),
     ]);
     put(`${prefix}.${grp.name}.total`, r, 2);
     put(`${prefix}.${grp.name}.replied`, r, 3);
@@ -73,4 +77,7 @@ function groupTable(
     g.style(r, 2, 5, S_NUM);
     g.style(r, 5, 5, { numberFormat: PERCENT });
   });
+  const note = g.add([s.T("“—”：尚无已答复或已超期的件（均未到办理时限），暂不计算办复率。")]);
+  g.merge(note, 0, WIDTH - 1);
+  g.style(note, 0, WIDTH - 1, S_NOTE);
 }

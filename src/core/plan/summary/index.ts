@@ -23,9 +23,9 @@ export function buildSummarySheet(input: SummaryInput): { op: NewSheetPlan; figu
   const s = summaryContext(input);
   const asOfCell = titleRows(s);
   const total = overallSection(s);
-  repliesTable(s, total);
+  const replied = repliesTable(s, total);
   resultsSection(s);
-  satisfactionSection(s);
+  satisfactionSection(s, replied);
   topicsSection(s, total);
   groupSections(s);
   openItemsSection(s);

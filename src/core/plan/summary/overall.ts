@@ -1,5 +1,4 @@
 import { a1 } from "../../snapshot";
-import { eqCriteria } from "../formulas";
 import { fx, txt } from "../grid";
 import type { Criterion, SummaryContext } from "./context";
 import { PERCENT, S_CELL, S_NUM, WIDTH, header, section, setCell } from "./layout";
@@ -9,15 +8,15 @@ import { PERCENT, S_CELL, S_NUM, WIDTH, header, section, setCell } from "./layou
  * Returns the address of the total, which later rates divide by.
  */
 export function overallSection(s: SummaryContext): string {
-  const { g, T, col, countifs, anyOf, put } = s;
+  const { g, T, countifs, anyOf, put } = s;
   const { stats } = s.input;
   const lab = s.input.ledger.labels;
   section(s, "一、总体情况");
   header(s, ["类别", "合计", "主办", "协办（含会办）", "重点", "占比"], "labelled");
-  const kind = col("kind");
-  const role = col("role");
-  const key = col("key");
-  const leadCrit = (): Criterion[] => (role ? [[role, eqCriteria(lab.role.lead)]] : []);
+  const kind = s.has("kind") ? "kind" : undefined;
+  const role = s.has("role") ? "role" : undefined;
+  const key = s.has("key") ? "key" : undefined;
+  const leadCrit = (): Criterion[] => (role ? [[role, lab.role.lead]] : []);
   const kindRows: { label: string; values: string[]; statKey: "npc" | "cppcc" }[] = [
     {
       label: stats.byKind.npcMotion > 0 ? "人大代表建议（含议案）" : "人大代表建议",
@@ -36,30 +35,30 @@ export function overallSection(s: SummaryContext): string {
       put(k.statKey === "npc" ? "byKind.npc+npcMotion" : "byKind.cppcc", r, 2);
       if (role) {
         setCell(g, r, 3, fx(anyOf(kind, k.values, ...leadCrit())));
-        const assist = anyOf(kind, k.values, [role, eqCriteria(lab.role.assist)]);
-        const joint = anyOf(kind, k.values, [role, eqCriteria(lab.role.joint)]);
+        const assist = anyOf(kind, k.values, [role, lab.role.assist]);
+        const joint = anyOf(kind, k.values, [role, lab.role.joint]);
         setCell(g, r, 4, fx(`${assist}+${joint}`));
         put(`byKindRole.${k.statKey}.lead`, r, 3);
         put(`byKindRole.${k.statKey}.assist`, r, 4);
       }
-      if (key) setCell(g, r, 5, fx(anyOf(kind, k.values, [key, eqCriteria(lab.key.true)])));
+      if (key) setCell(g, r, 5, fx(anyOf(kind, k.values, [key, lab.key.true])));
     }
   }
   const totalRow = g.add([T("合计")]);
   const total = a1(totalRow, 2);
   g.merge(totalRow, 0, 1);
-  setCell(g, totalRow, 2, fx(`SUMPRODUCT(--(${s.status}<>"")${s.exclProd})`));
+  setCell(g, totalRow, 2, fx(s.sumproduct((ref) => `--(${ref("status")}<>"")`)));
   put("total", totalRow, 2);
   if (role) {
-    setCell(g, totalRow, 3, fx(countifs([role, eqCriteria(lab.role.lead)])));
-    const assist = countifs([role, eqCriteria(lab.role.assist)]);
-    const joint = countifs([role, eqCriteria(lab.role.joint)]);
+    setCell(g, totalRow, 3, fx(countifs([role, lab.role.lead])));
+    const assist = countifs([role, lab.role.assist]);
+    const joint = countifs([role, lab.role.joint]);
     setCell(g, totalRow, 4, fx(`${assist}+${joint}`));
     put("byRole.lead", totalRow, 3);
     put("byRole.assist", totalRow, 4);
   }
   if (key) {
-    setCell(g, totalRow, 5, fx(countifs([key, eqCriteria(lab.key.true)])));
+    setCell(g, totalRow, 5, fx(countifs([key, lab.key.true])));
     put("key", totalRow, 5);
   }
   for (const r of [...crossRows, totalRow]) {
@@ -72,7 +71,7 @@ export function overallSection(s: SummaryContext): string {
   }
   g.style(totalRow, 0, WIDTH - 1, { bold: true });
   if (kind && stats.byKind.npcMotion > 0) {
-    const r = g.add([T("　其中：人大议案"), undefined, fx(countifs([kind, eqCriteria(lab.kind.npcMotion)]))]);
+    const r = g.add([T("　其中：人大议案"), undefined, fx(countifs([kind, lab.kind.npcMotion]))]);
     g.merge(r, 0, 1);
     put("byKind.npcMotion", r, 2);
     g.style(r, 0, 1, S_CELL);

@@ -3,14 +3,15 @@ import { foldKey } from "../../script";
 import { columnRef, eqCriteria } from "../formulas";
 import { fx, rowHeightFor, txt } from "../grid";
 import type { SummaryContext } from "./context";
-import { figureRow, header, setCell } from "./layout";
+import { S_NOTE, WIDTH, figureRow, header, setCell } from "./layout";
 
 /**
  * Replies and deadlines under 一、总体情况: 已答复 and 按期答复 with their rates over the total, what is still
- * open, overdue and due soon, and the departments left out of the figures by the settings.
+ * open, overdue and due soon, the departments left out of the figures by the settings, and how each rate is
+ * defined. Returns the address of the 已答复 count.
  */
-export function repliesTable(s: SummaryContext, total: string): void {
-  const { g, T, col, countifs, put } = s;
+export function repliesTable(s: SummaryContext, total: string): string {
+  const { g, T, countifs, put } = s;
   const { settings, stats } = s.input;
   const L = s.input.ledger;
   header(s, ["项目", "件数", "比率", "说明"], "figures");
@@ -31,8 +32,8 @@ export function repliesTable(s: SummaryContext, total: string): void {
     figureRow(g, r, { height: Math.max(20, rowHeightFor(note, 20, 13)) });
     return r;
   };
-  const R = col("repliedOn");
-  const replied = R ? countifs([s.status, eqCriteria(L.status.replied)]) : undefined;
+  // Replied by a date or, without one, by its status, 答复文号 or result (the 时限状态 formula decides).
+  const replied = countifs(["status", L.status.replied]);
   const repliedRow = detail(
     "已答复",
     replied,
@@ -40,9 +41,12 @@ export function repliesTable(s: SummaryContext, total: string): void {
     { figure: "replyRate" },
     "办复率 = 已答复 ÷ 承办总数",
   );
-  const due = L.dueColumn !== undefined ? columnRef(L.table, L.dueColumn) : undefined;
-  const onTime =
-    R && due ? `SUMPRODUCT(ISNUMBER(${R})*ISNUMBER(${due})*(${R}<=${due})${s.exclProd})` : undefined;
+  const onTime = s.has("repliedOn")
+    ? s.sumproduct((ref) => {
+        const [R, due] = [ref("repliedOn"), ref("due")];
+        return R && due ? `ISNUMBER(${R})*ISNUMBER(${due})*(${R}<=${due})` : undefined;
+      })
+    : undefined;
   detail(
     "按期答复",
     onTime,
@@ -53,25 +57,38 @@ export function repliesTable(s: SummaryContext, total: string): void {
   detail("尚未答复", `${total}-${a1(repliedRow, 2)}`, "open", undefined, "");
   detail(
     "　其中：已超期",
-    countifs([s.status, eqCriteria(L.status.overdue)]),
+    countifs(["status", L.status.overdue]),
     "overdue",
     undefined,
     "截至统计截止日期已过办理时限仍未答复",
   );
   detail(
     "　　　　即将到期",
-    countifs([s.status, eqCriteria(L.status.dueSoon)]),
+    countifs(["status", L.status.dueSoon]),
     "dueSoon",
     undefined,
     `${settings.dueSoonDays}日内到期（含当日）`,
   );
-  const dept = col("department");
-  if (dept) {
+  if (s.has("department")) {
     for (const ex of stats.excluded) {
-      const values = L.excludedValues.filter((v) => foldKey(v.trim()) === foldKey(ex.name));
-      const formula =
-        values.length > 0 ? values.map((v) => `COUNTIFS(${dept},${eqCriteria(v)})`).join("+") : "0";
+      const terms = s.input.ledgers.flatMap((table) => {
+        const dept = table.fieldColumn.department;
+        if (dept === undefined) return [];
+        const values = table.excludedValues.filter((v) => foldKey(v.trim()) === foldKey(ex.name));
+        return values.map((v) => `COUNTIFS(${columnRef(table.table, dept)},${eqCriteria(v)})`);
+      });
+      const formula = terms.length > 0 ? terms.join("+") : "0";
       detail(`不计入统计：${ex.name}`, formula, `excluded.${ex.name}`, undefined, "按设置不计入以上各项数字");
     }
   }
+  const note = g.add([T(RATE_NOTE)]);
+  g.merge(note, 0, WIDTH - 1);
+  g.style(note, 0, WIDTH - 1, S_NOTE);
+  g.height(note, rowHeightFor(RATE_NOTE, 60, 13));
+  return a1(repliedRow, 2);
 }
+
+/** How each rate is defined (DOMAIN.md), under the figures, so a leader knows what a percentage divides. */
+const RATE_NOTE =
+  "注：办复率 = 已答复件数 ÷ 承办总数；按期办复率 = 在办理时限内答复的件数 ÷ 承办总数，已答复但未填写答复日期的件不计入按期答复；" +
+  "满意率 = （满意 + 基本满意）÷ 反馈件数（未表态的不计入）；反馈回收率 = 反馈件数 ÷ 已答复件数。统计不含按设置排除的单位。";

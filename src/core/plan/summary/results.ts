@@ -1,7 +1,6 @@
 import type { ResultClass } from "../../fields";
 import { RESULT_MEANING } from "../../enums";
 import { a1 } from "../../snapshot";
-import { eqCriteria } from "../formulas";
 import { fx, txt } from "../grid";
 import type { SummaryContext } from "./context";
 import { figureRow, header, section } from "./layout";
@@ -11,7 +10,7 @@ export function resultsSection(s: SummaryContext): void {
   const { g, T, countifs, put } = s;
   const { settings, stats } = s.input;
   const lab = s.input.ledger.labels;
-  const result = s.col("result");
+  const result = s.has("result");
   const classes: ResultClass[] =
     settings.resultScheme === "ABCD" || stats.results.D > 0 ? ["A", "B", "C", "D"] : ["A", "B", "C"];
   if (!result) return;
@@ -23,7 +22,7 @@ export function resultsSection(s: SummaryContext): void {
     const r = g.add([
       txt(lab.result[c]),
       undefined,
-      fx(countifs([result, eqCriteria(lab.result[c])])),
+      fx(countifs(["result", lab.result[c]])),
       fx(`IF(${sumRef}=0,"",${a1(g.next, 2)}/${sumRef})`),
       T(RESULT_MEANING[c]),
     ]);

@@ -1,19 +1,56 @@
+import type { Field } from "../../fields";
 import { a1 } from "../../snapshot";
-import { eqCriteria } from "../formulas";
 import { fx, txt } from "../grid";
 import type { SummaryContext } from "./context";
 import { PERCENT, figureRow, header, section } from "./layout";
 
 const KINDS = ["satisfied", "basic", "unsatisfied", "none"] as const;
 
-/** 三、代表委员满意度: items by evaluation, the number with feedback and the satisfaction rate. */
-export function satisfactionSection(s: SummaryContext): void {
+/**
+ * 三、代表委员满意度: items by evaluation, the number with feedback and the satisfaction rate; for a ledger that
+ * scores 办理工作 and 办理结果 apart, one table each. Then 反馈回收率 = items with feedback ÷ items replied.
+ * `replied` is the address of the 已答复 count.
+ */
+export function satisfactionSection(s: SummaryContext, replied: string): void {
+  const hasResult = s.has("satisfaction");
+  const hasWork = s.has("satisfactionWork");
+  if (!hasResult && !hasWork) return;
+  section(s, "三、代表委员满意度");
+  const feedback: string[] = [];
+  if (hasWork)
+    feedback.push(
+      aspect(s, "satisfactionWork", "对办理工作", "satisfactionWork", "satisfactionWorkRate", "feedbackWork"),
+    );
+  if (hasResult) {
+    const prefix = hasWork ? "对办理结果" : "";
+    feedback.push(aspect(s, "satisfaction", prefix, "satisfaction", "satisfactionRate", "feedback"));
+  }
+  // The result aspect's feedback (the figure reports quote) over the replies.
+  const fb = feedback[feedback.length - 1] ?? "0";
+  const r = s.g.add([
+    s.T("反馈回收率"),
+    undefined,
+    fx(`IF(${replied}=0,"",${fb}/${replied})`),
+    undefined,
+    s.T(hasWork ? "对办理结果的反馈件数 ÷ 已答复件数" : "反馈件数 ÷ 已答复件数"),
+  ]);
+  s.put("feedbackRate", r, 2);
+  figureRow(s.g, r);
+  s.g.style(r, 2, 2, { numberFormat: PERCENT });
+}
+
+/** One aspect's table; returns the address of its 反馈件数. */
+function aspect(
+  s: SummaryContext,
+  field: Field,
+  prefix: string,
+  key: string,
+  rateKey: string,
+  feedbackKey: string,
+): string {
   const { g, T, countifs, put } = s;
   const lab = s.input.ledger.labels;
-  const sat = s.col("satisfaction");
-  if (!sat) return;
-  section(s, "三、代表委员满意度");
-  header(s, ["评价", "件数", "占比", "说明"], "figures");
+  header(s, [`${prefix}评价`, "件数", "占比", "说明"], "figures");
   const first = g.next;
   // 反馈件数 sits below the four evaluation rows.
   const fbRef = a1(first + 4, 2);
@@ -21,11 +58,11 @@ export function satisfactionSection(s: SummaryContext): void {
     const r = g.add([
       txt(lab.satisfaction[k]),
       undefined,
-      fx(countifs([sat, eqCriteria(lab.satisfaction[k])])),
+      fx(countifs([field, lab.satisfaction[k]])),
       k === "none" ? undefined : fx(`IF(${fbRef}=0,"",${a1(g.next, 2)}/${fbRef})`),
       k === "none" ? T("不计入反馈件数") : undefined,
     ]);
-    put(`satisfaction.${k}`, r, 2);
+    put(`${key}.${k}`, r, 2);
     figureRow(g, r);
   }
   const fb = g.add([
@@ -35,17 +72,18 @@ export function satisfactionSection(s: SummaryContext): void {
     undefined,
     T("满意 + 基本满意 + 不满意"),
   ]);
-  put("feedback", fb, 2);
+  put(feedbackKey, fb, 2);
   figureRow(g, fb);
   const rate = g.add([
-    T("满意率"),
+    T(`${prefix}满意率`),
     undefined,
     fx(`IF(${fbRef}=0,"",(${a1(first, 2)}+${a1(first + 1, 2)})/${fbRef})`),
     undefined,
     T("（满意 + 基本满意）÷ 反馈件数"),
   ]);
-  put("satisfactionRate", rate, 2);
+  put(rateKey, rate, 2);
   figureRow(g, rate);
   g.style(rate, 2, 2, { numberFormat: PERCENT, bold: true });
   g.style(rate, 0, 1, { bold: true });
+  return fbRef;
 }
