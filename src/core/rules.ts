@@ -82,6 +82,8 @@ export function checkLedger(records: LedgerRecord[], layout: LedgerLayout, s: Se
       code: "column_unread",
       severity: SEVERITY.column_unread,
       message: issueMessage("column_unread", { field: lost, ...params }, s.locale),
+      // The column's header cell, so the pane can take the user there.
+      cell: `${columnLetter(col.index)}${layout.headerRows[layout.headerRows.length - 1] ?? 1}`,
       sheet: layout.sheet,
     });
   }

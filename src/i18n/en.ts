@@ -24,6 +24,7 @@ export const en: UiStrings = {
     replyRef: "Reply reference",
     result: "Result class",
     satisfaction: "Satisfaction",
+    satisfactionWork: "Satisfaction with the handling",
     consultation: "Consultation",
     status: "Status",
     notes: "Notes",
@@ -35,10 +36,14 @@ export const en: UiStrings = {
     notMapped: "(not mapped)",
     column: (letter, header) => `Column ${letter} · ${header}`,
     required: "required",
+    sheetsTogether: (sheets) => `Sheets read together: ${sheets.join(", ")}`,
     button: "Structure the ledger",
     working: "Structuring the ledger…",
     progress: "Progress",
-    done: (sheet) => `The ledger is structured; the original sheet is backed up as "${sheet}".`,
+    done: (backups) =>
+      backups.length === 1
+        ? `The ledger is structured; the original sheet is backed up as "${backups[0]}".`
+        : `The ledger is structured; the original sheets are backed up as ${backups.map((b) => `"${b}"`).join(", ")}.`,
   },
   check: {
     heading: "Check results",
@@ -49,6 +54,8 @@ export const en: UiStrings = {
     none: "No problems found.",
     sheetWide: "Whole sheet",
     row: (row) => `Row ${row}`,
+    sheetRow: (sheet, row) => `Sheet "${sheet}", row ${row}`,
+    sheetWideOf: (sheet) => `Sheet "${sheet}", whole sheet`,
     goTo: (cell, message) => `${cell}: ${message}`,
   },
   report: {
@@ -60,6 +67,13 @@ export const en: UiStrings = {
     replyRate: "Reply rate",
     onTimeReplyRate: "On-time reply rate",
     satisfactionRate: "Satisfaction rate",
+    satisfactionWorkRate: "Satisfaction with the handling",
+    satisfactionResultRate: "Satisfaction with the result",
+    feedbackRate: "Feedback return rate",
+    repliedUndated: (n) =>
+      n === 1
+        ? "1 replied item has no reply date and does not count as replied on time."
+        : `${n} replied items have no reply date and do not count as replied on time.`,
     overdue: "Overdue",
     dueSoon: "Due soon",
     items: (n) => `${n} ${n === 1 ? "item" : "items"}`,

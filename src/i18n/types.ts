@@ -16,10 +16,13 @@ export interface UiStrings {
     notMapped: string;
     column: (letter: string, header: string) => string;
     required: string;
+    /** A ledger kept on several sheets (人大建议 on one, 政协提案 on another): the sheets read as one ledger. */
+    sheetsTogether: (sheets: readonly string[]) => string;
     button: string;
     working: string;
     progress: string;
-    done: (sheet: string) => string;
+    /** After 整理台账: the backup of each sheet of the ledger (one for most ledgers). */
+    done: (backups: readonly string[]) => string;
   };
   check: {
     heading: string;
@@ -30,6 +33,9 @@ export interface UiStrings {
     none: string;
     sheetWide: string;
     row: (row: number) => string;
+    /** A group's title when the ledger spans several sheets. */
+    sheetRow: (sheet: string, row: number) => string;
+    sheetWideOf: (sheet: string) => string;
     goTo: (cell: string, message: string) => string;
   };
   report: {
@@ -41,6 +47,12 @@ export interface UiStrings {
     replyRate: string;
     onTimeReplyRate: string;
     satisfactionRate: string;
+    /** The two aspects, when the ledger scores 办理工作 in a column of its own. */
+    satisfactionWorkRate: string;
+    satisfactionResultRate: string;
+    feedbackRate: string;
+    /** Under the figures: replied items without a reply date, never counted as on time. */
+    repliedUndated: (n: number) => string;
     overdue: string;
     dueSoon: string;
     items: (n: number) => string;

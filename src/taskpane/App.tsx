@@ -87,9 +87,9 @@ export function App({ host, locale, theme = "light", initialSettings, now, onAna
   const select = host.select;
   const onSelect =
     select && analysis
-      ? (cell: string) => {
+      ? (sheet: string, cell: string) => {
           // A failed selection is not worth an error bar: the user can still find the cell.
-          select.call(host, analysis.layout.sheet, cell).catch(() => undefined);
+          select.call(host, sheet, cell).catch(() => undefined);
         }
       : undefined;
 

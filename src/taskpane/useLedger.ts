@@ -12,8 +12,8 @@ export type { Task };
 /** A finished action, for the success message. */
 export interface Done {
   task: Task;
-  /** The backup sheet's name after 整理台账. */
-  backup?: string;
+  /** After 整理台账: the backup sheet of each sheet of the ledger, the first one first. */
+  backups?: string[];
 }
 
 export interface LedgerState {
@@ -118,27 +118,30 @@ export function useLedger(
         : { kind: "analyze", failure: outcome.error }
       : null;
 
-  // Re-check by itself when the user edits the ledger (the host does not report its own writes).
-  const watchedSheet = analysis?.layout.sheet ?? null;
+  // Re-check by itself when the user edits the ledger, on any of its sheets (the host does not report its
+  // own writes). The names make one key: a new analysis of the same sheets keeps the watchers.
+  const watchedKey = analysis ? JSON.stringify(analysis.sheets) : null;
   const [watchFailed, setWatchFailed] = useState(false);
   useEffect(() => {
-    if (!watchedSheet || !host.watch) return;
+    if (!watchedKey || !host.watch) return;
     let disposed = false;
-    let unsubscribe: (() => Promise<void>) | undefined;
-    host
-      .watch(watchedSheet, () => void reload())
-      .then(
-        (off) => {
-          if (disposed) void off();
-          else unsubscribe = off;
-        },
-        () => !disposed && setWatchFailed(true),
-      );
+    const unsubscribes: (() => Promise<void>)[] = [];
+    for (const sheet of JSON.parse(watchedKey) as string[]) {
+      host
+        .watch(sheet, () => void reload())
+        .then(
+          (off) => {
+            if (disposed) void off();
+            else unsubscribes.push(off);
+          },
+          () => !disposed && setWatchFailed(true),
+        );
+    }
     return () => {
       disposed = true;
-      if (unsubscribe) void unsubscribe();
+      for (const off of unsubscribes) void off();
     };
-  }, [host, watchedSheet, reload]);
+  }, [host, watchedKey, reload]);
 
   const run = useCallback(
     async (task: Task, given?: SettingsInput): Promise<boolean> => {
@@ -157,7 +160,7 @@ export function useLedger(
         const result = await host.apply(plan, (fraction) => mounted.current && setProgress(fraction));
         if (!mounted.current) return true;
         setApplied(result.skipped);
-        setDone(task === "structure" ? { task, backup: plan.sheets.backup } : { task });
+        setDone(task === "structure" ? { task, backups: plan.ledgers.map((l) => l.backup) } : { task });
         await reload();
         return true;
       } catch (e) {

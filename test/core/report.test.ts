@@ -1,5 +1,3 @@
-import * as fs from "fs";
-import * as path from "path";
 import type { LedgerRecord, Script } from "../../src/core/fields";
 import { resolveSettings, type SettingsInput } from "../../src/core/settings";
 import { serialFromYmd } from "../../src/core/dates";
@@ -7,25 +5,7 @@ import { computeStats } from "../../src/core/stats";
 import { buildReport, topicList } from "../../src/core/report";
 import { formatPercent, joinAnd } from "../../src/core/format";
 import type { Report } from "../../src/core/report.types";
-
-const GOLDEN_DIR = path.join(__dirname, "..", "golden", "report");
-
-/**
- * Compares with test/golden/report/<name>.txt. A missing or empty file is written from the actual output and
- * printed for review (paste-and-check, STYLE.md); under CI=true that is a failure instead.
- */
-function expectGolden(name: string, actual: string): void {
-  const file = path.join(GOLDEN_DIR, `${name}.txt`);
-  const expected = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
-  if (expected.trim() === "") {
-    if (process.env.CI === "true") throw new Error(`Golden file ${file} is missing or empty`);
-    fs.mkdirSync(GOLDEN_DIR, { recursive: true });
-    fs.writeFileSync(file, `${actual}\n`);
-    console.log(`Wrote ${file} – review it:\n${actual}`);
-    return;
-  }
-  expect(`${actual}\n`).toBe(expected);
-}
+import { expectGolden } from "../helpers/golden";
 
 const d = (y: number, m: number, day: number): number => serialFromYmd(y, m, day);
 const rec = (row: number, extra: Partial<LedgerRecord>): LedgerRecord => ({ row, invalid: {}, ...extra });

@@ -1,5 +1,6 @@
 /** Workbooks as offices send them, written inline, for the page's scenarios beyond the bundled sample. */
-import { utc, xlsxFromGrids } from "../helpers/grid-xlsx";
+import { utc, xlsxFromGrids, type GridSheet } from "../helpers/grid-xlsx";
+import { TWO_SHEET_LEDGER, UNREAD_COLUMNS_LEDGER } from "../taskpane/ledgers";
 
 /**
  * A traditional-script 責任分工表: a merged title row, a two-row header (答覆情況 over 答覆日期 and 辦理結果,
@@ -78,4 +79,27 @@ export function traditionalLedger(): Promise<Buffer> {
       ],
     },
   ]);
+}
+
+/** The grids of test/taskpane/ledgers.ts as a user's file: ISO text dates become real date cells. */
+function withDateCells(sheets: GridSheet[]): GridSheet[] {
+  return sheets.map((s) => ({
+    ...s,
+    rows: s.rows.map((row) =>
+      row.map((v) => {
+        const m = typeof v === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
+        return m ? utc(Number(m[1]), Number(m[2]), Number(m[3])) : v;
+      }),
+    ),
+  }));
+}
+
+/** 人大建议 (3 items) and 政协提案 (2) on sheets of their own, one header, both satisfaction aspects. */
+export function twoSheetLedger(): Promise<Buffer> {
+  return xlsxFromGrids(withDateCells(TWO_SHEET_LEDGER));
+}
+
+/** A second 满意度 column and a 是否延期 column, both left unread. */
+export function unreadColumnsLedger(): Promise<Buffer> {
+  return xlsxFromGrids(withDateCells(UNREAD_COLUMNS_LEDGER));
 }

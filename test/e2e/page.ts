@@ -41,3 +41,22 @@ export async function noLedgerWorkbook(): Promise<Buffer> {
   ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** Presses the download button and opens what it saved. */
+export async function downloadWorkbook(page: Page, expectedName?: string): Promise<ExcelJS.Workbook> {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: /下载/ }).click(),
+  ]);
+  if (expectedName) expect(download.suggestedFilename()).toBe(expectedName);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await download.path());
+  return wb;
+}
+
+/** Every cell's text of one sheet, a line each. */
+export function sheetText(wb: ExcelJS.Workbook, name: string): string {
+  const lines: string[] = [];
+  wb.getWorksheet(name)?.eachRow((row) => row.eachCell((cell) => lines.push(String(cell.text))));
+  return lines.join("\n");
+}

@@ -19,7 +19,7 @@ import {
   type RecordedPage,
   type Session,
 } from "./harness";
-import { figure, loadFile, noLedgerWorkbook, openTab, summary } from "./page";
+import { downloadWorkbook, figure, loadFile, noLedgerWorkbook, openTab, sheetText, summary } from "./page";
 import { traditionalLedger } from "./ledgers";
 import { XLSX_MIME } from "../../src/standalone/fileHost";
 
@@ -71,8 +71,13 @@ describeInBrowser("standalone page over http", () => {
     await openTab(page, "整理台账");
     const replied = page.getByRole("combobox", { name: "答复日期" });
     const repliedColumn = await replied.inputValue();
-    await replied.selectOption({ label: strings("zh-CN").structure.notMapped });
-    // The page's own figures follow at once, without 整理台账: without a reply date nothing counts as replied.
+    // A result or a reply reference alone counts as a reply (without a date): all three go.
+    for (const name of ["答复日期", "答复文号", "办理结果"]) {
+      await page
+        .getByRole("combobox", { name, exact: true })
+        .selectOption({ label: strings("zh-CN").structure.notMapped });
+    }
+    // The page's own figures follow at once, without 整理台账: with nothing that shows a reply, none counts.
     expect(await figure(summary(page), "总件数")).toBe("16 件");
     await replyRateIs(summary(page), "0%");
     await openTab(page, "统计与汇报");
@@ -231,24 +236,6 @@ describeInBrowser("standalone page over http", () => {
     expect(await page.getByRole("button", { name: /下载/ }).innerText()).toBe("下载整理后的工作簿");
   });
 });
-
-/** Presses the download button and opens what it saved. */
-async function downloadWorkbook(page: Page, expectedName?: string): Promise<ExcelJS.Workbook> {
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: /下载/ }).click(),
-  ]);
-  if (expectedName) expect(download.suggestedFilename()).toBe(expectedName);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(await download.path());
-  return wb;
-}
-
-function sheetText(wb: ExcelJS.Workbook, name: string): string {
-  const lines: string[] = [];
-  wb.getWorksheet(name)?.eachRow((row) => row.eachCell((cell) => lines.push(String(cell.text))));
-  return lines.join("\n");
-}
 
 /** The value of a key on the built workbook's hidden settings sheet (台账设置). */
 function storedSetting(wb: ExcelJS.Workbook, key: string): string | undefined {

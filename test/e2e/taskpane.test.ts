@@ -74,11 +74,12 @@ describeInBrowser("task pane over a test host", () => {
 
     await openTab(page, "整理台账");
     await page
-      .getByRole("combobox", { name: "满意度" })
+      // Exact: "办理工作满意度" holds the words too.
+      .getByRole("combobox", { name: "满意度", exact: true })
       .selectOption({ label: strings("zh-CN").structure.notMapped });
     await openTab(page, "统计与汇报");
     // Without a satisfaction column there is nothing to divide by.
-    await pane.getByRole("group", { name: "满意率" }).getByText("—", { exact: true }).waitFor();
+    await pane.getByRole("group", { name: "满意率", exact: true }).getByText("—", { exact: true }).waitFor();
     await page.getByRole("button", { name: "生成统计与汇报" }).click();
     await page.getByRole("status").filter({ hasText: "统计表和汇报已更新" }).waitFor();
   });

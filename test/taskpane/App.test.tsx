@@ -106,8 +106,11 @@ describe("onAnalysisChange: the pane's live analysis and settings, for a page ar
     const replied = await screen.findByRole<HTMLSelectElement>("combobox", { name: "答复日期" });
     await user.selectOptions(replied, "（未对应）");
     await waitFor(() => expect(lastReport(onAnalysisChange).settings.mapping).toEqual({ repliedOn: null }));
-    // Without a reply date nothing counts as replied.
-    expect(lastReport(onAnalysisChange).analysis?.stats.replyRate).toBe(0);
+    // Without a reply date nothing counts as replied on time; the results still show six replies.
+    const stats = lastReport(onAnalysisChange).analysis?.stats;
+    expect(stats?.onTimeReplyRate).toBe(0);
+    expect(stats?.replyRate).toBe(0.75);
+    expect(stats?.repliedUndated).toBe(6);
     expect(host.apply).not.toHaveBeenCalled();
   });
 

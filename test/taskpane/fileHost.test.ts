@@ -14,8 +14,14 @@ import { TASK_PARTS } from "../../src/taskpane/parts";
 const SAMPLE = join(__dirname, "..", "..", "samples", "sample-ledger.xlsx");
 const NOW = new Date(2024, 11, 31);
 const AS_IS: SettingsInput = { locale: "zh-CN" };
-/** 答复日期 unmapped: nothing counts as replied. */
-const NO_REPLY_DATE: SettingsInput = { locale: "zh-CN", mapping: { repliedOn: null } };
+/**
+ * 答复日期, 答复文号 and 办理结果 unmapped: nothing shows a reply, so nothing counts as replied (a result or
+ * a reply reference alone counts as a reply without a date).
+ */
+const NO_REPLY_DATE: SettingsInput = {
+  locale: "zh-CN",
+  mapping: { repliedOn: null, replyRef: null, result: null },
+};
 
 /** The sample behind a file host, and a download that opens what the host saved. */
 async function sample(): Promise<{

@@ -1,8 +1,9 @@
+import { useId } from "react";
 import { Badge, Button, Card, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Analysis } from "../../core/analyze";
 import type { Locale } from "../../core/fields";
 import { strings } from "../../i18n";
-import { groupIssues, issueCell } from "../issueGroups";
+import { groupIssues, issueCell, issueSheet, sheetLayout, type IssueGroup } from "../issueGroups";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -17,15 +18,27 @@ const useStyles = makeStyles({
 export interface IssuesPanelProps {
   locale: Locale;
   analysis: Analysis;
-  /** Selects a cell of the ledger sheet; absent when the host cannot (a file). */
-  onSelect?: (cell: string) => void;
+  /** Selects a cell on one of the ledger's sheets; absent when the host cannot (a file). */
+  onSelect?: (sheet: string, cell: string) => void;
 }
 
-/** 检查: overdue and due-soon counts, then the issues grouped by row; an issue with a cell jumps to it. */
+/**
+ * 检查: overdue and due-soon counts, then the issues grouped by row (by sheet and row when the ledger spans
+ * several sheets); an issue with a cell jumps to it on its own sheet.
+ */
 export function IssuesPanel({ locale, analysis, onSelect }: IssuesPanelProps) {
   const s = strings(locale).check;
   const styles = useStyles();
-  const groups = groupIssues(analysis.issues);
+  const ids = useId();
+  const bySheet = analysis.sheets.length > 1;
+  const groups = groupIssues(
+    analysis.issues,
+    bySheet ? { sheets: analysis.sheets, fallback: analysis.layout.sheet } : undefined,
+  );
+  const title = (group: IssueGroup): string => {
+    if (group.sheet === null) return group.row === null ? s.sheetWide : s.row(group.row);
+    return group.row === null ? s.sheetWideOf(group.sheet) : s.sheetRow(group.sheet, group.row);
+  };
   const errors = analysis.issues.filter((i) => i.severity === "error").length;
   const counts: [string, number][] = [
     [s.overdue, analysis.stats.overdue],
@@ -46,17 +59,18 @@ export function IssuesPanel({ locale, analysis, onSelect }: IssuesPanelProps) {
         ))}
       </div>
       {groups.length === 0 && <Text>{s.none}</Text>}
-      {groups.map((group) => {
-        const title = group.row === null ? s.sheetWide : s.row(group.row);
-        const headingId = `issues-row-${group.row ?? "sheet"}`;
+      {groups.map((group, g) => {
+        // Sheet names may hold any character: the id is the group's place, the key its sheet and row.
+        const headingId = `${ids}-issues-${g}`;
         return (
-          <div key={headingId} className={styles.group}>
+          <div key={JSON.stringify([group.sheet, group.row])} className={styles.group}>
             <Text as="h3" id={headingId} weight="semibold">
-              {title} <Badge appearance="tint">{group.issues.length}</Badge>
+              {title(group)} <Badge appearance="tint">{group.issues.length}</Badge>
             </Text>
             <ul className={styles.list} aria-labelledby={headingId}>
               {group.issues.map((issue, i) => {
-                const cell = issueCell(issue, analysis.layout);
+                const sheet = issueSheet(issue, analysis);
+                const cell = issueCell(issue, sheetLayout(analysis, sheet));
                 const color = issue.severity === "error" ? "danger" : "warning";
                 return (
                   <li key={i}>
@@ -65,7 +79,7 @@ export function IssuesPanel({ locale, analysis, onSelect }: IssuesPanelProps) {
                         className={styles.issue}
                         appearance="subtle"
                         icon={<Badge color={color} size="extra-small" aria-hidden />}
-                        onClick={() => onSelect(cell)}
+                        onClick={() => onSelect(sheet, cell)}
                       >
                         {s.goTo(cell, issue.message)}
                       </Button>

@@ -30,9 +30,12 @@ export function MappingPanel({ locale, analysis, busy, onMap, onStructure }: Map
   const styles = useStyles();
   const { layout } = analysis;
   const header = layout.headerRows.join("–");
+  // Columns an earlier build added (时限状态, 计算时限) are the tool's output, never an input.
+  const columns = layout.columns.filter((c) => c.generated !== true);
   return (
     <section className={styles.root} aria-label={s.tabs.structure}>
       <Text>{s.structure.intro(layout.sheet, header, layout.firstDataRow, layout.lastDataRow)}</Text>
+      {analysis.sheets.length > 1 && <Text>{s.structure.sheetsTogether(analysis.sheets)}</Text>}
       <Button appearance="primary" disabled={busy} onClick={onStructure}>
         {s.structure.button}
       </Button>
@@ -55,7 +58,7 @@ export function MappingPanel({ locale, analysis, busy, onMap, onStructure }: Map
                 onChange={(_, data) => onMap(field, data.value === "" ? null : Number(data.value))}
               >
                 <option value="">{s.structure.notMapped}</option>
-                {layout.columns.map((c) => (
+                {columns.map((c) => (
                   <option key={c.index} value={String(c.index)}>
                     {s.structure.column(columnLetter(c.index), c.header)}
                   </option>

@@ -58,7 +58,7 @@ function doneMessage(done: Done, locale: Locale): string {
   const s = strings(locale);
   switch (done.task) {
     case "structure":
-      return s.structure.done(done.backup ?? "");
+      return s.structure.done(done.backups ?? []);
     case "statistics":
       return s.report.done;
     case "settings":

@@ -13,6 +13,7 @@ import type { Stats } from "../../../src/core/stats.types";
 import type { SettingsInput } from "../../../src/core/settings";
 import { convertWithLibreOffice, describeWithLibreOffice } from "../../helpers/libreoffice";
 import { AS_OF, traditionalLedger, twoRowHeaderLedger } from "../../helpers/ledgerFixtures";
+import { LAYOUT_LEDGERS } from "../../helpers/layoutLedgers";
 import { QA_LEDGERS } from "../../helpers/qaLedgers";
 import { xlsxFromGrids } from "../../helpers/grid-xlsx";
 
@@ -99,6 +100,13 @@ const CASES: {
     // Small ledgers with few columns: fewer figures on their statistics sheet.
     minFigures: 5,
   })),
+  // A status column instead of reply dates, two satisfaction aspects, 人大 and 政协 on two sheets.
+  ...LAYOUT_LEDGERS.map((l) => ({
+    title: `layout: ${l.name}`,
+    make: () => xlsxFromGrids(l.sheets),
+    settings: {},
+    minFigures: 5,
+  })),
 ];
 
 describeWithLibreOffice("LibreOffice recalculates the built workbook", () => {
@@ -182,14 +190,7 @@ describeWithLibreOffice("LibreOffice recalculates the built workbook", () => {
       expect(errors).toEqual([]);
     });
 
-    it("agrees with the engine on every row's 时限状态", () => {
-      const ledger = recalculated.getWorksheet(sheets.ledger);
-      const headerRow = analysis.layout.headerRows.at(-1) ?? 1;
-      let statusCol = 0;
-      ledger!.getRow(headerRow).eachCell((cell, c) => {
-        if (cell.value === inScript("时限状态", analysis.script)) statusCol = c;
-      });
-      expect(statusCol).toBeGreaterThan(0);
+    it("agrees with the engine on every row's 时限状态, on every sheet of the ledger", () => {
       const labels = statusLabels(analysis.script);
       const word = {
         replied: labels.replied,
@@ -198,9 +199,32 @@ describeWithLibreOffice("LibreOffice recalculates the built workbook", () => {
         open: labels.open,
         unknown: labels.open,
       };
-      for (const rec of analysis.records) {
-        const want = word[deadlineStatus(rec, analysis.today, analysis.settings)];
-        expect([rec.row, ledger!.getCell(rec.row, statusCol).result]).toEqual([rec.row, want]);
+      for (const part of analysis.parts) {
+        const ledger = recalculated.getWorksheet(part.sheet.name);
+        const headerRow = part.layout.headerRows.at(-1) ?? 1;
+        let statusCol = 0;
+        ledger!.getRow(headerRow).eachCell((cell, c) => {
+          if (cell.value === inScript("时限状态", analysis.script)) statusCol = c;
+        });
+        expect(statusCol).toBeGreaterThan(0);
+        const rows = new Set(part.records.map((r) => r.row));
+        for (const rec of part.records) {
+          const want = word[deadlineStatus(rec, analysis.today, analysis.settings)];
+          expect([part.sheet.name, rec.row, ledger!.getCell(rec.row, statusCol).result]).toEqual([
+            part.sheet.name,
+            rec.row,
+            want,
+          ]);
+        }
+        // Rows the engine does not read as items (a repeated header, blank rows) have no status either.
+        for (let r = headerRow + 1; r <= part.layout.lastDataRow; r++) {
+          if (rows.has(r)) continue;
+          expect([part.sheet.name, r, valueOf(ledger!.getCell(r, statusCol))]).toEqual([
+            part.sheet.name,
+            r,
+            null,
+          ]);
+        }
       }
     });
   });

@@ -1,0 +1,229 @@
+import { analyzeWorkbook, type Analysis } from "../../../src/core/analyze";
+import type { SettingsInput } from "../../../src/core/settings";
+import { loadXlsx, snapshotOf } from "../../../src/hosts/xlsx/workbook";
+import { buildXlsx } from "../../../src/hosts/xlsx/build";
+import { xlsxFromGrids, type GridSheet } from "../../helpers/grid-xlsx";
+import { STATUS_ONLY, TWO_ASPECTS, TWO_SHEETS, type LayoutLedger } from "../../helpers/layoutLedgers";
+import { expectGolden } from "../../helpers/golden";
+
+/** Ledgers as offices keep them (test/helpers/layoutLedgers.ts), read from real .xlsx files. */
+
+async function analyzeBytes(
+  bytes: Uint8Array,
+  today: string,
+  settings: SettingsInput = {},
+): Promise<Analysis> {
+  const outcome = analyzeWorkbook(snapshotOf(await loadXlsx(bytes)), { asOf: today, ...settings });
+  if (!outcome.ok) throw new Error(outcome.error.code);
+  return outcome.analysis;
+}
+
+async function analyze(
+  l: LayoutLedger,
+  settings: SettingsInput = {},
+  sheets?: GridSheet[],
+): Promise<Analysis> {
+  return analyzeBytes(await xlsxFromGrids(sheets ?? l.sheets), l.today, settings);
+}
+
+const codes = (a: Analysis): string[] =>
+  a.issues.map((i) => `${i.sheet ?? ""}:${i.row}:${i.field}:${i.code}`);
+
+describe("a ledger that keeps progress in a status column, without reply dates", () => {
+  let a: Analysis;
+  beforeAll(async () => {
+    a = await analyze(STATUS_ONLY);
+  });
+
+  it("counts a status, a 答复文号 or a result class as a reply, never as on time", () => {
+    expect(a.layout.mapping).toMatchObject({ status: 7, replyRef: 8, result: 9 });
+    expect(a.stats).toMatchObject({ total: 8, replied: 5, onTime: 0, repliedUndated: 5, overdue: 3 });
+    expect(a.stats.replyRate).toBeCloseTo(5 / 8, 12);
+    expect(a.stats.onTimeReplyRate).toBe(0);
+  });
+
+  it("says so for each such row, and flags the status that contradicts its 答复文号", () => {
+    const c = codes(a);
+    for (const row of [3, 4, 7, 8, 9]) expect(c).toContain(`办理台账:${row}:repliedOn:reply_date_missing`);
+    expect(c.filter((x) => x.endsWith("reply_date_missing"))).toHaveLength(5);
+    expect(c).toContain("办理台账:6:status:status_conflict");
+    const conflict = a.issues.find((i) => i.code === "status_conflict");
+    expect(conflict?.message).toBe("办理状态“未办理”与本行的答复文号不符，按办理状态计为未答复，请核对");
+    const missing = a.issues.find((i) => i.code === "reply_date_missing" && i.row === 7);
+    expect(missing).toMatchObject({ severity: "warning", cell: "I7" });
+    expect(missing?.message).toBe("据答复文号计为已答复，但没有答复日期：不计入按期办复");
+  });
+
+  it("takes the bureau's name from the title row", () => {
+    expect(a.settings.organisation).toBe("XX市民政局");
+    expect(a.report.text).toContain("2021年XX市民政局共承办建议提案8件");
+  });
+
+  it("keeps an organisation the user set over the title's", async () => {
+    const mine = await analyze(STATUS_ONLY, { organisation: "本局" });
+    expect(mine.report.text).toContain("2021年本局共承办");
+  });
+
+  it("writes messages in English and traditional Chinese too", async () => {
+    const en = await analyze(STATUS_ONLY, { locale: "en" });
+    expect(en.issues.find((i) => i.code === "reply_date_missing" && i.row === 3)?.message).toBe(
+      "Counted as replied from the progress, but there is no reply date: not counted as on time",
+    );
+    // The user's header stays as written; the template is in traditional script.
+    const tw = await analyze(STATUS_ONLY, { locale: "zh-TW" });
+    expect(tw.issues.find((i) => i.code === "status_conflict")?.message).toBe(
+      "办理状态「未办理」與本行的答覆文號不符，按办理状态計為未答覆，請核對",
+    );
+  });
+});
+
+describe("a ledger that scores 办理工作 and 办理结果 apart", () => {
+  let a: Analysis;
+  beforeAll(async () => {
+    a = await analyze(TWO_ASPECTS);
+  });
+
+  it("reads both aspects; satisfaction stays the result aspect", () => {
+    expect(a.layout.mapping).toMatchObject({ satisfactionWork: 10, satisfaction: 11 });
+    expect(a.stats.satisfaction).toEqual({ satisfied: 1, basic: 1, unsatisfied: 1, none: 1 });
+    expect(a.stats.satisfactionRate).toBeCloseTo(2 / 3, 12);
+    expect(a.stats.satisfactionWork).toEqual({ satisfied: 3, basic: 1, unsatisfied: 0, none: 0 });
+    expect(a.stats.satisfactionWorkRate).toBe(1);
+    expect(a.stats.feedbackWork).toBe(4);
+    expect(a.stats.feedbackRate).toBeCloseTo(3 / 4, 12);
+  });
+
+  it("says that the 是否延期 column is not read", () => {
+    const unread = a.issues.filter((i) => i.code === "column_unread");
+    expect(unread).toHaveLength(1);
+    expect(unread[0]).toMatchObject({ row: null, field: "dueOn", severity: "warning", sheet: "Sheet1" });
+    expect(unread[0]?.message).toBe("“是否延期”列（M列）看起来是办理时限，但未被读取，其中内容不计入统计");
+  });
+
+  it("states both rates in the report", () => {
+    expect(a.report.text).toContain("代表委员对办理工作满意率为100%，对办理结果满意率为66.7%");
+    expect(a.report.text).toContain("已答复的4件中收回反馈意见3件（反馈回收率75%）");
+    expectGolden("two-aspects-simplified", a.report.text);
+  });
+
+  it("says which field lost a column the user gave to another", async () => {
+    const moved = await analyze(TWO_ASPECTS, { mapping: { notes: 10 } });
+    expect(moved.layout.mapping.satisfactionWork).toBeUndefined();
+    expect(moved.stats.satisfactionWorkRate).toBeNull();
+    const unread = moved.issues.find((i) => i.code === "column_unread" && i.field === "satisfactionWork");
+    expect(unread?.message).toBe("“办理工作满意度”列（K列）已改作备注，不再作为办理工作满意度读取");
+  });
+
+  it("reads a lone 办理工作满意度 column as the ledger's satisfaction", async () => {
+    const lone = TWO_ASPECTS.sheets.map((s) => ({ ...s, rows: s.rows.map((r) => r.slice(0, 11)) }));
+    const one = await analyze(TWO_ASPECTS, {}, lone);
+    expect(one.layout.mapping).toMatchObject({ satisfaction: 10 });
+    expect(one.layout.mapping.satisfactionWork).toBeUndefined();
+    expect(one.stats.satisfactionRate).toBe(1);
+    expect(one.stats.satisfactionWorkRate).toBeNull();
+  });
+});
+
+describe("人大 and 政协 kept on two sheets of one workbook", () => {
+  let a: Analysis;
+  beforeAll(async () => {
+    a = await analyze(TWO_SHEETS);
+  });
+
+  it("reads both sheets as one ledger, each sheet's name giving its kind", () => {
+    expect(a.sheets).toEqual(["人大建议", "政协提案"]);
+    expect(a.layout.sheet).toBe("人大建议");
+    expect(a.stats).toMatchObject({
+      total: 5,
+      byKind: { npc: 3, npcMotion: 0, cppcc: 2 },
+      replied: 4,
+      overdue: 1,
+    });
+    expect(a.records.map((r) => `${r.sheet}:${r.row}:${r.kind}`)).toEqual([
+      "人大建议:3:npc",
+      "人大建议:4:npc",
+      "人大建议:6:npc",
+      "政协提案:3:cppcc",
+      "政协提案:4:cppcc",
+    ]);
+  });
+
+  it("skips the header row repeated inside the data, and has no issue to report", () => {
+    expect(a.records.some((r) => r.title === "案由")).toBe(false);
+    expect(codes(a)).toEqual([]);
+  });
+
+  it("opens the report with the total across kinds", () => {
+    expect(a.report.text).toContain("共承办人大代表建议和政协提案5件，其中人大代表建议3件、政协提案2件");
+    expectGolden("two-sheets-simplified", a.report.text);
+  });
+
+  it("reads one sheet when it is named", async () => {
+    const one = await analyze(TWO_SHEETS, { sheet: "政协提案" });
+    expect(one.sheets).toEqual(["政协提案"]);
+    expect(one.stats.total).toBe(2);
+  });
+
+  it.each([
+    ["主办件", "会办件", "lead", "joint"],
+    ["2021年度 主办", "协办", "lead", "assist"],
+  ])("takes the role from sheet names %j and %j", async (first, second, r1, r2) => {
+    const [, npc, cppcc] = TWO_SHEETS.sheets;
+    const sheets = [
+      { ...npc!, name: first, rows: npc!.rows.slice(1) },
+      { ...cppcc!, name: second, rows: cppcc!.rows.slice(1), merges: [] },
+    ].map((s) => ({ ...s, merges: [] }));
+    const roles = await analyze(TWO_SHEETS, {}, sheets);
+    expect(roles.sheets).toEqual([first, second]);
+    expect(new Set(roles.parts[0]?.records.map((r) => r.role))).toEqual(new Set([r1]));
+    expect(new Set(roles.parts[1]?.records.map((r) => r.role))).toEqual(new Set([r2]));
+  });
+
+  it("does not count a copy of a sheet twice, and says so", async () => {
+    const [notes, npc, cppcc] = TWO_SHEETS.sheets;
+    const copied = await analyze(TWO_SHEETS, {}, [notes!, npc!, cppcc!, { ...npc!, name: "人大建议 (2)" }]);
+    expect(copied.stats.total).toBe(5);
+    const skipped = copied.issues.find((i) => i.code === "sheet_unread");
+    expect(skipped?.message).toBe("工作表“人大建议 (2)”与“人大建议”的事项重复（可能是副本），未重复计入");
+  });
+
+  it("says so when another sheet looks like a ledger of another layout", async () => {
+    const other: GridSheet = {
+      name: "汇总",
+      rows: [
+        ["编号", "案由", "承办单位", "联系人", "电话"],
+        ["1", "关于某事的建议", "某局", "某人", "123"],
+      ],
+    };
+    const mixed = await analyze(TWO_SHEETS, {}, [...TWO_SHEETS.sheets, other]);
+    expect(mixed.stats.total).toBe(5);
+    expect(mixed.issues.find((i) => i.code === "sheet_unread")?.message).toContain("工作表“汇总”也像台账");
+  });
+
+  it("builds a table on each sheet with its own backup, and reads the built workbook the same way", async () => {
+    const input = await xlsxFromGrids(TWO_SHEETS.sheets);
+    const built = await buildXlsx(input, { asOf: TWO_SHEETS.today });
+    if (!built.ok) throw new Error(built.error.code);
+    expect(built.plan.ledgers).toEqual([
+      { sheet: "人大建议", backup: "人大建议(原表)", table: "台账表" },
+      { sheet: "政协提案", backup: "政协提案(原表)", table: "台账表2" },
+    ]);
+    const wb = await loadXlsx(built.buffer);
+    expect(wb.getWorksheet("人大建议")?.getTable("台账表")).toBeDefined();
+    expect(wb.getWorksheet("政协提案")?.getTable("台账表2")).toBeDefined();
+    const again = await analyzeBytes(built.buffer, TWO_SHEETS.today);
+    expect(again.sheets).toEqual(["人大建议", "政协提案"]);
+    expect(again.stats).toEqual(a.stats);
+    // The tool's own columns are never offered or read as inputs.
+    const own = again.layout.columns.filter((c) => c.header === "时限状态" || c.header === "计算时限");
+    expect(own.length).toBeGreaterThan(0);
+    for (const c of own) expect(c).toMatchObject({ generated: true, field: null });
+    expect(again.issues.filter((i) => i.code === "column_unread")).toEqual([]);
+    const rebuilt = await buildXlsx(built.buffer, { asOf: TWO_SHEETS.today });
+    if (!rebuilt.ok) throw new Error(rebuilt.error.code);
+    expect(rebuilt.plan.ledgers).toEqual(built.plan.ledgers);
+    expect((await loadXlsx(rebuilt.buffer)).worksheets.map((w) => w.name)).toEqual(
+      wb.worksheets.map((w) => w.name),
+    );
+  });
+});
