@@ -100,11 +100,12 @@ function opening(stats: Stats, s: Settings, w: Wording): string {
     );
   }
   // Both kinds: the total first, then each ("共承办人大代表建议和政协提案20件，其中人大代表建议12件、政协提案8件").
+  // An exclusion follows the total it is taken from ("共承办…15件（除市扶贫办1件），其中…").
+  const except = excluded.length > 0 ? `（除${excluded.join("、")}）` : "";
   let text =
     parts.length > 1
-      ? `${w.yearPrefix}${w.org}共承办${joinAnd(w.subjects)}${stats.total}件，其中${parts.join("、")}`
-      : `${w.yearPrefix}${w.org}共承办${joinAnd(parts)}`;
-  if (excluded.length > 0) text += `（除${excluded.join("、")}）`;
+      ? `${w.yearPrefix}${w.org}共承办${joinAnd(w.subjects)}${stats.total}件${except}，其中${parts.join("、")}`
+      : `${w.yearPrefix}${w.org}共承办${joinAnd(parts)}${except}`;
   if (stats.key > 0) text += `${parts.length > 1 ? "，" : "，其中"}重点${w.subjectNoun}${stats.key}件`;
   text += "。";
 
