@@ -88,7 +88,9 @@ export function analyzeWorkbook(
   const preliminary = found.parts.map((p) => read(p, settings.year));
   const today =
     (settings.asOf !== undefined ? serialFromIso(settings.asOf) : null) ?? serialFromLocalDate(now);
-  const year = settings.year ?? dominantYear(preliminary.flat()) ?? null;
+  // The chosen sheet's year is the ledger's: a workbook that keeps a sheet per year is not one ledger.
+  const year =
+    settings.year ?? dominantYear(preliminary[0] ?? []) ?? dominantYear(preliminary.flat()) ?? null;
   // Year-less dates (6月30日) need the year: read again once it is known. Without a year they were left
   // unreadable, so a ledger whose dates all read needs no second pass.
   const yearless = (records: LedgerRecord[]): boolean =>
@@ -98,6 +100,11 @@ export function analyzeWorkbook(
   const titles = new Set<string>();
   found.parts.forEach((part, i) => {
     const first = preliminary[i] ?? [];
+    const ownYear = dominantYear(first);
+    if (i > 0 && settings.year === undefined && year !== null && ownYear !== undefined && ownYear !== year) {
+      extraIssues.push(sheetIssue("sheet_unread", part.sheet.name, String(ownYear), "year", settings));
+      return;
+    }
     const again = settings.year === undefined && year !== null && yearless(first);
     const records = withSheetHints(part.sheet, part.layout, again ? read(part, year) : first);
     // A sheet that repeats another's items (a copy kept as a backup) is not a part of the ledger.
@@ -162,7 +169,7 @@ function sheetIssue(
   code: "sheet_unread",
   sheet: string,
   ledger: string,
-  reason: "copy" | "layout",
+  reason: "copy" | "layout" | "year",
   s: Settings,
 ): Issue {
   return {

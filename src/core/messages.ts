@@ -20,7 +20,7 @@ export interface IssueParams {
   evidence?: "dateText" | "status" | "ref" | "result" | "date";
   /** The ledger's sheet a sheet left unread is compared with, and why it was left (sheet_unread). */
   other?: string;
-  reason?: "copy" | "layout";
+  reason?: "copy" | "layout" | "year";
 }
 
 /** The evidence of a reply, named by the field that holds it. */
@@ -99,7 +99,9 @@ const ZH: Record<IssueCode, (p: Parts, f: Field | null) => string> = {
   sheet_unread: (p) =>
     p.reason === "copy"
       ? `工作表“${p.text}”与“${p.other}”的事项重复（可能是副本），未重复计入`
-      : `工作表“${p.text}”也像台账，但表头与“${p.other}”不同，未计入统计；如需统计它，请单独指定该工作表`,
+      : p.reason === "year"
+        ? `工作表“${p.text}”是${p.other}年的台账，与本年度不同，未计入统计；如需统计它，请单独指定该工作表`
+        : `工作表“${p.text}”也像台账，但表头与“${p.other}”不同，未计入统计；如需统计它，请单独指定该工作表`,
 };
 
 const EN: Record<IssueCode, (p: Parts, f: Field | null) => string> = {
@@ -129,7 +131,9 @@ const EN: Record<IssueCode, (p: Parts, f: Field | null) => string> = {
   sheet_unread: (p) =>
     p.reason === "copy"
       ? `Sheet “${p.text}” repeats the items of “${p.other}” (a copy?) and is not counted again`
-      : `Sheet “${p.text}” also looks like a ledger, but its header differs from “${p.other}”; it is not counted (name it to read it alone)`,
+      : p.reason === "year"
+        ? `Sheet “${p.text}” is the ledger of ${p.other}, another year; it is not counted (name it to read it alone)`
+        : `Sheet “${p.text}” also looks like a ledger, but its header differs from “${p.other}”; it is not counted (name it to read it alone)`,
 };
 
 /**

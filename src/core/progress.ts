@@ -69,11 +69,19 @@ const has = (text: string, words: readonly string[]): boolean => words.some((w) 
  */
 export function progressOf(text: string | undefined): Progress | null {
   if (text === undefined || text.trim() === "") return null;
-  const w = progressWords();
-  if (has(text, w.stated)) return "done";
-  if (has(text, w.notDone)) return "open";
-  return has(text, w.bare) ? "done" : null;
+  let found = progressCache.get(text);
+  if (found === undefined) {
+    const w = progressWords();
+    found = has(text, w.stated) ? "done" : has(text, w.notDone) ? "open" : has(text, w.bare) ? "done" : null;
+    // Status cells repeat a handful of texts: remember them, within a bound so memory stays flat.
+    if (progressCache.size >= PROGRESS_CACHE_LIMIT) progressCache.clear();
+    progressCache.set(text, found);
+  }
+  return found;
 }
+
+const PROGRESS_CACHE_LIMIT = 5_000;
+const progressCache = new Map<string, Progress | null>();
 
 /** Texts that mean "nothing" in a 答复文号 cell (the shared no-date list: 无, 暂无, —, /, …). */
 const NONE_TEXTS: ReadonlySet<string> = new Set(NO_DATE_TEXTS.flatMap((t) => [t, toTraditional(t)]));

@@ -227,3 +227,23 @@ describe("人大 and 政协 kept on two sheets of one workbook", () => {
     );
   });
 });
+
+describe("a workbook that keeps a sheet per year", () => {
+  it("reads this year's sheet and says the other year's was left out", async () => {
+    const [, npc] = TWO_SHEETS.sheets;
+    const lastYear = {
+      ...npc!,
+      name: "2020年",
+      rows: npc!.rows.map((row) =>
+        row.map((v) => (v instanceof Date ? new Date(Date.UTC(2020, v.getUTCMonth(), v.getUTCDate())) : v)),
+      ),
+    };
+    const a = await analyze(TWO_SHEETS, {}, [{ ...npc!, name: "2021年" }, lastYear]);
+    expect(a.sheets).toEqual(["2021年"]);
+    expect(a.year).toBe(2021);
+    expect(a.stats.total).toBe(3);
+    expect(a.issues.find((i) => i.code === "sheet_unread")?.message).toBe(
+      "工作表“2020年”是2020年的台账，与本年度不同，未计入统计；如需统计它，请单独指定该工作表",
+    );
+  });
+});

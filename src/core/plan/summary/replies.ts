@@ -84,7 +84,7 @@ export function repliesTable(s: SummaryContext, total: string): string {
   const note = g.add([T(RATE_NOTE)]);
   g.merge(note, 0, WIDTH - 1);
   g.style(note, 0, WIDTH - 1, S_NOTE);
-  g.height(note, rowHeightFor(RATE_NOTE, 60, 13));
+  g.height(note, rowHeightFor(RATE_NOTE, 50, 14));
   return a1(repliedRow, 2);
 }
 
