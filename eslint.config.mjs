@@ -41,9 +41,109 @@ export default tseslint.config(
     files: ["test/**/*.{ts,tsx}"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
+  // The layering of docs/ARCHITECTURE.md: each folder imports only what its row there allows.
   {
     files: ["src/core/**/*.ts"],
-    rules: { "@typescript-eslint/no-explicit-any": "error" },
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["exceljs", "jszip", "react", "react-dom", "@fluentui/*", "@microsoft/*"],
+              message: "The core is pure: no workbook library, UI or Office.",
+            },
+            { group: ["node:*", "fs", "path", "os", "child_process"], message: "The core does no IO." },
+            {
+              group: [
+                "**/hosts/**",
+                "**/taskpane/**",
+                "**/standalone/**",
+                "**/cli/**",
+                "**/commands/**",
+                "**/i18n/**",
+              ],
+              message: "The core imports nothing outside src/core.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The engine never reaches into the plan: the plan is built from an analysis, not the other way round.
+    files: ["src/core/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["exceljs", "jszip", "react", "react-dom", "@fluentui/*", "@microsoft/*"],
+              message: "The core is pure: no workbook library, UI or Office.",
+            },
+            { group: ["node:*", "fs", "path", "os", "child_process"], message: "The core does no IO." },
+            {
+              group: [
+                "**/hosts/**",
+                "**/taskpane/**",
+                "**/standalone/**",
+                "**/cli/**",
+                "**/commands/**",
+                "**/i18n/**",
+              ],
+              message: "The core imports nothing outside src/core.",
+            },
+            {
+              group: ["./plan/*", "./plan"],
+              message: "src/core must not import src/core/plan (no cycle between engine and plan).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/hosts/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "**/taskpane/**",
+                "**/standalone/**",
+                "**/cli/**",
+                "**/commands/**",
+                "**/i18n/**",
+                "react",
+                "react-dom",
+                "@fluentui/*",
+              ],
+              message: "Hosts import the core and their workbook library only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/i18n/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/taskpane/**", "**/standalone/**", "**/cli/**", "**/commands/**"],
+              message: "UI strings import the core and the host contract only.",
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ["**/*.cjs", "**/*.js", "test/**/*.js"],

@@ -1,6 +1,6 @@
 import { createExcelHost } from "../hosts/excel/excelHost";
 import { localeFromLanguage, strings } from "../i18n";
-import { HostError } from "../taskpane/host";
+import { HostError } from "../hosts/host";
 import { regenerateStatistics } from "./generate";
 
 /** Ribbon: 一键生成年度统计 (ExecuteFunction). Opens the task pane when the workbook needs it. */

@@ -1,7 +1,7 @@
 import { analyzeWorkbook } from "../core/analyze";
 import type { Locale } from "../core/fields";
 import { buildPlan } from "../core/plan/build";
-import type { ApplyResult, LedgerHost } from "../taskpane/host";
+import type { ApplyResult, LedgerHost } from "../hosts/host";
 import { TASK_PARTS } from "../taskpane/parts";
 
 export type GenerateOutcome =

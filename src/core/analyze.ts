@@ -13,7 +13,7 @@ import { issueMessage } from "./messages";
 import { organisationOf } from "./organisation";
 import { computeStats } from "./stats";
 import { buildReport } from "./report";
-import { readStoredState, type StoredState } from "./plan/stored";
+import { readStoredState, type StoredState } from "./stored";
 import { serialFromIso, serialFromLocalDate, isoFromSerial, ymdFromSerial } from "./dates";
 
 /** One sheet of a ledger: a workbook may keep 人大 and 政协 (or 主办 and 会办) items on sheets of their own. */

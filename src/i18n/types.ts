@@ -1,5 +1,5 @@
 import type { Field, Locale } from "../core/fields";
-import type { HostFeature } from "../taskpane/host";
+import type { HostFeature } from "../hosts/host";
 
 export type { Locale };
 

@@ -4,7 +4,7 @@ import type { WorkbookPlan } from "../core/plan/types";
 import { buildXlsx, writeXlsx } from "../hosts/xlsx/build";
 import { loadXlsx, snapshotOf } from "../hosts/xlsx/workbook";
 import { renderPlan } from "../hosts/xlsx/render";
-import { HostError, type ApplyResult, type LedgerHost, type ProgressListener } from "../taskpane/host";
+import { HostError, type ApplyResult, type LedgerHost, type ProgressListener } from "../hosts/host";
 
 /**
  * The task pane's host over an .xlsx held in memory (ExcelJS): the standalone page's workbook.

@@ -13,7 +13,7 @@ import {
 import type { Field, Locale } from "../core/fields";
 import type { SettingsInput } from "../core/settings";
 import { languageTag, strings } from "../i18n";
-import type { LedgerHost } from "./host";
+import type { LedgerHost } from "../hosts/host";
 import { useLedger, type AnalysisState } from "./useLedger";
 import { Notices } from "./components/Notices";
 import { BusyBar } from "./components/BusyBar";

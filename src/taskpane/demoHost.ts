@@ -1,7 +1,7 @@
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import { columnIndex } from "../core/snapshot";
 import type { CellBlock, PlanCell, SheetOp, WorkbookPlan } from "../core/plan/types";
-import type { ApplyResult, HostFeature, LedgerHost, ProgressListener } from "./host";
+import type { ApplyResult, HostFeature, LedgerHost, ProgressListener } from "../hosts/host";
 
 export interface DemoHost extends LedgerHost {
   /** The workbook as it is now (after the plans applied so far). */

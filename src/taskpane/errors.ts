@@ -3,7 +3,7 @@ import type { AnalyzeFailure } from "../core/analyze";
 import { failureMessage } from "../core/failures";
 import type { Locale } from "../core/fields";
 import { strings } from "../i18n";
-import { HostError } from "./host";
+import { HostError } from "../hosts/host";
 
 /** Everything that can stop the pane, as data: rendered into the user's language at the edge. */
 export type LedgerError =

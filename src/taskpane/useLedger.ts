@@ -3,7 +3,7 @@ import { analyzeWorkbook, type Analysis } from "../core/analyze";
 import type { SettingsInput } from "../core/settings";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { buildPlan } from "../core/plan/build";
-import type { HostFeature, LedgerHost } from "./host";
+import type { HostFeature, LedgerHost } from "../hosts/host";
 import { toLedgerError, type LedgerError } from "./errors";
 import { TASK_PARTS, type Task } from "./parts";
 

@@ -6,7 +6,7 @@ import { AS_OF, renderApp } from "./render";
 import type { AnalysisState } from "../../src/taskpane/useLedger";
 import type { WorkbookPlan } from "../../src/core/plan/types";
 import { createDemoHost } from "../../src/taskpane/demoHost";
-import { HostError } from "../../src/taskpane/host";
+import { HostError } from "../../src/hosts/host";
 
 async function openTab(
   user: ReturnType<typeof import("@testing-library/user-event").default.setup>,

@@ -4,7 +4,7 @@ import { App } from "../../src/taskpane/App";
 import { createDemoHost, type DemoHost, type DemoHostOptions } from "../../src/taskpane/demoHost";
 import { demoSnapshot } from "../../src/taskpane/demoData";
 import type { Locale } from "../../src/core/fields";
-import type { LedgerHost } from "../../src/taskpane/host";
+import type { LedgerHost } from "../../src/hosts/host";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import type { AnalysisState } from "../../src/taskpane/useLedger";
 

@@ -2,7 +2,7 @@ import { localeFromLanguage, strings } from "../../src/i18n";
 import { luminance } from "../../src/taskpane/office";
 import { groupIssues, issueCell } from "../../src/taskpane/issueGroups";
 import { errorMessage, toLedgerError } from "../../src/taskpane/errors";
-import { HostError } from "../../src/taskpane/host";
+import { HostError } from "../../src/hosts/host";
 import type { Issue } from "../../src/core/issues";
 import type { LedgerLayout } from "../../src/core/layout";
 import { resolveSettings } from "../../src/core/settings";

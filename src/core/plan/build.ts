@@ -8,6 +8,7 @@ import { buildSummarySheet, type SummaryFigures } from "./summary";
 import { buildReportSheet } from "./reportSheet";
 import { buildSettingsSheet } from "./settingsSheet";
 import { inScript } from "../script";
+import { SHEET_ROLES } from "../roles";
 
 export interface BuildOptions {
   /** Parts to (re)generate; all by default. The ribbon's "regenerate statistics" passes summary, report, settings. */
@@ -16,7 +17,7 @@ export interface BuildOptions {
   asOfFixed?: boolean;
 }
 
-const ALL: readonly SheetRole[] = ["ledger", "backup", "summary", "report", "settings"];
+const ALL: readonly SheetRole[] = SHEET_ROLES;
 
 /**
  * The workbook plan for one analysed ledger. Sheets an earlier build generated (named in the stored settings)

@@ -5,9 +5,9 @@ import type { EnumLabels } from "./enumLabels";
 import { columnLetter } from "../snapshot";
 import { inScript } from "../script";
 import { absRef } from "./formulas";
+import { SETTINGS_MARKER } from "../roles";
 
 /** A1 of the settings sheet: how readStoredState recognises a sheet an earlier build wrote. */
-export const SETTINGS_MARKER = "proposal-ledger-settings v1";
 
 /**
  * Fixed cells the ledger's and the statistics sheet's formulas point at. Rows 4-16 always hold the same

@@ -1,3 +1,4 @@
+import type { SheetRole } from "../roles";
 import type { CellValue } from "../snapshot";
 import type { DateSerial } from "../fields";
 
@@ -99,7 +100,7 @@ export interface PagePlan {
   margins?: { top: number; bottom: number; left: number; right: number };
 }
 
-export type SheetRole = "ledger" | "backup" | "summary" | "report" | "settings";
+export type { SheetRole };
 
 interface SheetCommon {
   name: string;

@@ -1,5 +1,5 @@
 import type { Locale } from "../../core/fields";
-import { HostError } from "../../taskpane/host";
+import { HostError } from "../host";
 
 /**
  * OfficeExtension.Error → HostError with a message for the user. Office's own `message` is localised to

@@ -1,7 +1,7 @@
 import type { Locale } from "../../core/fields";
 import type { WorkbookPlan } from "../../core/plan/types";
 import type { WorkbookSnapshot } from "../../core/snapshot";
-import type { ApplyResult, HostFeature, LedgerHost, ProgressListener } from "../../taskpane/host";
+import type { ApplyResult, HostFeature, LedgerHost, ProgressListener } from "../host";
 import { hostError, toHostError } from "./errors";
 import { detectFeatures, unsupportedFeatures, type ExcelFeatures, type SetSupported } from "./features";
 import { renderPlan } from "./render";

@@ -1,4 +1,4 @@
-import type { HostFeature } from "../../taskpane/host";
+import type { HostFeature } from "../host";
 
 /**
  * What the running Excel can do, from its ExcelApi requirement sets. The manifest asks for 1.7

@@ -1,5 +1,5 @@
 import type { CellStyle, EditSheetPlan, NewSheetPlan, PagePlan } from "../../core/plan/types";
-import type { HostFeature } from "../../taskpane/host";
+import type { HostFeature } from "../host";
 import { parseRange, sizeOf } from "./address";
 import type { ExcelFeatures } from "./features";
 

@@ -1,5 +1,5 @@
 import type { CopySheetPlan, EditSheetPlan, NewSheetPlan, WorkbookPlan } from "../../core/plan/types";
-import type { ApplyResult, HostFeature, ProgressListener } from "../../taskpane/host";
+import type { ApplyResult, HostFeature, ProgressListener } from "../host";
 import { chunkBlock, deferCells, packBatches, type RowChunk } from "./blocks";
 import { hostError } from "./errors";
 import type { ExcelFeatures } from "./features";

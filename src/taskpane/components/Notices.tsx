@@ -8,7 +8,7 @@ import {
 import type { Locale } from "../../core/fields";
 import { strings } from "../../i18n";
 import { errorMessage, type LedgerError } from "../errors";
-import type { HostFeature } from "../host";
+import type { HostFeature } from "../../hosts/host";
 import type { Done } from "../useLedger";
 
 export interface NoticesProps {

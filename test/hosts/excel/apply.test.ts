@@ -1,7 +1,7 @@
 import { createExcelHost } from "../../../src/hosts/excel/excelHost";
 import { APPLY_SYNCS } from "../../../src/hosts/excel/render";
 import { BATCH_BYTES, CHUNK_BYTES } from "../../../src/hosts/excel/blocks";
-import { HostError } from "../../../src/taskpane/host";
+import { HostError } from "../../../src/hosts/host";
 import { FakeExcel, PAYLOAD_LIMIT } from "./fakeExcel";
 import { BACKUP, LEDGER, SETTINGS, SUMMARY, TABLE, makePlan, seedWorkbook } from "./planFixture";
 

@@ -1,6 +1,6 @@
 import type { Locale } from "../../../src/core/fields";
 import { messageFor, toHostError } from "../../../src/hosts/excel/errors";
-import { HostError } from "../../../src/taskpane/host";
+import { HostError } from "../../../src/hosts/host";
 
 /** OfficeExtension.Error as Office.js throws it: a stable code, a localised message, debug info. */
 function officeError(code: string, errorLocation?: string): Error {

@@ -1,9 +1,8 @@
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
-import { columnIndex } from "../snapshot";
-import { FIELDS, type Field } from "../fields";
-import { SettingsSchema, type SettingsInput } from "../settings";
-import type { SheetRole } from "./types";
-import { SETTINGS_MARKER } from "./settingsSheet";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
+import { columnIndex } from "./snapshot";
+import { FIELDS, type Field } from "./fields";
+import { SettingsSchema, type SettingsInput } from "./settings";
+import { SETTINGS_MARKER, SHEET_ROLES, type SheetRole } from "./roles";
 
 /** What an earlier build left in the workbook's settings sheet. */
 export interface StoredState {
@@ -26,8 +25,6 @@ export interface StoredPart {
   table?: string;
 }
 
-const ROLES: readonly SheetRole[] = ["ledger", "backup", "summary", "report", "settings"];
-
 /**
  * Finds and reads the settings sheet of an earlier build (A1 = "proposal-ledger-settings v1"); null when the
  * workbook was never built. Values that do not pass the settings schema are ignored, so a hand-edited
@@ -48,7 +45,7 @@ export function readStoredState(workbook: WorkbookSnapshot): StoredState | null 
     const t = textOf(value);
     if (key.startsWith("sheet.")) {
       const role = key.slice(6) as SheetRole;
-      if (ROLES.includes(role) && t) generated[role] = t;
+      if ((SHEET_ROLES as readonly string[]).includes(role) && t) generated[role] = t;
     } else if (key === "generatedColumn.status" && t) generatedColumns.status = t;
     else if (key === "generatedColumn.due" && t) generatedColumns.due = t;
     else if (key.startsWith("mapping.")) {
