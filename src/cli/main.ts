@@ -1,5 +1,4 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { ZodError } from "zod";
 import { parseCli, UsageError, USAGE } from "./args";
 import { analysisJson, analysisText } from "./output";
 import { analyzeWorkbook, type AnalyzeFailure } from "../core/analyze";
@@ -18,6 +17,7 @@ class Unusable extends Error {
 }
 
 function failureDetail(error: AnalyzeFailure): string {
+  if (error.code === "bad_settings") return error.detail;
   return "sheet" in error && error.sheet !== undefined ? error.sheet : "";
 }
 
@@ -82,8 +82,6 @@ function report(err: unknown): number {
   let detail = "";
   if (err instanceof Unusable) [code, detail] = [err.code, err.detail];
   else if (err instanceof XlsxLoadError) code = err.code;
-  else if (err instanceof ZodError)
-    [code, detail] = ["bad_settings", err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")];
   if (code !== undefined) {
     process.stderr.write(
       `错误：${failureMessage(code, "zh-CN", detail)}\nError: ${failureMessage(code, "en", detail)}\n`,

@@ -4,7 +4,7 @@ import type { LedgerLayout } from "./layout";
 import type { Issue } from "./issues";
 import type { Stats } from "./stats.types";
 import type { Report } from "./report.types";
-import { resolveSettings, type Settings, type SettingsInput } from "./settings";
+import { parseSettings, type Settings, type SettingsInput } from "./settings";
 import { recognizeWorkbook } from "./recognize";
 import { readRecords } from "./normalize";
 import { inferKind, inferRole, withInferredKind, withInferredRole } from "./kindHint";
@@ -50,7 +50,8 @@ export interface Analysis {
 export type AnalyzeFailure =
   | { code: "empty_workbook" }
   | { code: "sheet_not_found"; sheet: string }
-  | { code: "no_ledger"; sheet?: string };
+  | { code: "no_ledger"; sheet?: string }
+  | { code: "bad_settings"; detail: string };
 
 export type AnalyzeOutcome = { ok: true; analysis: Analysis } | { ok: false; error: AnalyzeFailure };
 
@@ -64,7 +65,9 @@ export function analyzeWorkbook(
   now: Date = new Date(),
 ): AnalyzeOutcome {
   const stored = readStoredState(workbook);
-  const settings = resolveSettings(mergeSettings(stored?.settings ?? {}, input));
+  const parsed = parseSettings(mergeSettings(stored?.settings ?? {}, input));
+  if (!parsed.ok) return { ok: false, error: { code: "bad_settings", detail: parsed.detail } };
+  const settings = parsed.settings;
   if (workbook.sheets.length === 0) return { ok: false, error: { code: "empty_workbook" } };
 
   const skipSheets = stored

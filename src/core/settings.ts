@@ -35,7 +35,25 @@ export const SettingsSchema = z.object({
 export type Settings = z.output<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;
 
-/** Defaults filled in, unknown keys dropped. Throws a ZodError on bad input (hosts turn it into a message). */
+/** Settings that could be used, or what is wrong with them (a value: no ZodError leaves the core). */
+export type SettingsOutcome = { ok: true; settings: Settings } | { ok: false; detail: string };
+
+/**
+ * Defaults filled in, unknown keys dropped; bad input is a value naming each wrong setting
+ * ("dueSoonDays: Too big: expected number to be <=90").
+ */
+export function parseSettings(input: SettingsInput = {}): SettingsOutcome {
+  const parsed = SettingsSchema.safeParse(input);
+  if (parsed.success) return { ok: true, settings: parsed.data };
+  return {
+    ok: false,
+    detail: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+  };
+}
+
+/** parseSettings for input known to be good (defaults, tests): bad input is a programming error here. */
 export function resolveSettings(input: SettingsInput = {}): Settings {
-  return SettingsSchema.parse(input);
+  const outcome = parseSettings(input);
+  if (!outcome.ok) throw new RangeError(`resolveSettings: ${outcome.detail}`);
+  return outcome.settings;
 }

@@ -1,4 +1,3 @@
-import { ZodError } from "zod";
 import type { AnalyzeFailure } from "../core/analyze";
 import { failureMessage } from "../core/failures";
 import type { Locale } from "../core/fields";
@@ -15,7 +14,6 @@ export type LedgerError =
 /** Classifies a thrown value. Host errors carry a message the host already localised. */
 export function toLedgerError(error: unknown): LedgerError {
   if (error instanceof HostError) return { kind: "host", code: error.code, message: error.message };
-  if (error instanceof ZodError) return { kind: "settings" };
   return { kind: "unexpected" };
 }
 
@@ -26,6 +24,7 @@ export function errorMessage(error: LedgerError, locale: Locale): string {
       return error.message;
     case "analyze": {
       const f = error.failure;
+      if (f.code === "bad_settings") return strings(locale).errors.settings;
       const detail = f.code === "sheet_not_found" ? f.sheet : f.code === "no_ledger" ? (f.sheet ?? "") : "";
       return failureMessage(f.code, locale, detail);
     }

@@ -385,6 +385,15 @@ describe("unusable input", () => {
     expect(r.stderr).toContain("不存在");
   });
 
+  it.each(["analyze", "build"])("%s names a setting out of range, without a stack trace", (command) => {
+    const out = join(dir, "bad-settings.xlsx");
+    const r = ledger(command, SAMPLE, "--due-soon-days", "999", ...(command === "build" ? ["-o", out] : []));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("设置有误：dueSoonDays");
+    expect(r.stderr).toContain("Invalid settings: dueSoonDays");
+    expect(r.stderr).not.toMatch(/ZodError|\bat \S+ \(/);
+  });
+
   it("names a missing file", () => {
     const r = ledger("analyze", join(dir, "nope.xlsx"));
     expect(r.status).toBe(2);

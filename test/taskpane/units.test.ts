@@ -1,3 +1,4 @@
+import { analyzeWorkbook } from "../../src/core/analyze";
 import { localeFromLanguage, strings } from "../../src/i18n";
 import { luminance } from "../../src/taskpane/office";
 import { groupIssues, issueCell } from "../../src/taskpane/issueGroups";
@@ -5,7 +6,6 @@ import { errorMessage, toLedgerError } from "../../src/taskpane/errors";
 import { HostError } from "../../src/hosts/host";
 import type { Issue } from "../../src/core/issues";
 import type { LedgerLayout } from "../../src/core/layout";
-import { resolveSettings } from "../../src/core/settings";
 import { pageLocale } from "../../src/standalone/locale";
 
 describe("localeFromLanguage", () => {
@@ -106,14 +106,13 @@ describe("errors shown to the user", () => {
     expect(errorMessage(error, "zh-CN")).toBe("工作表受保护");
   });
 
-  it("turns bad settings into a message, not the schema's text", () => {
-    let thrown: unknown;
-    try {
-      resolveSettings({ deadlineMonths: 0 });
-    } catch (e) {
-      thrown = e;
-    }
-    expect(errorMessage(toLedgerError(thrown), "zh-TW")).toBe(strings("zh-TW").errors.settings);
+  it("turns bad settings into a message, not the schema's text: the engine returns them as a value", () => {
+    const outcome = analyzeWorkbook({ sheets: [] }, { deadlineMonths: 0 });
+    expect(outcome).toMatchObject({ ok: false, error: { code: "bad_settings" } });
+    if (outcome.ok) return;
+    expect(errorMessage({ kind: "analyze", failure: outcome.error }, "zh-TW")).toBe(
+      strings("zh-TW").errors.settings,
+    );
   });
 
   it("hides unexpected errors behind a generic message", () => {
