@@ -3,7 +3,7 @@ import { parseCli, UsageError, USAGE } from "./args";
 import { analysisJson, analysisText } from "./output";
 import { analyzeWorkbook, type AnalyzeFailure } from "../core/analyze";
 import { failureMessage, type FailureCode } from "../core/failures";
-import { loadWorkbookInput, snapshotOf } from "../hosts/xlsx/workbook";
+import { loadXlsx, snapshotOf } from "../hosts/xlsx/workbook";
 import { XlsxLoadError } from "../hosts/xlsx/errors";
 
 /** An input the engine cannot use: reported in Chinese and English, exit 2. */
@@ -33,10 +33,9 @@ async function run(argv: string[]): Promise<number> {
   const options = parseCli(argv);
   const input = await readInput(options.file);
   if (options.command === "analyze") {
-    // An HTML table saved as .xls arrives as plain sheets already; build reads it through the same loader.
-    const loaded = await loadWorkbookInput(input);
-    const snapshot = loaded.kind === "xlsx" ? snapshotOf(loaded.workbook) : loaded.snapshot;
-    const outcome = analyzeWorkbook(snapshot, options.settings);
+    // Read exactly as build reads it (an HTML table saved as .xls becomes a workbook first), so analyze and
+    // build always see the same ledger.
+    const outcome = analyzeWorkbook(snapshotOf(await loadXlsx(input)), options.settings);
     if (!outcome.ok) throw new Unusable(outcome.error.code, failureDetail(outcome.error));
     const a = outcome.analysis;
     process.stdout.write(

@@ -1,6 +1,5 @@
-import { analyzeWorkbook } from "../core/analyze";
 import type { Locale } from "../core/fields";
-import { buildPlan } from "../core/plan/build";
+import { planFor } from "../core/plan/pipeline";
 import type { ApplyResult, LedgerHost } from "../hosts/host";
 import { TASK_PARTS } from "../taskpane/parts";
 
@@ -20,8 +19,12 @@ export async function regenerateStatistics(
   now?: Date,
 ): Promise<GenerateOutcome> {
   const snapshot = await host.snapshot();
-  const outcome = analyzeWorkbook(snapshot, { locale }, now);
+  const outcome = planFor(
+    snapshot,
+    { settings: { locale }, ...(now ? { now } : {}) },
+    { parts: TASK_PARTS.statistics },
+  );
+  // Never structured (no stored settings): the pane has to be opened for 整理台账 first.
   if (!outcome.ok || outcome.analysis.stored === null) return { kind: "needs_taskpane" };
-  const plan = buildPlan(snapshot, outcome.analysis, { parts: TASK_PARTS.statistics });
-  return { kind: "applied", result: await host.apply(plan) };
+  return { kind: "applied", result: await host.apply(outcome.plan) };
 }

@@ -1,7 +1,8 @@
 import type ExcelJS from "exceljs";
 import type { SettingsInput } from "../core/settings";
 import type { WorkbookPlan } from "../core/plan/types";
-import { buildXlsx, writeXlsx } from "../hosts/xlsx/build";
+import { writeXlsx } from "../hosts/xlsx/build";
+import { planFor } from "../core/plan/pipeline";
 import { loadXlsx, snapshotOf } from "../hosts/xlsx/workbook";
 import { renderPlan } from "../hosts/xlsx/render";
 import { HostError, type ApplyResult, type LedgerHost, type ProgressListener } from "../hosts/host";
@@ -44,10 +45,13 @@ export function createFileHost(workbook: ExcelJS.Workbook, options: FileHostOpti
   let wb = workbook;
 
   const build = async (settings: SettingsInput): Promise<ArrayBuffer> => {
-    // Built from a copy of the bytes, so the workbook the pane is showing stays as it is.
-    const built = await buildXlsx(toArrayBuffer(await writeXlsx(wb)), settings, options.now?.());
-    if (!built.ok) throw new HostError(built.error.code, options.messages.downloadFailed);
-    return toArrayBuffer(built.buffer);
+    // Planned from the very snapshot the pane reads (what the user sees), rendered on a copy, so the workbook
+    // the pane is showing stays as it is.
+    const planned = planFor(snapshotOf(wb), { settings, ...(options.now ? { now: options.now() } : {}) });
+    if (!planned.ok) throw new HostError(planned.error.code, options.messages.downloadFailed);
+    const copy = await loadXlsx(toArrayBuffer(await writeXlsx(wb)));
+    renderPlan(copy, planned.plan);
+    return toArrayBuffer(await writeXlsx(copy));
   };
 
   const render = (target: ExcelJS.Workbook, plan: WorkbookPlan): void => {

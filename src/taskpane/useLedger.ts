@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { analyzeWorkbook, type Analysis } from "../core/analyze";
 import type { SettingsInput } from "../core/settings";
 import type { WorkbookSnapshot } from "../core/snapshot";
-import { buildPlan } from "../core/plan/build";
+import { planFor } from "../core/plan/pipeline";
 import type { HostFeature, LedgerHost } from "../hosts/host";
 import { toLedgerError, type LedgerError } from "./errors";
 import { TASK_PARTS, type Task } from "./parts";
@@ -151,12 +151,15 @@ export function useLedger(
       setDone(null);
       setHostError(null);
       try {
-        const fresh = analyzeWorkbook(snapshot, given ?? settings, now?.());
-        if (!fresh.ok) {
-          setHostError({ kind: "analyze", failure: fresh.error });
+        // The analysis on screen when the settings are those shown; a fresh one for settings just saved.
+        const current = outcome?.ok && given === undefined ? outcome.analysis : undefined;
+        const source = current ? { analysis: current } : { settings: given ?? settings, ...nowOf(now) };
+        const planned = planFor(snapshot, source, { parts: TASK_PARTS[task] });
+        if (!planned.ok) {
+          setHostError({ kind: "analyze", failure: planned.error });
           return false;
         }
-        const plan = buildPlan(snapshot, fresh.analysis, { parts: TASK_PARTS[task] });
+        const plan = planned.plan;
         const result = await host.apply(plan, (fraction) => mounted.current && setProgress(fraction));
         if (!mounted.current) return true;
         setApplied(result.skipped);
@@ -173,7 +176,7 @@ export function useLedger(
         }
       }
     },
-    [host, snapshot, settings, busy, now, reload],
+    [host, snapshot, settings, busy, now, reload, outcome],
   );
 
   const skipped = useMemo(() => {
@@ -196,4 +199,9 @@ export function useLedger(
     run,
     dismissDone,
   };
+}
+
+/** The clock the hook was given, as planFor takes it. */
+function nowOf(now: (() => Date) | undefined): { now?: Date } {
+  return now ? { now: now() } : {};
 }

@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
-import { analyzeWorkbook, type Analysis, type AnalyzeFailure } from "../../core/analyze";
+import type { Analysis, AnalyzeFailure } from "../../core/analyze";
 import type { SettingsInput } from "../../core/settings";
-import { buildPlan } from "../../core/plan/build";
+import { planFor } from "../../core/plan/pipeline";
 import type { WorkbookPlan } from "../../core/plan/types";
 import { loadXlsx, snapshotOf } from "./workbook";
 import { renderPlan } from "./render";
@@ -22,12 +22,10 @@ export async function buildXlsx(
   now: Date = new Date(),
 ): Promise<BuildResult> {
   const wb = await loadXlsx(buffer);
-  const snapshot = snapshotOf(wb);
-  const outcome = analyzeWorkbook(snapshot, settings, now);
-  if (!outcome.ok) return { ok: false, error: outcome.error };
-  const plan = buildPlan(snapshot, outcome.analysis);
-  renderPlan(wb, plan);
-  return { ok: true, buffer: await writeXlsx(wb), analysis: outcome.analysis, plan };
+  const outcome = planFor(snapshotOf(wb), { settings, now });
+  if (!outcome.ok) return outcome;
+  renderPlan(wb, outcome.plan);
+  return { ok: true, buffer: await writeXlsx(wb), analysis: outcome.analysis, plan: outcome.plan };
 }
 
 /**
