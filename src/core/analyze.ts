@@ -91,9 +91,14 @@ export function analyzeWorkbook(
   const preliminary = found.parts.map((p) => read(p, settings.year));
   const today =
     (settings.asOf !== undefined ? serialFromIso(settings.asOf) : null) ?? serialFromLocalDate(now);
-  // The chosen sheet's year is the ledger's: a workbook that keeps a sheet per year is not one ledger.
+  // A workbook that keeps a sheet per year is not one ledger: the year asked for, else the latest year not
+  // after today among the sheets, else the chosen sheet's.
+  const ownYears = preliminary.map((records) => dominantYear(records));
   const year =
-    settings.year ?? dominantYear(preliminary[0] ?? []) ?? dominantYear(preliminary.flat()) ?? null;
+    settings.year ??
+    ledgerYear(ownYears, ymdFromSerial(today).year) ??
+    dominantYear(preliminary.flat()) ??
+    null;
   // Year-less dates (6月30日) need the year: read again once it is known. Without a year they were left
   // unreadable, so a ledger whose dates all read needs no second pass.
   const yearless = (records: LedgerRecord[]): boolean =>
@@ -103,8 +108,8 @@ export function analyzeWorkbook(
   const titles = new Set<string>();
   found.parts.forEach((part, i) => {
     const first = preliminary[i] ?? [];
-    const ownYear = dominantYear(first);
-    if (i > 0 && settings.year === undefined && year !== null && ownYear !== undefined && ownYear !== year) {
+    const ownYear = ownYears[i];
+    if (found.parts.length > 1 && year !== null && ownYear !== undefined && ownYear !== year) {
       extraIssues.push(sheetIssue("sheet_unread", part.sheet.name, String(ownYear), "year", settings));
       return;
     }
@@ -137,8 +142,10 @@ export function analyzeWorkbook(
     ...(organisation !== undefined ? { organisation } : {}),
   };
   const issues = [...extraIssues, ...parts.flatMap((p) => checkLedger(p.records, p.layout, withYear))];
-  const hasWork = parts.some((p) => p.layout.mapping.satisfactionWork !== undefined);
-  const stats = computeStats(records, withYear, today, hasWork);
+  const stats = computeStats(records, withYear, today, {
+    work: parts.some((p) => p.layout.mapping.satisfactionWork !== undefined),
+    result: parts.some((p) => p.layout.mapping.satisfaction !== undefined),
+  });
   const report = buildReport(stats, withYear, script);
   return {
     ok: true,
@@ -190,6 +197,16 @@ function mergeSettings(stored: SettingsInput, given: SettingsInput): SettingsInp
   const out: Record<string, unknown> = { ...stored };
   for (const [k, v] of Object.entries(given)) if (v !== undefined) out[k] = v;
   return out as SettingsInput;
+}
+
+/**
+ * The year of a ledger over several sheets: with one year among them, that one; with several (a sheet per
+ * year), the latest not after the as-of year, else the earliest. Undefined when no sheet has dates.
+ */
+function ledgerYear(years: (number | undefined)[], asOfYear: number): number | undefined {
+  const known = [...new Set(years.filter((y): y is number => y !== undefined))].sort((a, b) => a - b);
+  if (known.length <= 1) return years[0] ?? known[0];
+  return known.filter((y) => y <= asOfYear).at(-1) ?? known[0];
 }
 
 /** The most common year among 交办 dates, else deadlines, else replies. */

@@ -12,7 +12,8 @@ export type IssueCode =
   | "reply_date_missing"
   | "status_conflict"
   | "column_unread"
-  | "sheet_unread";
+  | "sheet_unread"
+  | "feedback_without_reply";
 
 export type Severity = "error" | "warning";
 

@@ -78,7 +78,11 @@ const ZH: Record<IssueCode, (p: Parts, f: Field | null) => string> = {
   missing_required: (p, f) =>
     f === "dueOn" ? "未填写办理时限或交办日期，无法确定完成时间" : `未填写${p.field}（“五定”之一）`,
   missing_column: (p, f) =>
-    f === "dueOn" ? "表中没有办理时限或交办日期列，无法确定完成时间" : `表中没有“${p.field}”列（“五定”之一）`,
+    f === "dueOn"
+      ? "表中没有办理时限或交办日期列，无法确定完成时间"
+      : f === "repliedOn"
+        ? "表中没有答复日期、办理进度、答复文号或办理结果列，无法判断哪些件已答复：办复率等各项按未答复计，请核对列的对应"
+        : `表中没有“${p.field}”列（“五定”之一）`,
   invalid_date: (p) => `${p.field}“${p.text}”不是可识别的日期`,
   invalid_value: (p) => `${p.field}“${p.text}”无法识别`,
   duplicate_id: (p) => `编号“${p.id}”与第${p.rows}行重复`,
@@ -96,6 +100,8 @@ const ZH: Record<IssueCode, (p: Parts, f: Field | null) => string> = {
     p.moved !== ""
       ? `“${p.field}”列（${p.column}列）已改作${p.moved}，不再作为${p.label}读取`
       : `“${p.field}”列（${p.column}列）看起来是${p.label}，但未被读取，其中内容不计入统计`,
+  feedback_without_reply: (p) =>
+    `已有${p.field}反馈，但本行没有答复的记载：不计入反馈回收率，请核对是否漏填答复日期或办理进度`,
   sheet_unread: (p) =>
     p.reason === "copy"
       ? `工作表“${p.text}”与“${p.other}”的事项重复（可能是副本），未重复计入`
@@ -110,7 +116,9 @@ const EN: Record<IssueCode, (p: Parts, f: Field | null) => string> = {
   missing_column: (p, f) =>
     f === "dueOn"
       ? "The sheet has no deadline or assignment date column"
-      : `The sheet has no ${p.field} column`,
+      : f === "repliedOn"
+        ? "The sheet has no reply date, progress, reply reference or result column: no item can count as replied; please check the column mapping"
+        : `The sheet has no ${p.field} column`,
   invalid_date: (p) => `${cap(p.field)} “${p.text}” is not a date`,
   invalid_value: (p) => `${cap(p.field)} “${p.text}” is not understood`,
   duplicate_id: (p) => `ID “${p.id}” also appears in ${p.rows}`,
@@ -128,6 +136,8 @@ const EN: Record<IssueCode, (p: Parts, f: Field | null) => string> = {
     p.moved !== ""
       ? `Column ${p.column} “${p.text}” now maps to ${p.moved} and is no longer read as ${p.label}`
       : `Column ${p.column} “${p.text}” looks like ${p.label} but is not read; its contents are not counted`,
+  feedback_without_reply: (p) =>
+    `${cap(p.field)} is recorded but the row shows no reply: not counted in the feedback rate; is the reply date or progress missing?`,
   sheet_unread: (p) =>
     p.reason === "copy"
       ? `Sheet “${p.text}” repeats the items of “${p.other}” (a copy?) and is not counted again`

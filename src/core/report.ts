@@ -125,8 +125,8 @@ function opening(stats: Stats, s: Settings, w: Wording): string {
     text += `办复率为${formatPercent(reply)}`;
     text += satisfaction !== null ? `，满意率为${formatPercent(satisfaction)}。` : "。";
   }
-  if (stats.feedback > 0 && stats.feedbackRate !== null) {
-    text += `已答复的${stats.replied}件中收回反馈意见${stats.feedback}件（反馈回收率${formatPercent(stats.feedbackRate)}）。`;
+  if (stats.feedbackReplied > 0 && stats.feedbackRate !== null) {
+    text += `已答复的${stats.replied}件中收回反馈意见${stats.feedbackReplied}件（反馈回收率${formatPercent(stats.feedbackRate)}）。`;
   }
   const results = resultPhrase(stats, s.resultScheme);
   if (results) text += `从整体办理情况来看，${w.yearPrefix}${w.subjectNoun}${results}。`;

@@ -30,6 +30,7 @@ export const SEVERITY: Record<IssueCode, Severity> = {
   status_conflict: "warning",
   column_unread: "warning",
   sheet_unread: "warning",
+  feedback_without_reply: "warning",
 };
 
 const DATE_FIELD_SET: ReadonlySet<Field> = new Set<Field>(DATE_FIELDS);
@@ -96,6 +97,11 @@ export function checkLedger(records: LedgerRecord[], layout: LedgerLayout, s: Se
     return present;
   });
 
+  // Nothing shows which items were answered: every 办复率 would read 0% (a wrong figure, so an error).
+  const replyColumns = ["repliedOn", "status", "replyRef", "result"] as const;
+  if (records.length > 0 && replyColumns.every((f) => layout.mapping[f] === undefined))
+    add("missing_column", null, "repliedOn");
+
   for (const r of records) {
     for (const f of checkRequired) {
       if (f === "dueOn") {
@@ -132,6 +138,14 @@ export function checkLedger(records: LedgerRecord[], layout: LedgerLayout, s: Se
       const column = layout.mapping.repliedOn ?? evidenceColumn(layout, evidence);
       const text = r.invalid.repliedOn;
       add("reply_date_missing", r.row, "repliedOn", { evidence, ...(text ? { text } : {}) }, column);
+    }
+    const feedback = [r.satisfaction, r.satisfactionWork].some((v) => v !== undefined && v !== "none");
+    if (evidence === null && feedback) {
+      add(
+        "feedback_without_reply",
+        r.row,
+        r.satisfaction !== undefined ? "satisfaction" : "satisfactionWork",
+      );
     }
     const conflict = statusConflict(r);
     if (conflict) add("status_conflict", r.row, "status", { text: r.status ?? "", evidence: conflict });

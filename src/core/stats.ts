@@ -29,14 +29,24 @@ const NO_CONSULTATION: ReadonlySet<string> = new Set([
  * - onTime = replied on or before the deadline in force; a replied item without a deadline, or replied without a
  *   reply date (progress.ts: a status, 答复文号 or result says so), is not on time; the latter are repliedUndated.
  * - satisfaction is the 办理结果 aspect (or the only column), satisfactionWork the 办理工作 aspect;
- *   satisfactionWorkRate is null when the ledger has no column for it. feedbackRate = feedback ÷ replied.
+ *   satisfactionWorkRate is null when the ledger has no column for it. feedbackRate = replied items with
+ *   feedback (the result aspect's, else the work aspect's) ÷ replied.
  * - byDepartment/byLeader group rows by trimmed name; rows with no name form the group "".
  */
+/** Which satisfaction aspects the ledger has columns for (an aspect's rate is null without one). */
+export interface SatisfactionColumns {
+  work: boolean;
+  result: boolean;
+}
+
 export function computeStats(
   records: LedgerRecord[],
   s: Settings,
   today: DateSerial,
-  hasWorkColumn = records.some((r) => r.satisfactionWork !== undefined),
+  columns: SatisfactionColumns = {
+    work: records.some((r) => r.satisfactionWork !== undefined),
+    result: records.some((r) => r.satisfaction !== undefined),
+  },
 ): Stats {
   const excludedNames = uniqueTrimmed(s.excludeDepartments);
   const excludedCounts = new Map<string, number>(excludedNames.map((n) => [foldKey(n), 0]));
@@ -69,6 +79,7 @@ export function computeStats(
     satisfactionWork: { satisfied: 0, basic: 0, unsatisfied: 0, none: 0 },
     feedbackWork: 0,
     satisfactionWorkRate: null,
+    feedbackReplied: 0,
     feedbackRate: null,
     repliedUndated: 0,
     consulted: 0,
@@ -81,6 +92,8 @@ export function computeStats(
     asOf: isoFromSerial(today),
   };
 
+  // 反馈回收率 counts the forms returned for replied items: a 满意度 typed on an unreplied row is not one.
+  let feedbackReplied = 0;
   const topics = new Map<string, number>();
   const departments = new Map<string, GroupCount>();
   const leaders = new Map<string, GroupCount>();
@@ -97,6 +110,8 @@ export function computeStats(
     const status = deadlineStatus(r, today, s);
     if (status === "replied") {
       stats.replied++;
+      const returned = columns.result || !columns.work ? r.satisfaction : r.satisfactionWork;
+      if (returned !== undefined && returned !== "none") feedbackReplied++;
       const due = effectiveDue(r, s);
       if (r.repliedOn === undefined) stats.repliedUndated++;
       else if (due !== undefined && r.repliedOn <= due) stats.onTime++;
@@ -122,8 +137,9 @@ export function computeStats(
   stats.satisfactionRate = rate(satisfied + basic, stats.feedback);
   const work = stats.satisfactionWork;
   stats.feedbackWork = work.satisfied + work.basic + work.unsatisfied;
-  stats.satisfactionWorkRate = hasWorkColumn ? rate(work.satisfied + work.basic, stats.feedbackWork) : null;
-  stats.feedbackRate = rate(stats.feedback, stats.replied);
+  stats.satisfactionWorkRate = columns.work ? rate(work.satisfied + work.basic, stats.feedbackWork) : null;
+  stats.feedbackReplied = feedbackReplied;
+  stats.feedbackRate = rate(feedbackReplied, stats.replied);
   stats.consultationRate = rate(stats.consulted, stats.total);
   // Map iteration keeps first appearance; Array.prototype.sort is stable, so ties keep it too.
   stats.topics = [...topics].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count);

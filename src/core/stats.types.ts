@@ -32,7 +32,9 @@ export interface Stats {
   /** Items with 办理工作 feedback returned. */
   feedbackWork: number;
   satisfactionWorkRate: number | null;
-  /** 反馈回收率: items with feedback returned ÷ items replied. */
+  /** Replied items with feedback returned (a 满意度 on an unreplied row is not counted here). */
+  feedbackReplied: number;
+  /** 反馈回收率: feedbackReplied ÷ items replied. */
   feedbackRate: number | null;
   /** Replied items whose reply date is missing (counted as replied, never as on time). */
   repliedUndated: number;

@@ -173,7 +173,8 @@ const SHEET_HEAD = [...HEAD, "办理时限", "答复日期", "办理结果", "�
 /**
  * 人大建议 (3) and 政协提案 (2) on sheets of their own after a notes sheet, no 类别 column: each sheet's name gives
  * its kind. The 人大 sheet repeats its header row inside the data (printed over two pages). Replied 4 of 5
- * (80%); 政协 item 2 is overdue (due 06-01, counted 2021-12-31); 满意 3, 基本满意 1 → 100%.
+ * (80%); 政协 item 2 is overdue (due 06-01, counted 2021-12-31) yet has a 满意 (feedback_without_reply);
+ * 满意 4, 基本满意 1 → 100%; 反馈回收率 4 of 4 replied = 100%.
  */
 export const TWO_SHEETS: LayoutLedger = {
   name: "two-sheets",
@@ -258,7 +259,8 @@ export const TWO_SHEETS: LayoutLedger = {
           d(2021, 6, 1),
           null,
           null,
-          null,
+          // Feedback on an unreplied item (a slip): flagged, and no part of 反馈回收率.
+          "满意",
         ],
       ],
     },

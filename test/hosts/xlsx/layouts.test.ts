@@ -5,6 +5,7 @@ import { buildXlsx } from "../../../src/hosts/xlsx/build";
 import { xlsxFromGrids, type GridSheet } from "../../helpers/grid-xlsx";
 import { STATUS_ONLY, TWO_ASPECTS, TWO_SHEETS, type LayoutLedger } from "../../helpers/layoutLedgers";
 import { expectGolden } from "../../helpers/golden";
+import { utc as d } from "../../helpers/grid-xlsx";
 
 /** Ledgers as offices keep them (test/helpers/layoutLedgers.ts), read from real .xlsx files. */
 
@@ -148,9 +149,10 @@ describe("人大 and 政协 kept on two sheets of one workbook", () => {
     ]);
   });
 
-  it("skips the header row repeated inside the data, and has no issue to report", () => {
+  it("skips the header row repeated inside the data; flags only the feedback on an unreplied item", () => {
     expect(a.records.some((r) => r.title === "案由")).toBe(false);
-    expect(codes(a)).toEqual([]);
+    expect(codes(a)).toEqual(["政协提案:4:satisfaction:feedback_without_reply"]);
+    expect(a.stats).toMatchObject({ feedback: 5, feedbackReplied: 4, feedbackRate: 1 });
   });
 
   it("opens the report with the total across kinds", () => {
@@ -245,5 +247,73 @@ describe("a workbook that keeps a sheet per year", () => {
     expect(a.issues.find((i) => i.code === "sheet_unread")?.message).toBe(
       "工作表“2020年”是2020年的台账，与本年度不同，未计入统计；如需统计它，请单独指定该工作表",
     );
+    // Last year's sheet first and larger: this year's (the latest not after the as-of date) is still read.
+    const bigger = {
+      ...lastYear,
+      rows: [
+        ...lastYear.rows,
+        [4, "19", "关于另一事项的建议", "李", "科", "人", d(2020, 3, 1), d(2020, 6, 1), null, null, null],
+      ],
+    };
+    const b = await analyze(TWO_SHEETS, {}, [bigger, { ...npc!, name: "2021年" }]);
+    expect(b.sheets).toEqual(["2021年"]);
+    expect(b.stats.total).toBe(3);
+    // A year asked for picks that year's sheet alone, never both.
+    const asked = await analyze(TWO_SHEETS, { year: 2020 }, [{ ...npc!, name: "2021年" }, bigger]);
+    expect(asked.sheets).toEqual(["2020年"]);
+    expect(asked.stats.total).toBe(4);
+  });
+});
+
+describe("what a clerk would otherwise have to notice", () => {
+  const one = (header: string[], rows: (string | number | Date | null)[][]): GridSheet[] => [
+    { name: "台账", rows: [header, ...rows] },
+  ];
+  const H = ["序号", "类别", "案由", "分管领导", "承办科室", "承办人", "交办日期", "办理时限"];
+
+  it("reads 复函日期 and 会办意见送达日期 as the reply date", async () => {
+    for (const header of ["复函日期", "会办意见送达日期", "办复时间"]) {
+      const a = await analyze(
+        TWO_SHEETS,
+        {},
+        one(
+          [...H, header],
+          [[1, "人大建议", "案由1", "王", "甲科", "张", d(2021, 3, 1), d(2021, 6, 1), d(2021, 5, 1)]],
+        ),
+      );
+      expect([header, a.layout.mapping.repliedOn, a.stats.replied]).toEqual([header, 8, 1]);
+    }
+  });
+
+  it("says so when nothing in the sheet can show a reply, instead of a silent 0%", async () => {
+    const a = await analyze(
+      TWO_SHEETS,
+      {},
+      one(
+        [...H, "备注"],
+        [[1, "人大建议", "案由1", "王", "甲科", "张", d(2021, 3, 1), d(2021, 6, 1), "已办"]],
+      ),
+    );
+    const missing = a.issues.find((i) => i.code === "missing_column" && i.field === "repliedOn");
+    expect(missing).toMatchObject({ row: null, severity: "error" });
+    expect(missing?.message).toContain("无法判断哪些件已答复");
+  });
+
+  it("never reads more feedback than replies: a 满意度 on an unreplied row is flagged, not counted", async () => {
+    const a = await analyze(
+      TWO_SHEETS,
+      {},
+      one(
+        [...H, "答复日期", "满意度"],
+        [
+          [1, "人大建议", "x", "王", "甲科", "张", d(2021, 3, 1), d(2021, 6, 1), null, "满意"],
+          [2, "人大建议", "y", "王", "甲科", "张", d(2021, 3, 1), d(2021, 6, 1), d(2021, 4, 1), "满意"],
+        ],
+      ),
+    );
+    expect(a.stats).toMatchObject({ replied: 1, feedback: 2, feedbackReplied: 1, feedbackRate: 1 });
+    const flagged = a.issues.find((i) => i.code === "feedback_without_reply");
+    expect(flagged).toMatchObject({ row: 2, field: "satisfaction", severity: "warning" });
+    expect(a.report.text).toContain("已答复的1件中收回反馈意见1件（反馈回收率100%）");
   });
 });

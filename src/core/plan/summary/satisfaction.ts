@@ -16,30 +16,30 @@ export function satisfactionSection(s: SummaryContext, replied: string): void {
   const hasWork = s.has("satisfactionWork");
   if (!hasResult && !hasWork) return;
   section(s, "三、代表委员满意度");
-  const feedback: string[] = [];
   if (hasWork)
-    feedback.push(
-      aspect(s, "satisfactionWork", "对办理工作", "satisfactionWork", "satisfactionWorkRate", "feedbackWork"),
-    );
-  if (hasResult) {
-    const prefix = hasWork ? "对办理结果" : "";
-    feedback.push(aspect(s, "satisfaction", prefix, "satisfaction", "satisfactionRate", "feedback"));
-  }
-  // The result aspect's feedback (the figure reports quote) over the replies.
-  const fb = feedback[feedback.length - 1] ?? "0";
+    aspect(s, "satisfactionWork", "对办理工作", "satisfactionWork", "satisfactionWorkRate", "feedbackWork");
+  if (hasResult)
+    aspect(s, "satisfaction", hasWork ? "对办理结果" : "", "satisfaction", "satisfactionRate", "feedback");
+  // Replied items with feedback (the result aspect, the one reports quote) over the replies: a 满意度 typed on
+  // an unreplied row is no returned form.
+  const field: Field = hasResult ? "satisfaction" : "satisfactionWork";
+  const { labels, status } = s.input.ledger;
+  const returned = (["satisfied", "basic", "unsatisfied"] as const)
+    .map((k) => s.countifs([field, labels.satisfaction[k]], ["status", status.replied]))
+    .join("+");
   const r = s.g.add([
     s.T("反馈回收率"),
     undefined,
-    fx(`IF(${replied}=0,"",${fb}/${replied})`),
+    fx(`IF(${replied}=0,"",(${returned})/${replied})`),
     undefined,
-    s.T(hasWork ? "对办理结果的反馈件数 ÷ 已答复件数" : "反馈件数 ÷ 已答复件数"),
+    s.T(hasWork ? "已答复件中对办理结果的反馈件数 ÷ 已答复件数" : "已答复件中的反馈件数 ÷ 已答复件数"),
   ]);
   s.put("feedbackRate", r, 2);
   figureRow(s.g, r);
   s.g.style(r, 2, 2, { numberFormat: PERCENT });
 }
 
-/** One aspect's table; returns the address of its 反馈件数. */
+/** One aspect's table: the evaluations, 反馈件数 and the rate. */
 function aspect(
   s: SummaryContext,
   field: Field,
@@ -47,7 +47,7 @@ function aspect(
   key: string,
   rateKey: string,
   feedbackKey: string,
-): string {
+): void {
   const { g, T, countifs, put } = s;
   const lab = s.input.ledger.labels;
   header(s, [`${prefix}评价`, "件数", "占比", "说明"], "figures");
@@ -85,5 +85,4 @@ function aspect(
   figureRow(g, rate);
   g.style(rate, 2, 2, { numberFormat: PERCENT, bold: true });
   g.style(rate, 0, 1, { bold: true });
-  return fbRef;
 }
