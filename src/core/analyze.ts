@@ -188,6 +188,7 @@ function sheetIssue(
     code,
     severity: SEVERITY[code],
     message: issueMessage(code, { text: sheet, other: ledger, reason }, s.locale),
+    params: { text: sheet, other: ledger, reason },
     sheet,
   };
 }

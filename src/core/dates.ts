@@ -5,14 +5,24 @@ import type { DateSerial } from "./fields";
  * Serial 25569 is 1970-01-01; serials below 61 sit before Excel's fake 1900-02-29 and are one day off,
  * which no ledger date reaches, so they are rejected as dates.
  */
-const UNIX_EPOCH_SERIAL = 25569;
-const MS_PER_DAY = 86_400_000;
+export const UNIX_EPOCH_SERIAL = 25569;
+export const MS_PER_DAY = 86_400_000;
+/** The number format the tool gives a date cell that has none of its own. */
+export const DEFAULT_DATE_FORMAT = "yyyy-mm-dd";
 /** Earliest and latest serials accepted as ledger dates: 1950-01-01 and 2200-12-31. */
 const MIN_SERIAL = 18264;
 const MAX_SERIAL = 110_963;
 
 export function serialFromYmd(year: number, month: number, day: number): DateSerial {
   return UNIX_EPOCH_SERIAL + Date.UTC(year, month - 1, day) / MS_PER_DAY;
+}
+
+/**
+ * Serial of a JS Date read as UTC, time of day kept as the fraction (ExcelJS builds its dates in UTC).
+ * @example serialFromUtcDate(new Date(Date.UTC(1970, 0, 1, 12))) === 25569.5
+ */
+export function serialFromUtcDate(date: Date): number {
+  return UNIX_EPOCH_SERIAL + date.getTime() / MS_PER_DAY;
 }
 
 export function ymdFromSerial(serial: DateSerial): { year: number; month: number; day: number } {

@@ -1,4 +1,5 @@
 import type { Field } from "./fields";
+import type { IssueParams } from "./messages";
 
 /** Problems in the user's data are values, not exceptions (STYLE.md: two tiers of errors). */
 export type IssueCode =
@@ -23,8 +24,10 @@ export interface Issue {
   field: Field | null;
   code: IssueCode;
   severity: Severity;
-  /** Human message in the settings' locale. */
+  /** Human message in the settings' locale (the CLI's JSON); front ends render `params` in their own language. */
   message: string;
+  /** What the message says, as data: renderIssue(issue, locale) writes it in any language without re-analysing. */
+  params: IssueParams;
   /** A1 address of the cell, when the issue is about one cell. */
   cell?: string;
   /** The sheet the row or column is on (a ledger may span several sheets). */

@@ -202,6 +202,14 @@ export function issueMessage(code: IssueCode, params: IssueParams, locale: Local
   return template.replace(/\u0000([FTIO])/g, (_, key: string) => values[key] ?? "");
 }
 
+/**
+ * An issue's message in any language, from its parameters: a front end switching language renders again
+ * instead of analysing again.
+ */
+export function renderIssue(issue: { code: IssueCode; params: IssueParams }, locale: Locale): string {
+  return issueMessage(issue.code, issue.params, locale);
+}
+
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

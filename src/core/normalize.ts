@@ -1,5 +1,5 @@
-import type { CellValue, MergedArea, SheetSnapshot } from "./snapshot";
-import { cellAt, formatAt } from "./snapshot";
+import type { CellValue, SheetSnapshot } from "./snapshot";
+import { cellAt, formatAt, mergeFills } from "./snapshot";
 import { FIELDS, type DateField, type Field, type Kind, type LedgerRecord } from "./fields";
 import type { LedgerLayout } from "./layout";
 import { isDateFormat, NO_DATE_TEXTS, parseDate } from "./dates";
@@ -32,6 +32,7 @@ export function readRecords(
   layout: LedgerLayout,
   options: { defaultYear?: number },
 ): LedgerRecord[] {
+  // Merges from the data area down, to the merge's bottom (header and title merges are no data).
   const fills = mergeFills(sheet.merges, layout.firstDataRow - 1);
   const fields = FIELDS.filter((f) => layout.mapping[f] !== undefined);
   const records: LedgerRecord[] = [];
@@ -52,7 +53,7 @@ export function readRecords(
       if (c === undefined) continue;
       let value = cellAt(sheet, r, c);
       let format = formatAt(sheet, r, c);
-      const fill = value === null ? fills.get(key(r, c)) : undefined;
+      const fill = value === null ? fills.get(r, c) : undefined;
       if (fill) {
         value = cellAt(sheet, fill.top, fill.left);
         format = formatAt(sheet, fill.top, fill.left);
@@ -130,20 +131,6 @@ function headingOf(
   if (!wide && !numbered && !(onlySeq && !isNumber)) return onlySeq ? { section: false } : null;
   const kind = parseKind(only.text);
   return kind.ok ? { section: true, kind: kind.value } : { section: true };
-}
-
-/** Cells covered by a merge below its top-left, in its left column, from the data area down. */
-function mergeFills(merges: MergedArea[], firstDataRow0: number): Map<string, MergedArea> {
-  const fills = new Map<string, MergedArea>();
-  for (const m of merges) {
-    if (m.top < firstDataRow0) continue; // header and title merges are no data
-    for (let r = m.top + 1; r <= m.bottom; r++) fills.set(key(r, m.left), m);
-  }
-  return fills;
-}
-
-function key(r: number, c: number): string {
-  return `${r}:${c}`;
 }
 
 function readField(

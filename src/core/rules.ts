@@ -9,7 +9,7 @@ import {
 import type { Issue, IssueCode, Severity } from "./issues";
 import type { LedgerLayout } from "./layout";
 import type { Settings } from "./settings";
-import { columnIndex, columnLetter } from "./snapshot";
+import { columnLetter, parseCell } from "./address";
 import { issueMessage, type IssueParams } from "./messages";
 import { replyEvidence, statusConflict } from "./progress";
 
@@ -65,6 +65,7 @@ export function checkLedger(records: LedgerRecord[], layout: LedgerLayout, s: Se
       code,
       severity: SEVERITY[code],
       message: issueMessage(code, full, s.locale),
+      params: full,
       ...(row !== null && col !== undefined ? { cell: `${columnLetter(col)}${row}` } : {}),
       sheet: layout.sheet,
     });
@@ -77,12 +78,14 @@ export function checkLedger(records: LedgerRecord[], layout: LedgerLayout, s: Se
     if (lost === undefined || (col.field !== null && layout.mapping[lost] !== undefined)) continue;
     const params: IssueParams = { column: columnLetter(col.index), header: col.header };
     if (col.field !== null) params.movedTo = col.field;
+    const full: IssueParams = { field: lost, ...params };
     issues.push({
       row: null,
       field: lost,
       code: "column_unread",
       severity: SEVERITY.column_unread,
-      message: issueMessage("column_unread", { field: lost, ...params }, s.locale),
+      message: issueMessage("column_unread", full, s.locale),
+      params: full,
       // The column's header cell, so the pane can take the user there.
       cell: `${columnLetter(col.index)}${layout.headerRows[layout.headerRows.length - 1] ?? 1}`,
       sheet: layout.sheet,
@@ -213,7 +216,7 @@ const UNMAPPED = 1_000_000;
 function sortColumn(issue: Issue): number {
   if (issue.field === null) return UNMAPPED * 2;
   if (issue.cell !== undefined) {
-    return columnIndex(/^[A-Z]+/.exec(issue.cell)?.[0] ?? "A");
+    return parseCell(issue.cell)?.col ?? 0;
   }
   return UNMAPPED + FIELDS.indexOf(issue.field);
 }

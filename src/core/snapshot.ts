@@ -2,17 +2,15 @@
  * Plain data a host hands to the core: a workbook as values, merged areas and number formats.
  * Never an Excel.Range or an ExcelJS Cell (STYLE.md: hosts hand the core plain data).
  */
+import type { Area } from "./address";
+// A1 addresses live in address.ts; re-exported for the many modules that read cells from here.
+export { a1, columnIndex, columnLetter } from "./address";
 
 /** One cell's value. Dates arrive as Excel serial numbers with a date number format (see dates.ts). */
 export type CellValue = string | number | boolean | null;
 
-/** A merged area, 0-based and inclusive on both ends. */
-export interface MergedArea {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+/** A merged area, 0-based and inclusive on both ends (address.ts reads and writes them as "A1:C3"). */
+export type MergedArea = Area;
 
 export interface SheetSnapshot {
   name: string;
@@ -40,26 +38,21 @@ export function formatAt(sheet: SheetSnapshot, r: number, c: number): string | n
   return sheet.numberFormats?.[r]?.[c] ?? null;
 }
 
-/** 0-based column index → letters ("A", "Z", "AA"). */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
+/**
+ * The cells a merged value is given to: every cell of a merge's left column below its top, mapped to the
+ * merge (its value and format are at its top-left). Only merges whose top is at or below `firstRow` count
+ * (header and title merges are no data), and only rows up to `lastRow`.
+ * @example mergeFills([{ top: 4, left: 2, bottom: 7, right: 2 }], 3).get(6, 2) → that merge; .get(4, 2) → undefined
+ */
+export function mergeFills(
+  merges: readonly MergedArea[],
+  firstRow: number,
+  lastRow = Number.POSITIVE_INFINITY,
+): { get(r: number, c: number): MergedArea | undefined } {
+  const fills = new Map<string, MergedArea>();
+  for (const m of merges) {
+    if (m.top < firstRow) continue;
+    for (let r = m.top + 1; r <= Math.min(m.bottom, lastRow); r++) fills.set(`${r}:${m.left}`, m);
   }
-  return s;
-}
-
-/** Column letters → 0-based index ("A" → 0, "AA" → 26). */
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-/** 0-based row/column → A1 address. */
-export function a1(r: number, c: number): string {
-  return `${columnLetter(c)}${r + 1}`;
+  return { get: (r, c) => fills.get(`${r}:${c}`) };
 }

@@ -1,5 +1,5 @@
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
-import { columnIndex } from "./snapshot";
+import { parseColumn } from "./address";
 import { FIELDS, type Field } from "./fields";
 import { SettingsSchema, type SettingsInput } from "./settings";
 import { SETTINGS_MARKER, SHEET_ROLES, type SheetRole } from "./roles";
@@ -52,7 +52,10 @@ export function readStoredState(workbook: WorkbookSnapshot): StoredState | null 
       const field = key.slice(8) as Field;
       if (!FIELDS.includes(field)) continue;
       if (!t) mapping[field] = null;
-      else if (/^[A-Z]{1,3}$/.test(t)) mapping[field] = columnIndex(t);
+      else {
+        const col = parseColumn(t);
+        if (col !== null) mapping[field] = col;
+      }
     } else if (key === "excludeDepartment" && t) exclude.push(t);
     else if (key === "table" && t) tableName = t;
     else if (key === "part.sheet" && t) parts.push({ sheet: t });

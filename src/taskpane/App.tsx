@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useState } from "react";
 import {
   Button,
   FluentProvider,
@@ -58,9 +58,8 @@ export function App({ host, locale, theme = "light", initialSettings, now, onAna
   const s = strings(locale);
   const styles = useStyles();
   const [changes, setChanges] = useState<SettingsInput>(initialSettings ?? {});
-  // Issue messages follow the pane's language.
-  const settings = useMemo(() => ({ ...changes, locale }), [changes, locale]);
-  const ledger = useLedger(host, settings, {
+  // The pane renders issue messages in its own language (renderIssue): switching it never re-analyses.
+  const ledger = useLedger(host, changes, {
     ...(now ? { now } : {}),
     ...(onAnalysisChange ? { onAnalysisChange } : {}),
   });
@@ -81,7 +80,7 @@ export function App({ host, locale, theme = "light", initialSettings, now, onAna
   const saveSettings = (given: SettingsInput) => {
     const next = { ...changes, ...given };
     setChanges(next);
-    void ledger.run("settings", { ...next, locale });
+    void ledger.run("settings", next);
   };
 
   const select = host.select;

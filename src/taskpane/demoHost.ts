@@ -1,5 +1,6 @@
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
-import { columnIndex } from "../core/snapshot";
+import { parseRange } from "../core/address";
+import { DEFAULT_DATE_FORMAT } from "../core/dates";
 import type { CellBlock, PlanCell, SheetOp, WorkbookPlan } from "../core/plan/types";
 import type { ApplyResult, HostFeature, LedgerHost, ProgressListener } from "../hosts/host";
 
@@ -68,7 +69,7 @@ function applyOp(workbook: WorkbookSnapshot, op: SheetOp): void {
   if (op.kind === "copy") {
     const from = workbook.sheets.find((s) => s.name === op.from);
     if (!from) throw new Error(`copy: no sheet ${op.from}`);
-    insert(workbook, { ...clone({ sheets: [from] }).sheets[0]!, name: op.name }, index, op.position);
+    insert(workbook, { ...clone({ sheets: [from] }).sheets[0]!, name: op.name }, index);
     return;
   }
   const sheet: SheetSnapshot =
@@ -77,13 +78,13 @@ function applyOp(workbook: WorkbookSnapshot, op: SheetOp): void {
     sheet.merges = sheet.merges.filter((m) => !op.unmerge.some((r) => sameTopLeft(r, m.top, m.left)));
   }
   for (const block of op.blocks) write(sheet, block);
-  if (op.kind === "new") insert(workbook, sheet, index, op.position);
+  if (op.kind === "new") insert(workbook, sheet, index);
 }
 
-function insert(workbook: WorkbookSnapshot, sheet: SheetSnapshot, existing: number, position?: number): void {
+/** A written sheet goes last, in place of any sheet of the same name. */
+function insert(workbook: WorkbookSnapshot, sheet: SheetSnapshot, existing: number): void {
   if (existing >= 0) workbook.sheets.splice(existing, 1);
-  const at = position === undefined ? workbook.sheets.length : Math.min(position, workbook.sheets.length);
-  workbook.sheets.splice(at, 0, sheet);
+  workbook.sheets.push(sheet);
 }
 
 function write(sheet: SheetSnapshot, block: CellBlock): void {
@@ -92,7 +93,7 @@ function write(sheet: SheetSnapshot, block: CellBlock): void {
     const formats = ((sheet.numberFormats ??= [])[block.row + r] ??= []);
     cells.forEach((cell, c) => {
       row[block.col + c] = valueOf(cell);
-      formats[block.col + c] = cell.t === "date" ? "yyyy-mm-dd" : (block.style?.numberFormat ?? null);
+      formats[block.col + c] = cell.t === "date" ? DEFAULT_DATE_FORMAT : (block.style?.numberFormat ?? null);
     });
   });
 }
@@ -111,8 +112,8 @@ function valueOf(cell: PlanCell): CellValue {
 }
 
 function sameTopLeft(range: string, top: number, left: number): boolean {
-  const m = /^\$?([A-Z]+)\$?(\d+)/i.exec(range);
-  return !!m && columnIndex(m[1]!) === left && Number(m[2]) - 1 === top;
+  const area = parseRange(range);
+  return !!area && area.left === left && area.top === top;
 }
 
 function clone(workbook: WorkbookSnapshot): WorkbookSnapshot {

@@ -3,19 +3,8 @@ import { recognizeSheet } from "../../src/core/recognize";
 import { serialFromYmd } from "../../src/core/dates";
 import type { LedgerLayout } from "../../src/core/layout";
 import type { LedgerRecord } from "../../src/core/fields";
-import { columnIndex, type CellValue, type MergedArea, type SheetSnapshot } from "../../src/core/snapshot";
-
-function area(ref: string): MergedArea {
-  const [from = "", to = from] = ref.split(":");
-  const [top, left] = cell(from);
-  const [bottom, right] = cell(to);
-  return { top, left, bottom, right };
-}
-function cell(ref: string): [number, number] {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref);
-  if (!m) throw new Error(`bad ref ${ref}`);
-  return [Number(m[2]) - 1, columnIndex(m[1] ?? "")];
-}
+import type { CellValue, SheetSnapshot } from "../../src/core/snapshot";
+import { areaOf } from "../helpers/address";
 
 /** Recognises and reads an inline sheet. */
 function read(
@@ -25,7 +14,7 @@ function read(
   const sheet: SheetSnapshot = {
     name: "台账",
     rows,
-    merges: (opts.merges ?? []).map(area),
+    merges: (opts.merges ?? []).map(areaOf),
     ...(opts.formats ? { numberFormats: opts.formats } : {}),
   };
   const layout: LedgerLayout | null = recognizeSheet(sheet);

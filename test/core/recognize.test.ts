@@ -1,23 +1,13 @@
 import { HEADER_SYNONYMS, matchHeader } from "../../src/core/headers";
 import { recognizeSheet, recognizeWorkbook } from "../../src/core/recognize";
 import { FIELDS, type Field } from "../../src/core/fields";
-import { columnIndex, type CellValue, type MergedArea, type SheetSnapshot } from "../../src/core/snapshot";
+import type { CellValue, SheetSnapshot } from "../../src/core/snapshot";
 import { toTraditional } from "../../src/core/script";
+import { areaOf } from "../helpers/address";
 
 /** A sheet from inline rows and A1 merge ranges ("A3:A4"). */
 function grid(name: string, rows: CellValue[][], merges: string[] = [], hidden = false): SheetSnapshot {
-  return { name, rows, merges: merges.map(area), ...(hidden ? { hidden } : {}) };
-}
-function area(ref: string): MergedArea {
-  const [from = "", to = from] = ref.split(":");
-  const [top, left] = cell(from);
-  const [bottom, right] = cell(to);
-  return { top, left, bottom, right };
-}
-function cell(ref: string): [number, number] {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref);
-  if (!m) throw new Error(`bad ref ${ref}`);
-  return [Number(m[2]) - 1, columnIndex(m[1] ?? "")];
+  return { name, rows, merges: merges.map(areaOf), ...(hidden ? { hidden } : {}) };
 }
 function fieldsOf(columns: { header: string; field: Field | null }[]): Record<string, Field | null> {
   return Object.fromEntries(columns.map((c) => [c.header, c.field]));

@@ -6,7 +6,7 @@ import { TWO_SHEET_LEDGER, UNREAD_COLUMNS_LEDGER } from "../taskpane/ledgers";
  * A traditional-script 責任分工表: a merged title row, a two-row header (答覆情況 over 答覆日期 and 辦理結果,
  * the other headings merged down), and 分管領導 merged over the rows it covers. Three of four replied.
  */
-export function traditionalLedger(): Promise<Buffer> {
+export function traditionalTwoRowHeaderLedger(): Promise<Buffer> {
   return xlsxFromGrids([
     {
       name: "責任分工表",

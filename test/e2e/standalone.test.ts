@@ -20,7 +20,7 @@ import {
   type Session,
 } from "./harness";
 import { downloadWorkbook, figure, loadFile, noLedgerWorkbook, openTab, sheetText, summary } from "./page";
-import { traditionalLedger } from "./ledgers";
+import { traditionalTwoRowHeaderLedger } from "./ledgers";
 import { XLSX_MIME } from "../../src/standalone/fileHost";
 
 describeInBrowser("standalone page over http", () => {
@@ -130,7 +130,7 @@ describeInBrowser("standalone page over http", () => {
     await page.locator('input[type="file"]').setInputFiles({
       name: "責任分工表.xlsx",
       mimeType: XLSX_MIME,
-      buffer: await traditionalLedger(),
+      buffer: await traditionalTwoRowHeaderLedger(),
     });
     expect(await figure(summary(page), "办复率")).toBe("75%");
     expect(await figure(summary(page), "总件数")).toBe("4 件");

@@ -1,14 +1,18 @@
 /**
  * Ledgers kept in the common ways issue 8 names: progress in a 办理状态 column with no reply date, two
  * satisfaction aspects, 人大 and 政协 on two sheets with a header repeated inside the data. Each comment says
- * what a clerk counts by hand (DOMAIN.md); the layout and LibreOffice tests assert the same.
+ * what a clerk counts by hand (DOMAIN.md), and `expect` says it as `analyze --json` must print it
+ * (test/cli/qaLedgers.test.ts); the layout and LibreOffice tests assert the same.
  */
 import { utc as d, type GridSheet } from "./grid-xlsx";
+import type { LedgerExpect } from "./cliJson";
 
 export interface LayoutLedger {
   name: string;
   today: string;
   sheets: GridSheet[];
+  /** The hand count of the comment above each ledger. */
+  expect: LedgerExpect;
 }
 
 const HEAD = ["序号", "编号", "案由", "分管领导", "承办科室", "承办人", "交办日期"];
@@ -73,6 +77,44 @@ export const STATUS_ONLY: LayoutLedger = {
       ],
     },
   ],
+  expect: {
+    sheet: "办理台账",
+    headerRows: [2],
+    columns: {
+      seq: "A",
+      id: "B",
+      title: "C",
+      leader: "D",
+      department: "E",
+      handler: "F",
+      assignedOn: "G",
+      status: "H",
+      replyRef: "I",
+      result: "J",
+    },
+    rowCount: 8,
+    // Each reply without a date says so; rows 7 and 9 are replies without a result class (as in any ledger).
+    issues: [
+      "3:repliedOn:reply_date_missing",
+      "4:repliedOn:reply_date_missing",
+      "6:status:status_conflict",
+      "7:repliedOn:reply_date_missing",
+      "7:result:reply_missing_result",
+      "8:repliedOn:reply_date_missing",
+      "9:repliedOn:reply_date_missing",
+      "9:result:reply_missing_result",
+    ],
+    stats: {
+      total: 8,
+      replied: 5,
+      replyRate: 5 / 8,
+      onTime: 0,
+      onTimeReplyRate: 0,
+      repliedUndated: 5,
+      overdue: 3,
+      results: { A: 1, B: 1, C: 1 },
+    },
+  },
 };
 
 /**
@@ -166,6 +208,39 @@ export const TWO_ASPECTS: LayoutLedger = {
       ],
     },
   ],
+  expect: {
+    sheet: "Sheet1",
+    headerRows: [1],
+    columns: {
+      seq: "A",
+      id: "B",
+      title: "C",
+      leader: "D",
+      department: "E",
+      handler: "F",
+      assignedOn: "G",
+      dueOn: "H",
+      repliedOn: "I",
+      result: "J",
+      satisfactionWork: "K",
+      satisfaction: "L",
+    },
+    rowCount: 5,
+    issues: ["null:dueOn:column_unread"],
+    stats: {
+      total: 5,
+      replied: 4,
+      onTime: 4,
+      // Item 5 is due 2022-03-01.
+      overdue: 0,
+      results: { A: 2, B: 1, C: 1 },
+      satisfactionWork: { satisfied: 3, basic: 1, unsatisfied: 0 },
+      satisfactionWorkRate: 1,
+      satisfaction: { satisfied: 1, basic: 1, unsatisfied: 1, none: 1 },
+      satisfactionRate: 2 / 3,
+      feedbackRate: 3 / 4,
+    },
+  },
 };
 
 const SHEET_HEAD = [...HEAD, "办理时限", "答复日期", "办理结果", "满意度"];
@@ -265,6 +340,41 @@ export const TWO_SHEETS: LayoutLedger = {
       ],
     },
   ],
+  expect: {
+    sheet: "人大建议",
+    sheets: ["人大建议", "政协提案"],
+    headerRows: [2],
+    columns: {
+      seq: "A",
+      id: "B",
+      title: "C",
+      leader: "D",
+      department: "E",
+      handler: "F",
+      assignedOn: "G",
+      dueOn: "H",
+      repliedOn: "I",
+      result: "J",
+      satisfaction: "K",
+    },
+    rowCount: 5,
+    issues: ["政协提案!4:satisfaction:feedback_without_reply"],
+    stats: {
+      total: 5,
+      byKind: { npc: 3, cppcc: 2, npcMotion: 0 },
+      replied: 4,
+      replyRate: 0.8,
+      onTime: 4,
+      overdue: 1,
+      results: { A: 2, B: 1, C: 1 },
+      satisfaction: { satisfied: 4, basic: 1, unsatisfied: 0 },
+      satisfactionRate: 1,
+      // One satisfaction column: no 办理工作 aspect.
+      satisfactionWork: { satisfied: 0, basic: 0, unsatisfied: 0 },
+      satisfactionWorkRate: null,
+      feedbackRate: 1,
+    },
+  },
 };
 
 export const LAYOUT_LEDGERS: LayoutLedger[] = [STATUS_ONLY, TWO_ASPECTS, TWO_SHEETS];

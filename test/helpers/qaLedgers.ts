@@ -1,15 +1,18 @@
 /**
- * Fifteen ledgers as bureaus keep them (the QA set behind test/cli/ledgers.test.ts): section headings, rows
- * numbered ahead of time, blank rows inside merges, footers, mixed dates, double 满意度 … Each `expect` is what a
- * clerk counts by hand following DOMAIN.md; the LibreOffice test builds every one and compares the figures.
+ * Fifteen ledgers as bureaus keep them (the QA set): section headings, rows numbered ahead of time, blank rows
+ * inside merges, footers, mixed dates, double 满意度 … Each `expect` is what a clerk counts by hand following
+ * DOMAIN.md; test/cli/qaLedgers.test.ts asserts it through the command line, and the LibreOffice test builds
+ * every one and compares the figures.
  */
 import { utc, type GridSheet } from "./grid-xlsx";
+import type { LedgerExpect } from "./cliJson";
+
 export interface QaLedger {
   name: string;
   today: string;
   sheets: GridSheet[];
-  /** The hand count (documentation for readers; the CLI tests assert the same). */
-  expect: unknown;
+  /** The hand count. */
+  expect: LedgerExpect;
 }
 const d = utc;
 export const QA_LEDGERS: QaLedger[] = [
@@ -133,11 +136,14 @@ export const QA_LEDGERS: QaLedger[] = [
         dueSoon: 0,
         results: { A: 2, B: 1, C: 1 },
         satisfaction: { satisfied: 1, basic: 1, unsatisfied: 1 },
+        // 未反馈 is no feedback: 满意率 2 of 3, 反馈回收率 3 of 4 replied.
         satisfactionRate: 2 / 3,
+        feedbackRate: 3 / 4,
       },
     },
   },
-  // F2 人大 with 第12号, 领衔代表 + 联名代表, two title rows
+  // F2 人大 with 第12号 (and 12, the same 建议号), 领衔代表 + 联名代表, roles 主办/协办/会办/分办, two title rows,
+  // a deadline extended in words
   {
     name: "f2-npc-lianming",
     today: "2021-07-01",
@@ -222,7 +228,7 @@ export const QA_LEDGERS: QaLedger[] = [
             "陈局长",
             "基层科",
             "王五",
-            d(2021, 7, 5),
+            "延期至2021年7月5日",
             null,
             null,
             null,
@@ -230,7 +236,7 @@ export const QA_LEDGERS: QaLedger[] = [
           ],
           [
             5,
-            "第12号",
+            "12",
             "关于养老设施的补充建议",
             "王代表",
             null,
@@ -266,13 +272,20 @@ export const QA_LEDGERS: QaLedger[] = [
         satisfaction: "N",
       },
       rowCount: 5,
-      issues: ["4:id:duplicate_id", "8:id:duplicate_id", "8:handler:missing_required"],
+      // 联名代表 looks like a proposer column but only the 领衔代表 is read: said once for the sheet.
+      issues: [
+        "null:proposer:column_unread",
+        "4:id:duplicate_id",
+        "8:id:duplicate_id",
+        "8:handler:missing_required",
+      ],
       stats: {
         total: 5,
-        byKind: { npc: 5 },
+        byKind: { npc: 5, cppcc: 0 },
         byRole: { lead: 3, assist: 2 },
         replied: 2,
         onTime: 1,
+        // Row 6 was due 06-30; row 7's deadline was extended to 07-05, within 7 days.
         overdue: 1,
         dueSoon: 1,
         results: { A: 1, B: 1 },
@@ -404,6 +417,7 @@ export const QA_LEDGERS: QaLedger[] = [
       },
     ],
     expect: {
+      sheet: "台账",
       headerRows: [2, 3],
       columns: {
         seq: "A",
@@ -421,6 +435,7 @@ export const QA_LEDGERS: QaLedger[] = [
         satisfaction: "N",
       },
       rowCount: 4,
+      // 人大 001 and 政协 001 are different items: no duplicate.
       issues: ["6:repliedOn:date_order", "7:result:reply_missing_result"],
       stats: {
         total: 4,
@@ -458,16 +473,32 @@ export const QA_LEDGERS: QaLedger[] = [
       },
     ],
     expect: {
+      sheet: "分工表",
       headerRows: [1],
+      columns: {
+        seq: "A",
+        title: "B",
+        leader: "C",
+        department: "D",
+        handler: "E",
+        dueOn: "F",
+        repliedOn: "G",
+      },
       rowCount: 6,
       issues: ["6:handler:missing_required"],
       stats: {
         total: 6,
         replied: 2,
         overdue: 4,
+        // Largest first; equal totals in the order of their names (stats.ts sortGroups).
         byLeader: [
           { name: "李局长", total: 4, replied: 2, overdue: 2 },
           { name: "陈局长", total: 2, replied: 0, overdue: 2 },
+        ],
+        byDepartment: [
+          { name: "养老科", total: 2, replied: 1, overdue: 1 },
+          { name: "基层科", total: 2, replied: 0, overdue: 2 },
+          { name: "社事科", total: 2, replied: 1, overdue: 1 },
         ],
       },
     },
@@ -576,7 +607,26 @@ export const QA_LEDGERS: QaLedger[] = [
       },
     ],
     expect: {
+      sheet: "提案臺賬",
       headerRows: [2],
+      columns: {
+        seq: "A",
+        kind: "B",
+        id: "C",
+        title: "D",
+        proposer: "E",
+        role: "F",
+        key: "G",
+        leader: "H",
+        department: "I",
+        handler: "J",
+        assignedOn: "K",
+        dueOn: "L",
+        repliedOn: "M",
+        result: "N",
+        satisfaction: "O",
+        notes: "P",
+      },
       rowCount: 4,
       issues: [],
       stats: {
@@ -592,7 +642,7 @@ export const QA_LEDGERS: QaLedger[] = [
       },
     },
   },
-  // F6 mixed dates
+  // F6 dates in every form: serials without date format, dots, 年月日, year-less, full-width, text with a time
   {
     name: "f6-dates",
     today: "2021-12-31",
@@ -612,12 +662,24 @@ export const QA_LEDGERS: QaLedger[] = [
       },
     ],
     expect: {
+      sheet: "台账",
+      headerRows: [1],
+      columns: {
+        id: "A",
+        title: "B",
+        leader: "C",
+        department: "D",
+        handler: "E",
+        assignedOn: "F",
+        repliedOn: "G",
+      },
       rowCount: 7,
       issues: ["5:repliedOn:invalid_date", "8:repliedOn:invalid_date"],
-      stats: { total: 7, replied: 4 },
+      // Every 交办 date is 2021-03-05: due 06-05. Rows 5 and 8 (unreadable replies) and 7 are not replied.
+      stats: { total: 7, replied: 4, onTime: 4, overdue: 3 },
     },
   },
-  // F7 key / role variants, totals and sign-off rows
+  // F7 ★/是/重点 keys, 主协办 roles, a result class inside a sentence, a 合计 row and sign-off lines under the table
   {
     name: "f7-footer",
     today: "2021-12-31",
@@ -644,7 +706,20 @@ export const QA_LEDGERS: QaLedger[] = [
           [1, "1", "政协提案", "t1", "★", "主办", "李", "一科", "甲", "2021-06-30", "2021-06-01", "A"],
           [2, "2", "政协提案", "t2", "是", "协办", "李", "二科", "乙", "2021-06-30", "2021-06-01", "b"],
           [3, "3", "人大建议", "t3", null, "会办", "王", "三科", "丙", "2021-06-30", "2021-06-01", "C类"],
-          [4, "4", "人大建议", "t4", "重点", "分办", "王", "三科", "丁", "2021-06-30", "2021-06-01", "A类"],
+          [
+            4,
+            "4",
+            "人大建议",
+            "t4",
+            "重点",
+            "分办",
+            "王",
+            "三科",
+            "丁",
+            "2021-06-30",
+            "2021-06-01",
+            "已答复（A类）",
+          ],
           [5, "5", "人大建议", "t5", "", "主办", "王", "一科", "戊", "2021-06-30", "2021-06-01", "甲"],
           [],
           ["合计", null, null, "共5件", null, null, null, null, null, null, null, null],
@@ -654,7 +729,22 @@ export const QA_LEDGERS: QaLedger[] = [
       },
     ],
     expect: {
+      sheet: "Sheet1",
       headerRows: [2],
+      columns: {
+        seq: "A",
+        id: "B",
+        kind: "C",
+        title: "D",
+        key: "E",
+        role: "F",
+        leader: "G",
+        department: "H",
+        handler: "I",
+        dueOn: "J",
+        repliedOn: "K",
+        result: "L",
+      },
       rowCount: 5,
       issues: [],
       stats: {
@@ -663,6 +753,7 @@ export const QA_LEDGERS: QaLedger[] = [
         byRole: { lead: 3, assist: 2 },
         key: 3,
         replied: 5,
+        onTime: 5,
         results: { A: 3, B: 1, C: 1 },
       },
     },
@@ -779,12 +870,28 @@ export const QA_LEDGERS: QaLedger[] = [
       },
     ],
     expect: {
+      sheet: "台账",
+      headerRows: [1],
+      columns: {
+        id: "A",
+        kind: "B",
+        title: "C",
+        leader: "D",
+        department: "E",
+        handler: "F",
+        assignedOn: "G",
+        dueOn: "H",
+        repliedOn: "I",
+        result: "J",
+        satisfaction: "K",
+      },
       rowCount: 5,
+      // 人大 第5号 and 5 are one number written twice; 人大 12 and 政协 12 are different items.
       issues: ["2:id:duplicate_id", "3:id:duplicate_id"],
-      stats: { total: 5, byKind: { npc: 3, cppcc: 2 } },
+      stats: { total: 5, byKind: { npc: 3, cppcc: 2 }, replied: 5, onTime: 5 },
     },
   },
-  // F10 section heading rows instead of a 类别 column
+  // F10 section heading rows instead of a 类别 column; the same 编号 in each section, 13 and 第13号 in one
   {
     name: "f10-sections",
     today: "2021-12-31",
@@ -798,14 +905,32 @@ export const QA_LEDGERS: QaLedger[] = [
           ["一、人大代表建议（3件）"],
           [1, "12", "t1", "L", "D", "H", d(2021, 3, 1), d(2021, 5, 1)],
           [2, "13", "t2", "L", "D", "H", d(2021, 3, 1), d(2021, 5, 1)],
-          [3, "14", "t3", "L", "D", "H", d(2021, 3, 1), d(2021, 5, 1)],
+          [3, "第13号", "t3", "L", "D", "H", d(2021, 3, 1), d(2021, 5, 1)],
           ["二、政协委员提案（2件）"],
           [1, "12", "t4", "L", "D", "H", d(2021, 3, 1), d(2021, 5, 1)],
-          [2, "15", "t5", "L", "D", "H", d(2021, 3, 1), d(2021, 5, 1)],
+          [2, "15", "t5", "L", "D", "H", d(2021, 3, 1), d(2021, 7, 1)],
         ],
       },
     ],
-    expect: { rowCount: 5, issues: [], stats: { total: 5, byKind: { npc: 3, cppcc: 2 }, replied: 5 } },
+    expect: {
+      sheet: "台账",
+      headerRows: [2],
+      columns: {
+        seq: "A",
+        id: "B",
+        title: "C",
+        leader: "D",
+        department: "E",
+        handler: "F",
+        assignedOn: "G",
+        repliedOn: "H",
+      },
+      rowCount: 5,
+      // 人大 12 and 政协 12 differ; 人大 13 and 第13号 are one number written twice.
+      issues: ["5:id:duplicate_id", "6:id:duplicate_id"],
+      // 交办 03-01, due 06-01: 政协 15, replied 07-01, is late.
+      stats: { total: 5, byKind: { npc: 3, cppcc: 2 }, replied: 5, onTime: 4 },
+    },
   },
   // F11 satisfaction scored twice under a 满意度 group
   {
@@ -835,6 +960,7 @@ export const QA_LEDGERS: QaLedger[] = [
       },
     ],
     expect: {
+      sheet: "台账",
       headerRows: [1, 2],
       columns: {
         id: "A",
@@ -857,10 +983,12 @@ export const QA_LEDGERS: QaLedger[] = [
         satisfactionRate: 0.5,
         satisfactionWork: { satisfied: 1, basic: 1, unsatisfied: 0 },
         satisfactionWorkRate: 1,
+        // Both replied items returned feedback.
+        feedbackRate: 1,
       },
     },
   },
-  // F12 status column, no reply date column; 是否办结
+  // F12 kinds, results and feedback in other words (代表建议/委员提案/议案, 解决采纳, 比较满意), 面商情况
   {
     name: "f12-kind-words",
     today: "2021-12-31",
@@ -936,6 +1064,8 @@ export const QA_LEDGERS: QaLedger[] = [
       },
     ],
     expect: {
+      sheet: "台账",
+      headerRows: [1],
       columns: {
         seq: "A",
         id: "B",
@@ -958,13 +1088,14 @@ export const QA_LEDGERS: QaLedger[] = [
         byKind: { npc: 2, cppcc: 1 },
         results: { A: 1, B: 1, C: 1 },
         satisfaction: { satisfied: 1, basic: 1, unsatisfied: 1 },
+        // 面商 is face to face; 电话沟通 is not.
         consulted: 1,
       },
     },
   },
 ];
 QA_LEDGERS.push(
-  // F13 two sheets: 人大 and 政协 separately; deadline extension text
+  // F13 kinds in one word (建议/提案); deadlines extended in words
   {
     name: "f13-extension",
     today: "2021-08-01",
@@ -980,7 +1111,26 @@ QA_LEDGERS.push(
         ],
       },
     ],
-    expect: { rowCount: 4, issues: [], stats: { overdue: 1, dueSoon: 1, replied: 1, onTime: 1 } },
+    expect: {
+      sheet: "台账",
+      headerRows: [1],
+      columns: {
+        id: "A",
+        kind: "B",
+        title: "C",
+        leader: "D",
+        department: "E",
+        handler: "F",
+        assignedOn: "G",
+        dueOn: "H",
+        repliedOn: "I",
+      },
+      rowCount: 4,
+      issues: [],
+      // Counted 08-01: row 3 (due 06-30) is overdue, row 4 (extended to 08-05) due within 7 days, row 2 (to
+      // 09-30) open.
+      stats: { byKind: { npc: 2, cppcc: 2 }, overdue: 1, dueSoon: 1, replied: 1, onTime: 1 },
+    },
   },
   // F14 header variants
   {
@@ -1036,6 +1186,8 @@ QA_LEDGERS.push(
       },
     ],
     expect: {
+      sheet: "Sheet1",
+      headerRows: [1],
       rowCount: 1,
       columns: {
         seq: "A",
@@ -1059,6 +1211,17 @@ QA_LEDGERS.push(
         notes: "S",
       },
       issues: [],
+      stats: {
+        total: 1,
+        byKind: { npc: 1, cppcc: 0 },
+        byRole: { lead: 1, assist: 0 },
+        key: 0,
+        replied: 1,
+        onTime: 1,
+        results: { A: 1 },
+        satisfaction: { satisfied: 1 },
+        consulted: 1,
+      },
     },
   },
   // F15 one item split over two sections: id and title merged down
@@ -1088,6 +1251,25 @@ QA_LEDGERS.push(
         ],
       },
     ],
-    expect: { rowCount: 3, issues: [] },
+    expect: {
+      sheet: "Sheet1",
+      headerRows: [1],
+      columns: {
+        id: "A",
+        kind: "B",
+        title: "C",
+        role: "D",
+        leader: "E",
+        department: "F",
+        handler: "G",
+        assignedOn: "H",
+        repliedOn: "I",
+        result: "J",
+      },
+      // One row per section; the 编号 merged over both is no duplicate.
+      rowCount: 3,
+      issues: [],
+      stats: {},
+    },
   },
 );

@@ -97,7 +97,8 @@ describe("onAnalysisChange: the pane's live analysis and settings, for a page ar
     await waitFor(() => expect(lastReport(onAnalysisChange).analysis).not.toBeNull());
     const { analysis, settings } = lastReport(onAnalysisChange);
     expect(analysis?.stats.replyRate).toBe(0.75);
-    expect(settings).toEqual({ asOf: AS_OF, locale: "zh-CN" });
+    // The language is the pane's, not a rule setting: messages are rendered in it without re-analysing.
+    expect(settings).toEqual({ asOf: AS_OF });
   });
 
   it("reports a mapping correction at once, before anything is written", async () => {
@@ -123,10 +124,7 @@ describe("onAnalysisChange: the pane's live analysis and settings, for a page ar
     await user.type(organisation, "市民政局");
     await user.click(screen.getByRole("button", { name: "保存设置" }));
     expect(await screen.findByText("设置已保存到工作簿。")).toBeTruthy();
-    expect(lastReport(onAnalysisChange).settings).toMatchObject({
-      organisation: "市民政局",
-      locale: "zh-CN",
-    });
+    expect(lastReport(onAnalysisChange).settings).toMatchObject({ organisation: "市民政局" });
     expect(lastReport(onAnalysisChange).analysis?.settings.organisation).toBe("市民政局");
   });
 });

@@ -1,3 +1,4 @@
+import { renderIssue } from "../../src/core/messages";
 import { analyzeWorkbook } from "../../src/core/analyze";
 import { localeFromLanguage, strings } from "../../src/i18n";
 import { luminance } from "../../src/taskpane/office";
@@ -69,6 +70,7 @@ const issue = (row: number | null, field: Issue["field"], cell?: string): Issue 
   code: "missing_required",
   severity: "error",
   message: "m",
+  params: { field },
   ...(cell ? { cell } : {}),
 });
 
@@ -125,5 +127,31 @@ describe("errors shown to the user", () => {
     const error = { kind: "analyze", failure: { code: "no_ledger", sheet: "Sheet1" } } as const;
     expect(errorMessage(error, "zh-CN")).toContain("Sheet1");
     expect(errorMessage(error, "en")).toMatch(/No ledger/);
+  });
+});
+
+describe("issue messages rendered at the edge", () => {
+  it("writes one analysis's issues in every language without analysing again", () => {
+    const outcome = analyzeWorkbook(
+      {
+        sheets: [
+          {
+            name: "台账",
+            merges: [],
+            rows: [
+              ["编号", "案由", "分管领导", "承办科室", "承办人", "办理时限"],
+              ["1", "关于养老的建议", "王", "养老科", null, 45000],
+            ],
+          },
+        ],
+      },
+      { asOf: "2023-01-01" },
+    );
+    if (!outcome.ok) throw new Error(outcome.error.code);
+    const [issue] = outcome.analysis.issues.filter((i) => i.code === "missing_required");
+    expect(issue).toBeDefined();
+    expect(renderIssue(issue!, "zh-CN")).toBe(issue!.message);
+    expect(renderIssue(issue!, "zh-TW")).toBe("未填寫承办人（「五定」之一）");
+    expect(renderIssue(issue!, "en")).toBe("Missing handler");
   });
 });

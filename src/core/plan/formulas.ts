@@ -1,4 +1,5 @@
 /** Building blocks of the English, comma-separated formulas the plan writes (no leading "="). */
+import { absoluteA1 } from "../address";
 import { NO_DATE_TEXTS } from "../dates";
 import { toTraditional } from "../script";
 
@@ -9,8 +10,7 @@ export function quoteSheet(name: string): string {
 
 /** Absolute reference to a cell or range on another sheet: '台账设置'!$B$15. */
 export function absRef(sheet: string, a1: string): string {
-  const abs = a1.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
-  return `${quoteSheet(sheet)}!${abs}`;
+  return `${quoteSheet(sheet)}!${absoluteA1(a1)}`;
 }
 
 /** A string literal: "text" with quotes doubled. */

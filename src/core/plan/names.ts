@@ -3,26 +3,41 @@
 /** Sheet names: at most 31 characters. */
 export const MAX_SHEET_NAME = 31;
 
-/** Removes what Excel refuses in a sheet name: / \ ? * : [ ], and a leading or trailing apostrophe. */
-export function cleanSheetName(name: string): string {
+/**
+ * Removes what Excel refuses in a sheet name: / \ ? * : [ ], and a leading or trailing apostrophe; at most
+ * 31 characters. A name left empty becomes `fallback`.
+ * @example cleanSheetName("a/b") === "a_b"; cleanSheetName("''") === "Sheet"
+ */
+export function cleanSheetName(name: string, fallback = "Sheet"): string {
   const cleaned = name
     .replace(/[/\\?*:[\]]/g, "_")
     .replace(/^'+|'+$/g, "")
     .trim();
-  return [...(cleaned || "Sheet")].slice(0, MAX_SHEET_NAME).join("");
+  return [...(cleaned || fallback)].slice(0, MAX_SHEET_NAME).join("");
+}
+
+/** Excel keeps the name "History" (any case) for itself. */
+export function isReservedSheetName(name: string): boolean {
+  return name.toLowerCase() === "history";
 }
 
 /**
  * A sheet name not in `taken` (compared case-insensitively, as Excel does): the base, else "base(2)",
- * "base(3)"…, the base shortened so the whole stays within 31 characters.
+ * "base(3)"…, the base shortened so the whole stays within 31 characters. `suffix` writes the number
+ * (the HTML reader uses " (2)", as Excel does when it names a copied sheet).
  * @example uniqueSheetName("统计表", new Set(["统计表"])) === "统计表(2)"
+ * @example uniqueSheetName("填报说明", new Set(["填报说明"]), (n) => ` (${n})`) === "填报说明 (2)"
  */
-export function uniqueSheetName(base: string, taken: ReadonlySet<string>): string {
+export function uniqueSheetName(
+  base: string,
+  taken: ReadonlySet<string>,
+  suffixOf: (n: number) => string = (n) => `(${n})`,
+): string {
   const clean = cleanSheetName(base);
   const isTaken = (n: string): boolean => taken.has(n.toLowerCase());
   if (!isTaken(clean)) return clean;
   for (let i = 2; ; i++) {
-    const suffix = `(${i})`;
+    const suffix = suffixOf(i);
     const head = [...clean].slice(0, MAX_SHEET_NAME - suffix.length).join("");
     const candidate = `${head}${suffix}`;
     if (!isTaken(candidate)) return candidate;

@@ -2,7 +2,8 @@ import type { Field, Script } from "../fields";
 import type { Settings } from "../settings";
 import type { CellBlock, NewSheetPlan, PlanCell, SheetRole } from "./types";
 import type { EnumLabels } from "./enumLabels";
-import { columnLetter } from "../snapshot";
+import { columnLetter } from "../address";
+import { DEFAULT_DATE_FORMAT } from "../dates";
 import { inScript } from "../script";
 import { absRef } from "./formulas";
 import { SETTINGS_MARKER } from "../roles";
@@ -146,7 +147,7 @@ export function buildSettingsSheet(input: SettingsSheetInput): NewSheetPlan {
     visibility: "hidden",
     blocks,
     styles: [
-      { range: SETTINGS_CELLS.asOf, style: { numberFormat: "yyyy-mm-dd" } },
+      { range: SETTINGS_CELLS.asOf, style: { numberFormat: DEFAULT_DATE_FORMAT } },
       { range: "B4:B16", style: { hAlign: "left" } },
     ],
     merges: [],

@@ -85,7 +85,6 @@ export interface ConditionalFormatPlan {
   fontColor?: string;
   /** Lower runs first. */
   priority: number;
-  stopIfTrue?: boolean;
 }
 
 export interface PagePlan {
@@ -105,7 +104,7 @@ export type { SheetRole };
 interface SheetCommon {
   name: string;
   role: SheetRole;
-  visibility: "visible" | "hidden" | "veryHidden";
+  visibility: "visible" | "hidden";
   blocks: CellBlock[];
   styles: RangeStyle[];
   merges: string[];
@@ -124,8 +123,6 @@ interface SheetCommon {
 /** A sheet the plan creates (or replaces, when the workbook's settings say it generated it before). */
 export interface NewSheetPlan extends SheetCommon {
   kind: "new";
-  /** 0-based position among the workbook's sheets after the plan is applied; appended when absent. */
-  position?: number;
 }
 
 /** The user's ledger sheet, edited in place under its own name. */
@@ -145,8 +142,6 @@ export interface CopySheetPlan {
   from: string;
   name: string;
   visibility: "visible" | "hidden";
-  /** 0-based position after the plan is applied. */
-  position?: number;
 }
 
 export type SheetOp = NewSheetPlan | EditSheetPlan | CopySheetPlan;

@@ -1,4 +1,5 @@
 import type { CellBlock, PlanCell } from "../../core/plan/types";
+import { DEFAULT_DATE_FORMAT } from "../../core/dates";
 
 /**
  * Splitting a plan's cell blocks into row chunks (one range write each) and packing the chunks into
@@ -15,8 +16,6 @@ export const CHUNK_BYTES = 512 * 1024;
 export const BATCH_BYTES = 2 * 1024 * 1024;
 /** Cells per range write: very large single writes have failed on the web below the byte limit. */
 export const CHUNK_CELLS = 20_000;
-/** Format used for a date cell whose block style gives none. */
-export const DEFAULT_DATE_FORMAT = "yyyy-mm-dd";
 /** Excel's text number format: what the user typed stays text. */
 export const TEXT_FORMAT = "@";
 

@@ -149,7 +149,6 @@ export function formatSheet(
     if (rule.fontColor !== undefined) cf.custom.format.font.color = `#${rule.fontColor}`;
     // Excel's priority 0 is evaluated first, like the plan's lowest number.
     cf.priority = i;
-    if (rule.stopIfTrue === true) cf.stopIfTrue = true;
   });
 
   if (op.kind === "edit") sheet.freezePanes.unfreeze();
@@ -165,6 +164,5 @@ export function formatSheet(
     else skipped.add("pageLayout");
   }
   if (op.tabColor !== undefined) sheet.tabColor = `#${op.tabColor}`;
-  sheet.visibility =
-    op.visibility === "veryHidden" ? "VeryHidden" : op.visibility === "hidden" ? "Hidden" : "Visible";
+  sheet.visibility = op.visibility === "hidden" ? "Hidden" : "Visible";
 }

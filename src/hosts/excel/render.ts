@@ -17,7 +17,7 @@ import type { Locale } from "../../core/fields";
  *   4. new format – styles, merges, widths, tables, validation, conditional formats, freeze, page setup
  *   5. ledger     – unmerge, retire the old table, write the user's sheet (calculation suspended)
  *   6. final      – format the user's sheet (its table is added), the deferred structured-reference
- *                   formulas, sheet positions, activate, recalculate
+ *                   formulas, activate, recalculate
  * APPLY_SYNCS = 6 whatever the row count. Phases 3, 5 and 6 take one more sync for every further
  * BATCH_BYTES (2 MB) of estimated payload (blocks.ts), so the count depends on byte size alone:
  *   syncs = 6 + (batches(new sheets) − 1) + (batches(ledger) − 1) + (batches(deferred) − 1).
@@ -235,13 +235,6 @@ export async function renderPlan(
     if (i === 0) for (const edit of edits) formatSheet(target(edit.op.name), edit.op, ctx);
     for (const chunk of batch) writeChunk(target(chunk.sheet), chunk);
     if (i < lateBatches.length - 1) return;
-    const positioned: { name: string; position: number }[] = [];
-    for (const op of plan.ops) {
-      if (op.kind !== "edit" && op.position !== undefined)
-        positioned.push({ name: op.name, position: op.position });
-    }
-    positioned.sort((a, b) => a.position - b.position);
-    for (const { name, position } of positioned) target(name).position = position;
     sheets.getItem(plan.activate).activate();
     // Calculation was suspended for the writes; bring formulas up to date.
     context.application.calculate("Recalculate");

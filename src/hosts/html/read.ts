@@ -1,4 +1,5 @@
 import type { CellValue, MergedArea, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
+import { cleanSheetName, isReservedSheetName, uniqueSheetName } from "../../core/plan/names";
 import { XlsxLoadError } from "../xlsx/errors";
 
 /**
@@ -88,18 +89,17 @@ function excelSheetNames(html: string): string[] {
   return out;
 }
 
-/** Names valid in Excel (no []:*?/\, at most 31 characters, unique regardless of case). */
+/**
+ * Names valid in Excel by the core's rules (plan/names.ts: no []:*?/\, at most 31 characters, unique
+ * regardless of case, a repeat numbered " (2)"); a missing, empty or reserved name becomes SheetN.
+ */
 function sheetNames(found: string[], count: number): string[] {
   const used = new Set<string>();
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
-    let name = (found[i] ?? "")
-      .replace(/[[\]:*?/\\]/g, "_")
-      .replace(/^'+|'+$/g, "")
-      .trim()
-      .slice(0, 31);
-    if (!name || name.toLowerCase() === "history") name = `Sheet${i + 1}`;
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${name.slice(0, 26)} (${n})`;
+    const cleaned = cleanSheetName(found[i] ?? "", "");
+    const base = cleaned === "" || isReservedSheetName(cleaned) ? `Sheet${i + 1}` : cleaned;
+    const name = uniqueSheetName(base, used, (n) => ` (${n})`);
     used.add(name.toLowerCase());
     out.push(name);
   }

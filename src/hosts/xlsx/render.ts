@@ -11,7 +11,8 @@ import type {
   ValidationPlan,
   WorkbookPlan,
 } from "../../core/plan/types";
-import { columnLetter } from "../../core/snapshot";
+import { columnLetter, parseRange, type Area } from "../../core/address";
+import { DEFAULT_DATE_FORMAT } from "../../core/dates";
 import { setCalculatedColumns } from "./tableFormulas";
 
 type SheetPlan = NewSheetPlan | EditSheetPlan;
@@ -101,7 +102,7 @@ function writeCell(cell: ExcelJS.Cell, v: PlanCell): void {
     case "number":
     case "date":
       cell.value = v.v;
-      if (v.t === "date" && !/[yd]/i.test(cell.numFmt ?? "")) unshareStyle(cell).numFmt = "yyyy-mm-dd";
+      if (v.t === "date" && !/[yd]/i.test(cell.numFmt ?? "")) unshareStyle(cell).numFmt = DEFAULT_DATE_FORMAT;
       return;
     case "bool":
       cell.value = v.v;
@@ -240,7 +241,6 @@ function addConditionalFormats(ws: ExcelJS.Worksheet, plans: ConditionalFormatPl
           formulae: [p.formula],
           priority: p.priority,
           style,
-          ...(p.stopIfTrue ? { stopIfTrue: true } : {}),
         },
       ],
     });
@@ -300,31 +300,13 @@ function forEachCell(ws: ExcelJS.Worksheet, range: string, fn: (cell: ExcelJS.Ce
   for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) fn(ws.getCell(r + 1, c + 1));
 }
 
-interface Rect {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+type Rect = Area;
 
-/** "B3:D9" or "B3" → 0-based rectangle. */
+/** "B3:D9" or "B3" → 0-based rectangle (core address.ts); a range the plan could not have made throws. */
 function decode(range: string): Rect {
-  const [a, b = a] = range.replace(/\$/g, "").split(":");
-  const p = (ref: string | undefined): { r: number; c: number } => {
-    const m = /^([A-Z]+)(\d+)$/.exec(ref ?? "");
-    if (!m) throw new Error(`renderPlan: bad range "${range}"`);
-    let c = 0;
-    for (const ch of m[1] ?? "") c = c * 26 + (ch.charCodeAt(0) - 64);
-    return { r: Number(m[2]) - 1, c: c - 1 };
-  };
-  const s = p(a);
-  const e = p(b);
-  return {
-    top: Math.min(s.r, e.r),
-    left: Math.min(s.c, e.c),
-    bottom: Math.max(s.r, e.r),
-    right: Math.max(s.c, e.c),
-  };
+  const area = parseRange(range);
+  if (!area) throw new Error(`renderPlan: bad range "${range}"`);
+  return area;
 }
 
 function overlaps(a: Rect, b: Rect): boolean {

@@ -1,13 +1,11 @@
 import ExcelJS from "exceljs";
 import type { CellValue, MergedArea, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
+import { parseRange } from "../../core/address";
+import { serialFromUtcDate } from "../../core/dates";
 import { XlsxLoadError } from "./errors";
 import { looksLikeHtml, readHtmlWorkbook } from "../html/read";
 import { workbookFromSnapshot } from "../html/toXlsx";
 import { setCalculatedColumns, stripTableColumnChildren } from "./tableFormulas";
-
-const MS_PER_DAY = 86_400_000;
-/** Serial of 1970-01-01 in Excel's 1900 date system. */
-const UNIX_EPOCH_SERIAL = 25569;
 
 /** What a file holds: an .xlsx, or an HTML table saved as .xls, read into plain sheets. */
 export type WorkbookInput =
@@ -83,39 +81,22 @@ function mergesOf(ws: ExcelJS.Worksheet): MergedArea[] {
   const ranges: string[] = (ws.model as { merges?: string[] }).merges ?? [];
   const out: MergedArea[] = [];
   for (const range of ranges) {
-    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
-    if (!m) continue;
-    out.push({
-      top: Number(m[2]) - 1,
-      left: colIndex(m[1] ?? "A"),
-      bottom: Number(m[4]) - 1,
-      right: colIndex(m[3] ?? "A"),
-    });
+    const area = parseRange(range);
+    if (area) out.push(area);
   }
   return out;
-}
-
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-/** Excel serial from an ExcelJS Date (ExcelJS builds dates in UTC). */
-export function serialFromExcelJsDate(d: Date): number {
-  return UNIX_EPOCH_SERIAL + d.getTime() / MS_PER_DAY;
 }
 
 function plainValue(v: ExcelJS.CellValue): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
-  if (v instanceof Date) return serialFromExcelJsDate(v);
+  if (v instanceof Date) return serialFromUtcDate(v);
   if (typeof v === "object") {
     if ("richText" in v) return v.richText.map((t) => t.text).join("");
     if ("error" in v) return v.error;
     if ("formula" in v || "sharedFormula" in v) {
       const result = (v as { result?: unknown }).result;
-      if (result instanceof Date) return serialFromExcelJsDate(result);
+      if (result instanceof Date) return serialFromUtcDate(result);
       if (typeof result === "object" && result !== null && "error" in result) return String(result.error);
       return typeof result === "string" || typeof result === "number" || typeof result === "boolean"
         ? result

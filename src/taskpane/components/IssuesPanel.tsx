@@ -3,6 +3,7 @@ import { Badge, Button, Card, Text, makeStyles, tokens } from "@fluentui/react-c
 import type { Analysis } from "../../core/analyze";
 import type { Locale } from "../../core/fields";
 import { strings } from "../../i18n";
+import { renderIssue } from "../../core/messages";
 import { groupIssues, issueCell, issueSheet, sheetLayout, type IssueGroup } from "../issueGroups";
 
 const useStyles = makeStyles({
@@ -81,11 +82,11 @@ export function IssuesPanel({ locale, analysis, onSelect }: IssuesPanelProps) {
                         icon={<Badge color={color} size="extra-small" aria-hidden />}
                         onClick={() => onSelect(sheet, cell)}
                       >
-                        {s.goTo(cell, issue.message)}
+                        {s.goTo(cell, renderIssue(issue, locale))}
                       </Button>
                     ) : (
                       <Text className={styles.text} block>
-                        {cell ? s.goTo(cell, issue.message) : issue.message}
+                        {cell ? s.goTo(cell, renderIssue(issue, locale)) : renderIssue(issue, locale)}
                       </Text>
                     )}
                   </li>

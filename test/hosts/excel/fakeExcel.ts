@@ -6,7 +6,7 @@
  * requirement sets the fake Excel does not have, and measures each sync's payload.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { columnIndex, columnLetter } from "../../../src/core/snapshot";
+import { areaA1, columnLetter, parseRange } from "../../../src/core/address";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
@@ -40,22 +40,12 @@ function structuredRefs(formula: string): string[] {
 
 function parse(address?: string): Rect {
   if (address === undefined) return { ...SHEET_RECT };
-  const local = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
-  const [a = "", b = a] = local.split(":");
-  const m1 = /^([A-Z]+)(\d+)$/.exec(a);
-  const m2 = /^([A-Z]+)(\d+)$/.exec(b);
-  if (!m1 || !m2) throw new OfficeError("InvalidArgument");
-  return {
-    top: Number(m1[2]) - 1,
-    left: columnIndex(m1[1] ?? "A"),
-    bottom: Number(m2[2]) - 1,
-    right: columnIndex(m2[1] ?? "A"),
-  };
+  const rect = parseRange(address);
+  if (!rect) throw new OfficeError("InvalidArgument");
+  return rect;
 }
 
-function addr(r: Rect): string {
-  return `${columnLetter(r.left)}${r.top + 1}:${columnLetter(r.right)}${r.bottom + 1}`;
-}
+const addr = areaA1;
 
 export class FakeExcel {
   readonly sheets: FakeSheet[] = [];

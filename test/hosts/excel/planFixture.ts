@@ -65,7 +65,7 @@ export function makePlan({
     sheets: { ledger: LEDGER, backup: BACKUP, summary: SUMMARY, report: "汇报", settings: SETTINGS },
     ledgers: [{ sheet: LEDGER, backup: BACKUP, table: "台账表" }],
     ops: [
-      { kind: "copy", role: "backup", from: LEDGER, name: BACKUP, visibility: "hidden", position: 3 },
+      { kind: "copy", role: "backup", from: LEDGER, name: BACKUP, visibility: "hidden" },
       {
         kind: "new",
         role: "settings",
@@ -91,7 +91,6 @@ export function makePlan({
         role: "summary",
         name: SUMMARY,
         visibility: "visible",
-        position: 1,
         blocks: [
           {
             row: 0,

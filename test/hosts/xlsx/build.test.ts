@@ -7,6 +7,7 @@ import { loadXlsx } from "../../../src/hosts/xlsx/workbook";
 import type { TablePlan, WorkbookPlan } from "../../../src/core/plan/types";
 import type { SettingsInput } from "../../../src/core/settings";
 import { AS_OF, traditionalLedger, twoRowHeaderLedger } from "../../helpers/ledgerFixtures";
+import { areaOf } from "../../helpers/address";
 
 const NOW = new Date(2019, 8, 30);
 const SAMPLE = join(__dirname, "..", "..", "..", "samples", "sample-ledger.xlsx");
@@ -182,17 +183,17 @@ describe.each(FIXTURES)("build: $title", ({ make, settings, ledger }) => {
     expect(tables).toHaveLength(1);
     const t = tables[0]!.table;
     expect(t.headerRow).toBe(true);
-    const headerRow = Number(/\d+/.exec(t.tableRef)?.[0]);
+    const tableArea = areaOf(t.tableRef);
+    const headerRow = tableArea.top + 1;
     expect(headerRow).toBe(once.analysis.layout.headerRows.at(-1));
     const names = t.columns.map((c) => c.name);
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
-    names.forEach((n, i) => expect(ws.getRow(headerRow).getCell(columnOf(t.tableRef) + i).value).toBe(n));
+    names.forEach((n, i) => expect(ws.getRow(headerRow).getCell(tableArea.left + 1 + i).value).toBe(n));
     const view = ws.views[0] as { state?: string; ySplit?: number };
     expect(view.state).toBe("frozen");
     expect(view.ySplit).toBe(headerRow);
     // No merged area is left inside the table.
-    for (const m of merges(ws))
-      expect(overlapsRows(m, headerRow, Number(/\d+$/.exec(t.tableRef)?.[0]))).toBe(false);
+    for (const m of merges(ws)) expect(overlapsRows(m, headerRow, tableArea.bottom + 1)).toBe(false);
   });
 
   it("adds dropdowns from the settings sheet and live highlights", () => {
@@ -390,25 +391,14 @@ describe("build: the details of the two-row-header ledger", () => {
   });
 });
 
-/** "A3:V20" → 1-based top, left, bottom. */
+/** "A3:V20" → 1-based top, left, bottom, as ExcelJS's getCell(row, col) takes them. */
 function rangeOf(range: string): { top: number; left: number; bottom: number } {
-  const [a = "", b = ""] = range.split(":");
-  return {
-    top: Number(/\d+/.exec(a)?.[0]),
-    left: columnOf(a),
-    bottom: Number(/\d+/.exec(b)?.[0]),
-  };
+  const { top, left, bottom } = areaOf(range);
+  return { top: top + 1, left: left + 1, bottom: bottom + 1 };
 }
 
-function columnOf(ref: string): number {
-  const letters = /^[A-Z]+/.exec(ref)?.[0] ?? "A";
-  let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
-
+/** Whether an A1 range reaches into the 1-based rows top…bottom. */
 function overlapsRows(range: string, top: number, bottom: number): boolean {
-  const rows = (range.match(/\d+/g) ?? []).map(Number);
-  const [a = 0, b = a] = rows;
-  return a <= bottom && b >= top;
+  const area = areaOf(range);
+  return area.top + 1 <= bottom && area.bottom + 1 >= top;
 }

@@ -1,7 +1,8 @@
-import { a1, type SheetSnapshot } from "../../snapshot";
+import { a1, areaA1 } from "../../address";
+import type { SheetSnapshot } from "../../snapshot";
+import { DEFAULT_DATE_FORMAT } from "../../dates";
 import type { CellBlock, CellStyle, PlanCell, RangeStyle } from "../types";
 import type { LedgerColumns } from "./columns";
-import { ISO_DATE } from "./values";
 
 const GENERATED_HEADER: CellStyle = {
   bold: true,
@@ -39,11 +40,11 @@ export function ledgerHeader(
     styles.push({ range: a1(headerRow, dueIdx), style: GENERATED_HEADER });
     styles.push({
       range: dataRange(dueIdx),
-      style: { numberFormat: ISO_DATE, hAlign: "center", border: "thin" },
+      style: { numberFormat: DEFAULT_DATE_FORMAT, hAlign: "center", border: "thin" },
     });
   }
   const unmerge = sheet.merges
     .filter((m) => m.bottom >= headerRow && m.top <= lastRow && m.right >= firstCol && m.left <= lastCol)
-    .map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`);
+    .map(areaA1);
   return { blocks, styles, unmerge };
 }

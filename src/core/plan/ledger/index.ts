@@ -54,7 +54,7 @@ export function buildLedgerSheet(input: LedgerInput): { op: EditSheetPlan; model
       .map((index) => ({ index, width: 12 })),
     rowHeights: [],
     tables: [ledgerTable(input.table, cols, labels, status, input.settingsSheet)],
-    validations: dropdowns(cols, labels, input.settingsSheet),
+    validations: dropdowns(cols, labels, input.settingsSheet, script),
     conditionalFormats: highlights(cols, status),
     freeze: { rows: headerRow + 1, columns: 0 },
     // Leaders print the ledger on A4: landscape, one page wide, title and header rows on every page.

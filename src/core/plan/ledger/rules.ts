@@ -1,5 +1,6 @@
 import { a1, columnLetter } from "../../snapshot";
-import type { Field } from "../../fields";
+import type { Field, Script } from "../../fields";
+import { inScript } from "../../script";
 import type { ConditionalFormatPlan, ValidationPlan } from "../types";
 import type { EnumLabels } from "../enumLabels";
 import type { StatusLabels } from "../labels";
@@ -22,7 +23,12 @@ const DUE_SOON = { fill: "FFEB9C", fontColor: "9C5700" };
 const MISSING = { fill: "FFFF00" };
 
 /** Dropdowns on the enumerated columns, listing the settings sheet's values; other text is warned about, kept. */
-export function dropdowns(cols: LedgerColumns, labels: EnumLabels, settingsSheet: string): ValidationPlan[] {
+export function dropdowns(
+  cols: LedgerColumns,
+  labels: EnumLabels,
+  settingsSheet: string,
+  script: Script,
+): ValidationPlan[] {
   const validations: ValidationPlan[] = [];
   for (const [f, list] of ENUM_FIELDS) {
     const c = cols.mapped(f);
@@ -30,8 +36,8 @@ export function dropdowns(cols: LedgerColumns, labels: EnumLabels, settingsSheet
     validations.push({
       range: `${a1(cols.firstRow, c)}:${a1(cols.lastRow, c)}`,
       listSource: listSource(settingsSheet, list, labels.lists[list].length),
-      errorTitle: "建议提案台账",
-      errorMessage: "请从下拉列表中选择。不在列表中的写法会保留，但统计时不计入该分类。",
+      errorTitle: inScript("建议提案台账", script),
+      errorMessage: inScript("请从下拉列表中选择。不在列表中的写法会保留，但统计时不计入该分类。", script),
       errorStyle: "warning",
     });
   }

@@ -1,6 +1,6 @@
-import { a1, cellAt, formatAt, type CellValue, type SheetSnapshot } from "../../snapshot";
+import { a1, cellAt, formatAt, mergeFills, type CellValue, type SheetSnapshot } from "../../snapshot";
 import { DATE_FIELDS, type Field, type LedgerRecord } from "../../fields";
-import { isDateFormat } from "../../dates";
+import { DEFAULT_DATE_FORMAT, isDateFormat } from "../../dates";
 import type { CellBlock, PlanCell, RangeStyle } from "../types";
 import type { EnumLabels } from "../enumLabels";
 import type { LedgerColumns } from "./columns";
@@ -8,7 +8,6 @@ import type { LedgerColumns } from "./columns";
 /** Fields grouped on the statistics sheet: written as the engine reads them (spaces collapsed) so COUNTIFS matches. */
 const GROUPED_FIELDS: readonly Field[] = ["department", "leader", "topic"];
 const CN_DATE = 'yyyy"年"m"月"d"日"';
-export const ISO_DATE = "yyyy-mm-dd";
 
 /**
  * The user's columns after the build: merged values filled down, dates and enumerations rewritten, the rest as
@@ -23,7 +22,8 @@ export function ledgerValues(
 ): { blocks: CellBlock[]; styles: RangeStyle[]; departments: Set<string> } {
   const { firstRow, lastRow } = cols;
   const byRow = new Map(records.map((r) => [r.row - 1, r]));
-  const fills = mergeFills(sheet, firstRow, lastRow);
+  // Merges in the data area, filled as normalize.ts reads them, down to the table's last row.
+  const fills = mergeFills(sheet.merges, firstRow, lastRow);
   const blocks: CellBlock[] = [];
   const styles: RangeStyle[] = [];
   const departments = new Set<string>();
@@ -37,7 +37,8 @@ export function ledgerValues(
       const own = cellAt(sheet, r, c);
       // A merged value fills only the rows the engine reads as items: not a blank row, heading or 合计 line
       // that the merge happened to span, so the table's formulas count what the engine counts.
-      const filled = own ?? (byRow.has(r) ? fills.get(`${r}:${c}`) : undefined) ?? null;
+      const fill = own === null && byRow.has(r) ? fills.get(r, c) : undefined;
+      const filled = own ?? (fill ? cellAt(sheet, fill.top, fill.left) : null);
       const cell = field ? fieldCell(field, filled, byRow.get(r), labels) : plain(filled);
       if (cell.t === "date") dateRows.push(r);
       if (!samePlain(cell, own)) changed = true;
@@ -104,17 +105,6 @@ function samePlain(cell: PlanCell, own: CellValue): boolean {
   return cell.v === own;
 }
 
-/** Cells covered by a merge in the data area, below its top, in its left column (as normalize.ts reads them). */
-function mergeFills(sheet: SheetSnapshot, firstRow: number, lastRow: number): Map<string, CellValue> {
-  const fills = new Map<string, CellValue>();
-  for (const m of sheet.merges) {
-    if (m.top < firstRow) continue;
-    const v = cellAt(sheet, m.top, m.left);
-    for (let r = m.top + 1; r <= Math.min(m.bottom, lastRow); r++) fills.set(`${r}:${m.left}`, v);
-  }
-  return fills;
-}
-
 /** Chinese dates stay Chinese: 年 in most of the column's text or formats → yyyy"年"m"月"d"日". */
 function dateFormatOf(sheet: SheetSnapshot, c: number, first: number, last: number): string {
   let cn = 0;
@@ -130,7 +120,7 @@ function dateFormatOf(sheet: SheetSnapshot, c: number, first: number, last: numb
       cn++;
     else other++;
   }
-  return cn > other ? CN_DATE : ISO_DATE;
+  return cn > other ? CN_DATE : DEFAULT_DATE_FORMAT;
 }
 
 /** Consecutive rows → "M5:M9" ranges in column c. */

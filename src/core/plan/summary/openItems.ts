@@ -1,6 +1,6 @@
 import type { LedgerRecord } from "../../fields";
 import { deadlineStatus, effectiveDue } from "../../deadlines";
-import { isoFromSerial } from "../../dates";
+import { DEFAULT_DATE_FORMAT, isoFromSerial } from "../../dates";
 import { chineseDate } from "../../format";
 import { foldKey } from "../../script";
 import { num, rowHeightFor, txt } from "../grid";
@@ -38,7 +38,7 @@ export function openItemsSection(s: SummaryContext): void {
     g.style(r, 0, WIDTH - 1, { ...S_CELL, fontSize: 11, wrap: true });
     g.style(r, 0, 0, { hAlign: "center" });
     g.style(r, 2, 6, { hAlign: "center" });
-    g.style(r, 5, 5, { numberFormat: "yyyy-mm-dd" });
+    g.style(r, 5, 5, { numberFormat: DEFAULT_DATE_FORMAT });
     if (item.status === "overdue") g.style(r, 6, 6, { fontColor: "C00000", bold: true });
     g.height(r, rowHeightFor(item.rec.title ?? "", 13, 15.75));
   });
