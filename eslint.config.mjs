@@ -14,7 +14,7 @@ export default tseslint.config(
     files: ["**/*.{ts,tsx,js,mjs,cjs}"],
     plugins: { "office-addins": officeAddins, "react-hooks": reactHooks },
     languageOptions: {
-      // eslint-plugin-office-addins 4.0.10 needs typescript-eslint's parser set explicitly (EXCEL-NOTES.md).
+      // eslint-plugin-office-addins 4.0.10 needs typescript-eslint's parser set explicitly (docs/EXCEL-NOTES.md).
       parser: tseslint.parser,
       ecmaVersion: 2022,
       sourceType: "module",

@@ -10,7 +10,7 @@ module.exports = {
     ],
   },
   moduleNameMapper: {
-    // office-addin-mock pulls office-addin-manifest, whose ESM-only dependency breaks Jest (see EXCEL-NOTES.md).
+    // office-addin-mock pulls office-addin-manifest, whose ESM-only dependency breaks Jest (see docs/EXCEL-NOTES.md).
     "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js",
   },
   reporters: ["default", "<rootDir>/test/summary-reporter.js"],

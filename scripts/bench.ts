@@ -1,6 +1,6 @@
 /**
  * Benchmark: a generated ledger of N rows (default 20,000) through the engine and the .xlsx host.
- * Run: npm run bench -- [rows]. Prints wall time and heap per phase; not part of the tests (STYLE.md).
+ * Run: npm run bench -- [rows]. Prints wall time and heap per phase; not part of the tests (docs/STYLE.md).
  */
 import ExcelJS from "exceljs";
 import { performance } from "node:perf_hooks";

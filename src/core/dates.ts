@@ -1,7 +1,7 @@
 import type { DateSerial } from "./fields";
 
 /**
- * Excel 1900-system date serials, with UTC arithmetic only (EXCEL-NOTES.md).
+ * Excel 1900-system date serials, with UTC arithmetic only (docs/EXCEL-NOTES.md).
  * Serial 25569 is 1970-01-01; serials below 61 sit before Excel's fake 1900-02-29 and are one day off,
  * which no ledger date reaches, so they are rejected as dates.
  */

@@ -22,7 +22,7 @@ export const SATISFACTION_LABEL: Record<Satisfaction, string> = {
 export const KEY_LABEL: Record<`${boolean}`, string> = { true: "是", false: "否" };
 
 /**
- * What each class means on a reply (DOMAIN.md). DOMAIN.md gives no wording for D (only that some places
+ * What each class means on a reply (docs/DOMAIN.md). docs/DOMAIN.md gives no wording for D (only that some places
  * use four classes), so D is a neutral "其他情况" until a city's scheme says otherwise.
  */
 export const RESULT_MEANING: Record<ResultClass, string> = {

@@ -1,4 +1,4 @@
-/** The canonical ledger fields (DOMAIN.md) and their enumerations. */
+/** The canonical ledger fields (docs/DOMAIN.md) and their enumerations. */
 
 export const FIELDS = [
   "seq",

@@ -3,7 +3,7 @@ import { foldKey } from "./script";
 
 // prettier-ignore
 /**
- * Header synonyms per field (DOMAIN.md's table plus spellings seen in real ledgers), written in
+ * Header synonyms per field (docs/DOMAIN.md's table plus spellings seen in real ledgers), written in
  * simplified script: matching folds traditional, full-width and spaces away (script.ts foldKey).
  */
 export const HEADER_SYNONYMS: Record<Field, readonly string[]> = {

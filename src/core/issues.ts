@@ -1,7 +1,7 @@
 import type { Field } from "./fields";
 import type { IssueParams } from "./messages";
 
-/** Problems in the user's data are values, not exceptions (STYLE.md: two tiers of errors). */
+/** Problems in the user's data are values, not exceptions (docs/STYLE.md: two tiers of errors). */
 export type IssueCode =
   | "missing_required"
   | "missing_column"

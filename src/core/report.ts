@@ -6,7 +6,7 @@ import { inScript } from "./script";
 import { chineseDate, formatPercent, joinAnd } from "./format";
 
 /**
- * The year-end report (DOMAIN.md, modelled on the seed): title, an opening paragraph of figures, the seed's
+ * The year-end report (docs/DOMAIN.md, modelled on the seed): title, an opening paragraph of figures, the seed's
  * three section headings with marked placeholders for the prose people write, the topic paragraph under 二,
  * and a paragraph on unreplied items when there are any. Only facts from `stats`; written in simplified
  * Chinese, then converted when `script` is traditional.

@@ -36,7 +36,7 @@ export const SEVERITY: Record<IssueCode, Severity> = {
 const DATE_FIELD_SET: ReadonlySet<Field> = new Set<Field>(DATE_FIELDS);
 
 /**
- * Checks every row of the ledger against the rules of DOMAIN.md. Returns issues sorted by row (sheet-wide
+ * Checks every row of the ledger against the rules of docs/DOMAIN.md. Returns issues sorted by row (sheet-wide
  * issues first), then column.
  *
  * - The five 定 must be filled in per row. The deadline counts as present when either 办理时限 or 交办日期

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { FIELDS } from "./fields";
 
-/** Rule settings: they vary by city (DOMAIN.md), so every rule reads them from here. */
+/** Rule settings: they vary by city (docs/DOMAIN.md), so every rule reads them from here. */
 export const SettingsSchema = z.object({
   /** How the report names the bureau. */
   organisation: z.string().min(1).default("我局"),

@@ -1,6 +1,6 @@
 /**
  * Plain data a host hands to the core: a workbook as values, merged areas and number formats.
- * Never an Excel.Range or an ExcelJS Cell (STYLE.md: hosts hand the core plain data).
+ * Never an Excel.Range or an ExcelJS Cell (docs/STYLE.md: hosts hand the core plain data).
  */
 import type { Area } from "./address";
 // A1 addresses live in address.ts; re-exported for the many modules that read cells from here.

@@ -20,7 +20,7 @@ const NO_CONSULTATION: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Year-end figures (DOMAIN.md definitions) over the records not in an excluded department.
+ * Year-end figures (docs/DOMAIN.md definitions) over the records not in an excluded department.
  *
  * - Excluded departments match after trimming and script folding (市扶貧辦 = 市扶贫办); each configured name is
  *   listed in `excluded`, with 0 when the ledger has none, so a misspelt setting shows.

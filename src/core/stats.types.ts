@@ -1,4 +1,4 @@
-/** Year-end statistics (DOMAIN.md definitions). Rates are fractions 0..1, or null when undefined (0 ÷ 0). */
+/** Year-end statistics (docs/DOMAIN.md definitions). Rates are fractions 0..1, or null when undefined (0 ÷ 0). */
 export interface GroupCount {
   name: string;
   total: number;

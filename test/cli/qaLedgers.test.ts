@@ -4,7 +4,7 @@ import { QA_LEDGERS } from "../helpers/qaLedgers";
 
 /**
  * Ledgers as bureaus keep them, analysed through the command line exactly as the acceptance checks call it
- * (`analyze FILE --today … --json`). Each row's `expect` is what a clerk counts by hand following DOMAIN.md
+ * (`analyze FILE --today … --json`). Each row's `expect` is what a clerk counts by hand following docs/DOMAIN.md
  * (test/helpers/qaLedgers.ts, test/helpers/layoutLedgers.ts).
  */
 const TABLE = [...QA_LEDGERS, ...LAYOUT_LEDGERS];

@@ -36,7 +36,7 @@ type IssueAt = `${number | null}:${Field | null}:${IssueCode}`;
 /** "row:field:code"; "sheet!row:field:code" when the ledger spans sheets or the issue is on another sheet. */
 export type IssueKey = IssueAt | `${string}!${IssueAt}`;
 
-/** What a clerk counts by hand following DOMAIN.md, as `analyze --json` must print it. */
+/** What a clerk counts by hand following docs/DOMAIN.md, as `analyze --json` must print it. */
 export interface LedgerExpect {
   /** The sheet the table was found on (the first, when the ledger spans several). */
   sheet: string;

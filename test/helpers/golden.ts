@@ -5,7 +5,7 @@ const GOLDEN_DIR = path.join(__dirname, "..", "golden", "report");
 
 /**
  * Compares with test/golden/report/<name>.txt. A missing or empty file is written from the actual output and
- * printed for review (paste-and-check, STYLE.md); under CI=true that is a failure instead.
+ * printed for review (paste-and-check, docs/STYLE.md); under CI=true that is a failure instead.
  */
 export function expectGolden(name: string, actual: string): void {
   const file = path.join(GOLDEN_DIR, `${name}.txt`);

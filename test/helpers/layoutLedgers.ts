@@ -1,7 +1,7 @@
 /**
  * Ledgers kept in the common ways issue 8 names: progress in a 办理状态 column with no reply date, two
  * satisfaction aspects, 人大 and 政协 on two sheets with a header repeated inside the data. Each comment says
- * what a clerk counts by hand (DOMAIN.md), and `expect` says it as `analyze --json` must print it
+ * what a clerk counts by hand (docs/DOMAIN.md), and `expect` says it as `analyze --json` must print it
  * (test/cli/qaLedgers.test.ts); the layout and LibreOffice tests assert the same.
  */
 import { utc as d, type GridSheet } from "./grid-xlsx";

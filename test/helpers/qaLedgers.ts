@@ -1,7 +1,7 @@
 /**
  * Fifteen ledgers as bureaus keep them (the QA set): section headings, rows numbered ahead of time, blank rows
  * inside merges, footers, mixed dates, double 满意度 … Each `expect` is what a clerk counts by hand following
- * DOMAIN.md; test/cli/qaLedgers.test.ts asserts it through the command line, and the LibreOffice test builds
+ * docs/DOMAIN.md; test/cli/qaLedgers.test.ts asserts it through the command line, and the LibreOffice test builds
  * every one and compares the figures.
  */
 import { utc, type GridSheet } from "./grid-xlsx";

@@ -1,4 +1,4 @@
-/** Excel's rules for sheet and table names (EXCEL-NOTES.md). */
+/** Excel's rules for sheet and table names (docs/EXCEL-NOTES.md). */
 
 /** Sheet names: at most 31 characters. */
 export const MAX_SHEET_NAME = 31;

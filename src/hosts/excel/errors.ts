@@ -3,7 +3,7 @@ import { HostError } from "../host";
 
 /**
  * OfficeExtension.Error → HostError with a message for the user. Office's own `message` is localised to
- * Office's language and often vague, so we branch on the stable `code` (EXCEL-NOTES.md).
+ * Office's language and often vague, so we branch on the stable `code` (docs/EXCEL-NOTES.md).
  */
 
 type MessageKey =
@@ -86,7 +86,7 @@ const BY_CODE: Record<string, MessageKey> = {
 /** The message for a code in a locale; unknown codes get a generic message that names the code. */
 export function messageFor(code: string, locale: Locale, location?: string): string {
   let key = BY_CODE[code] ?? "unknown";
-  // tables.add reports merged cells in its range as InvalidArgument on some builds (EXCEL-NOTES.md).
+  // tables.add reports merged cells in its range as InvalidArgument on some builds (docs/EXCEL-NOTES.md).
   if (code === "InvalidArgument" && location !== undefined && /^Table/i.test(location))
     key = "mergedConflict";
   return MESSAGES[key][locale].replace("{code}", code);

@@ -59,7 +59,7 @@ function applyPage(sheet: Excel.Worksheet, page: PagePlan): void {
   const layout = sheet.pageLayout;
   layout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
   layout.paperSize = "A4";
-  // zoom must be set as a whole object (EXCEL-NOTES.md); 0 pages tall = as many as needed.
+  // zoom must be set as a whole object (docs/EXCEL-NOTES.md); 0 pages tall = as many as needed.
   layout.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight };
   if (page.printTitleRows !== undefined) {
     layout.setPrintTitleRows(page.printTitleRows.replace(/(\d+)/g, "$$$1"));

@@ -45,7 +45,7 @@ export function dropdowns(
 }
 
 /**
- * Live highlights, A1 formulas relative to each range's top-left cell (no structured refs: EXCEL-NOTES.md):
+ * Live highlights, A1 formulas relative to each range's top-left cell (no structured refs: docs/EXCEL-NOTES.md):
  * missing 案由/领导/承办人/科室/deadline in yellow, overdue rows red, rows due soon amber.
  */
 export function highlights(cols: LedgerColumns, status: StatusLabels): ConditionalFormatPlan[] {

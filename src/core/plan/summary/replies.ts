@@ -88,7 +88,7 @@ export function repliesTable(s: SummaryContext, total: string): string {
   return a1(repliedRow, 2);
 }
 
-/** How each rate is defined (DOMAIN.md), under the figures, so a leader knows what a percentage divides. */
+/** How each rate is defined (docs/DOMAIN.md), under the figures, so a leader knows what a percentage divides. */
 const RATE_NOTE =
   "注：办复率 = 已答复件数 ÷ 承办总数；按期办复率 = 在办理时限内答复的件数 ÷ 承办总数，已答复但未填写答复日期的件不计入按期答复；" +
   "满意率 = （满意 + 基本满意）÷ 反馈件数（未表态的不计入）；反馈回收率 = 反馈件数 ÷ 已答复件数。统计不含按设置排除的单位。";
