@@ -1,11 +1,11 @@
-import { analyzeWorkbook, type Analysis } from "../../src/core/analyze";
-import type { SheetSnapshot, WorkbookSnapshot, CellValue } from "../../src/core/snapshot";
-import { serialFromYmd } from "../../src/core/dates";
-import { buildPlan } from "../../src/core/plan/build";
-import { readStoredState } from "../../src/core/stored";
-import { uniqueSheetName, nameSet, uniqueColumnNames, cleanSheetName } from "../../src/core/plan/names";
-import { eqCriteria, neCriteria, thisRow, columnRef, absRef } from "../../src/core/plan/formulas";
-import type { NewSheetPlan, WorkbookPlan } from "../../src/core/plan/types";
+import { analyzeWorkbook, type Analysis } from "../../../src/core/analyze";
+import type { SheetSnapshot, WorkbookSnapshot, CellValue } from "../../../src/core/snapshot";
+import { serialFromYmd } from "../../../src/core/dates";
+import { buildPlan } from "../../../src/core/plan/build";
+import { readStoredState } from "../../../src/core/stored";
+import { uniqueSheetName, nameSet, uniqueColumnNames, cleanSheetName } from "../../../src/core/plan/names";
+import { eqCriteria, neCriteria, thisRow, columnRef, absRef } from "../../../src/core/plan/formulas";
+import type { NewSheetPlan, WorkbookPlan } from "../../../src/core/plan/types";
 
 const d = (y: number, m: number, day: number): number => serialFromYmd(y, m, day);
 const ledger: SheetSnapshot = {
