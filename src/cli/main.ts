@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { parseCli, UsageError, USAGE } from "./args";
 import { analysisJson, analysisText } from "./output";
 import { analyzeWorkbook, type AnalyzeFailure } from "../core/analyze";
-import { failureMessage, type FailureCode } from "../core/failures";
+import { failureMessage, type FailureCode } from "../i18n/failures";
 import { loadXlsx, snapshotOf } from "../hosts/xlsx/workbook";
 import { XlsxLoadError } from "../hosts/xlsx/errors";
 

@@ -3,6 +3,7 @@ import type { Stats } from "../core/stats.types";
 import type { Field } from "../core/fields";
 import { columnLetter } from "../core/snapshot";
 import { formatPercent } from "../core/format";
+import { renderIssue } from "../i18n/issues";
 
 /** The stats object of the command line's JSON (the acceptance contract; extend, never rename). */
 export function statsJson(stats: Stats): Record<string, unknown> {
@@ -34,7 +35,8 @@ export function analysisJson(a: Analysis): Record<string, unknown> {
       field: i.field,
       code: i.code,
       severity: i.severity,
-      message: i.message,
+      // Rendered here, at the edge, in the language asked for (--locale).
+      message: renderIssue(i, a.settings.locale),
       ...(i.cell !== undefined ? { cell: i.cell } : {}),
       ...(i.sheet !== undefined ? { sheet: i.sheet } : {}),
     })),
@@ -101,7 +103,9 @@ export function analysisText(a: Analysis): string {
   for (const i of a.issues) {
     const sheet = a.parts.length > 1 && i.sheet !== undefined ? `“${i.sheet}”` : "";
     const where = i.row === null ? `${sheet}全表` : `${sheet}第 ${i.row} 行${i.cell ? `（${i.cell}）` : ""}`;
-    lines.push(`  [${i.severity === "error" ? "错误" : "提醒"}] ${where}：${i.message}`);
+    lines.push(
+      `  [${i.severity === "error" ? "错误" : "提醒"}] ${where}：${renderIssue(i, a.settings.locale)}`,
+    );
   }
   lines.push("");
   lines.push("—— 汇报材料 ——");

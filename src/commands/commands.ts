@@ -1,5 +1,5 @@
 import { createExcelHost } from "../hosts/excel/excelHost";
-import { localeFromLanguage, strings } from "../i18n";
+import { hostErrorMessage, localeFromLanguage, strings } from "../i18n";
 import { HostError } from "../hosts/host";
 import { regenerateStatistics } from "./generate";
 
@@ -14,7 +14,9 @@ async function generateStatistics(event: Office.AddinCommands.Event): Promise<vo
     // A function command has no UI of its own: open the pane, which reads the workbook again and shows the
     // problem in the user's language; where it cannot be opened from here, say so in a dialog.
     if (!(await showTaskpane())) {
-      await showNotice(text.failed(error instanceof HostError ? error.message : String(error)));
+      const message =
+        error instanceof HostError ? hostErrorMessage(error.code, error.details, locale) : String(error);
+      await showNotice(text.failed(message));
     }
   } finally {
     event.completed();

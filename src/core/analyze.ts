@@ -9,7 +9,6 @@ import { recognizeWorkbook } from "./recognize";
 import { readRecords } from "./normalize";
 import { inferKind, inferRole, withInferredKind, withInferredRole } from "./kindHint";
 import { checkLedger, SEVERITY } from "./rules";
-import { issueMessage } from "./messages";
 import { organisationOf } from "./organisation";
 import { computeStats } from "./stats";
 import { buildReport } from "./report";
@@ -110,7 +109,7 @@ export function analyzeWorkbook(
     const first = preliminary[i] ?? [];
     const ownYear = ownYears[i];
     if (found.parts.length > 1 && year !== null && ownYear !== undefined && ownYear !== year) {
-      extraIssues.push(sheetIssue("sheet_unread", part.sheet.name, String(ownYear), "year", settings));
+      extraIssues.push(sheetIssue("sheet_unread", part.sheet.name, String(ownYear), "year"));
       return;
     }
     const again = settings.year === undefined && year !== null && yearless(first);
@@ -119,9 +118,7 @@ export function analyzeWorkbook(
     const own = records.flatMap((r) => (r.title !== undefined ? [r.title] : []));
     const repeated = own.filter((t) => titles.has(t)).length;
     if (parts.length > 0 && own.length > 0 && repeated * 2 >= own.length) {
-      extraIssues.push(
-        sheetIssue("sheet_unread", part.sheet.name, parts[0]?.sheet.name ?? "", "copy", settings),
-      );
+      extraIssues.push(sheetIssue("sheet_unread", part.sheet.name, parts[0]?.sheet.name ?? "", "copy"));
       return;
     }
     for (const t of own) titles.add(t);
@@ -131,7 +128,7 @@ export function analyzeWorkbook(
   const [main] = parts;
   if (!main) return { ok: false, error: { code: "no_ledger" } };
   for (const other of found.others)
-    extraIssues.push(sheetIssue("sheet_unread", other, main.sheet.name, "layout", settings));
+    extraIssues.push(sheetIssue("sheet_unread", other, main.sheet.name, "layout"));
 
   const records = parts.flatMap((p) => p.records);
   const script = settings.script ?? main.layout.script;
@@ -141,7 +138,7 @@ export function analyzeWorkbook(
     ...(year !== null ? { year } : {}),
     ...(organisation !== undefined ? { organisation } : {}),
   };
-  const issues = [...extraIssues, ...parts.flatMap((p) => checkLedger(p.records, p.layout, withYear))];
+  const issues = [...extraIssues, ...parts.flatMap((p) => checkLedger(p.records, p.layout))];
   const stats = computeStats(records, withYear, today, {
     work: parts.some((p) => p.layout.mapping.satisfactionWork !== undefined),
     result: parts.some((p) => p.layout.mapping.satisfaction !== undefined),
@@ -180,14 +177,12 @@ function sheetIssue(
   sheet: string,
   ledger: string,
   reason: "copy" | "layout" | "year",
-  s: Settings,
 ): Issue {
   return {
     row: null,
     field: null,
     code,
     severity: SEVERITY[code],
-    message: issueMessage(code, { text: sheet, other: ledger, reason }, s.locale),
     params: { text: sheet, other: ledger, reason },
     sheet,
   };

@@ -1,5 +1,4 @@
 import type { Field } from "./fields";
-import type { IssueParams } from "./messages";
 
 /** Problems in the user's data are values, not exceptions (docs/STYLE.md: two tiers of errors). */
 export type IssueCode =
@@ -24,12 +23,31 @@ export interface Issue {
   field: Field | null;
   code: IssueCode;
   severity: Severity;
-  /** Human message in the settings' locale (the CLI's JSON); front ends render `params` in their own language. */
-  message: string;
-  /** What the message says, as data: renderIssue(issue, locale) writes it in any language without re-analysing. */
+  /** What the message says, as data: the edge renders it in the user's language (src/i18n/issues.ts renderIssue). */
   params: IssueParams;
   /** A1 address of the cell, when the issue is about one cell. */
   cell?: string;
   /** The sheet the row or column is on (a ledger may span several sheets). */
   sheet?: string;
+}
+
+/** What an issue message may mention. `header` is the column header as the user wrote it. */
+export interface IssueParams {
+  field?: Field | null;
+  header?: string;
+  /** The cell text exactly as written (invalid_date, invalid_value). */
+  text?: string;
+  /** The duplicated 编号 (duplicate_id). */
+  id?: string;
+  /** The other rows holding the same 编号 (duplicate_id). */
+  otherRows?: readonly number[];
+  /** Column letter of a sheet-wide column issue (column_unread). */
+  column?: string;
+  /** The field a column was given instead (column_unread after a mapping correction). */
+  movedTo?: Field;
+  /** What shows the reply of a row without a reply date (reply_date_missing), or contradicts its status. */
+  evidence?: "dateText" | "status" | "ref" | "result" | "date";
+  /** The ledger's sheet a sheet left unread is compared with, and why it was left (sheet_unread). */
+  other?: string;
+  reason?: "copy" | "layout" | "year";
 }

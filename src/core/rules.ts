@@ -6,11 +6,9 @@ import {
   type Field,
   type LedgerRecord,
 } from "./fields";
-import type { Issue, IssueCode, Severity } from "./issues";
+import type { Issue, IssueCode, IssueParams, Severity } from "./issues";
 import type { LedgerLayout } from "./layout";
-import type { Settings } from "./settings";
 import { columnLetter, parseCell } from "./address";
-import { issueMessage, type IssueParams } from "./messages";
 import { replyEvidence, statusConflict } from "./progress";
 
 /**
@@ -47,7 +45,7 @@ const DATE_FIELD_SET: ReadonlySet<Field> = new Set<Field>(DATE_FIELDS);
  *   Rows without a kind share one group, so a ledger without a 类别 column still gets checked.
  * - reply_missing_result only when the sheet has a 办理结果 column at all; otherwise every reply would be flagged.
  */
-export function checkLedger(records: LedgerRecord[], layout: LedgerLayout, s: Settings): Issue[] {
+export function checkLedger(records: LedgerRecord[], layout: LedgerLayout): Issue[] {
   const issues: Issue[] = [];
   const add = (
     code: IssueCode,
@@ -64,7 +62,6 @@ export function checkLedger(records: LedgerRecord[], layout: LedgerLayout, s: Se
       field,
       code,
       severity: SEVERITY[code],
-      message: issueMessage(code, full, s.locale),
       params: full,
       ...(row !== null && col !== undefined ? { cell: `${columnLetter(col)}${row}` } : {}),
       sheet: layout.sheet,
@@ -84,7 +81,6 @@ export function checkLedger(records: LedgerRecord[], layout: LedgerLayout, s: Se
       field: lost,
       code: "column_unread",
       severity: SEVERITY.column_unread,
-      message: issueMessage("column_unread", full, s.locale),
       params: full,
       // The column's header cell, so the pane can take the user there.
       cell: `${columnLetter(col.index)}${layout.headerRows[layout.headerRows.length - 1] ?? 1}`,

@@ -1,6 +1,7 @@
 import type { WorkbookSnapshot } from "../core/snapshot";
 import type { WorkbookPlan } from "../core/plan/types";
 import type { SettingsInput } from "../core/settings";
+import type { AnalyzeFailure } from "../core/analyze";
 
 /**
  * What the task pane needs from wherever the workbook lives: the open workbook in Excel (Office.js host)
@@ -24,7 +25,7 @@ export interface LedgerHost {
   unsupported(): Promise<HostFeature[]>;
   /** Reads the whole workbook as plain data. */
   snapshot(): Promise<WorkbookSnapshot>;
-  /** Renders a plan into the workbook. Rejects with a HostError whose message is for the user. */
+  /** Renders a plan into the workbook. Rejects with a HostError (a code, rendered by the front end). */
   apply(plan: WorkbookPlan, onProgress?: ProgressListener): Promise<ApplyResult>;
   /** Selects a cell so the user sees it (Excel only). */
   select?(sheet: string, address: string): Promise<void>;
@@ -34,13 +35,69 @@ export interface LedgerHost {
   download?(fileName: string, settings: SettingsInput): Promise<void>;
 }
 
-/** A host failure turned into a message for the user (localised by the host from a stable code). */
+/**
+ * Office error codes (OfficeExtension.Error.code) the Excel host recognises and passes on as they are
+ * (docs/EXCEL-NOTES.md). Any other Office code becomes "Unknown", with Office's code in `details.officeCode`.
+ */
+export const OFFICE_ERROR_CODES = [
+  "InvalidOperationInCellEditMode",
+  "AccessDenied",
+  "MergedRangeConflict",
+  "RequestPayloadSizeLimitExceeded",
+  "ResponsePayloadSizeLimitExceeded",
+  "PayloadTooLarge",
+  "RangeExceedsLimit",
+  "OperationCellsExceedLimit",
+  "GeneralException",
+  "ItemNotFound",
+  "ItemAlreadyExists",
+  "ApiNotFound",
+] as const;
+
+export type OfficeErrorCode = (typeof OFFICE_ERROR_CODES)[number];
+
+/** Every code a host rejects with. Each has a text in every locale (src/i18n, `hostErrors`). */
+export const HOST_ERROR_CODES = [
+  ...OFFICE_ERROR_CODES,
+  // Excel host: the requirement sets the add-in needs are missing.
+  "ExcelTooOld",
+  // Excel host: a sheet the plan creates exists and is not the tool's to replace (`details.sheet`).
+  "SheetNameTaken",
+  // Excel host: an Office code not listed above (`details.officeCode`), or a failure that is no Office error.
+  "Unknown",
+  // File host: rendering a plan into the workbook failed; the workbook is as it was.
+  "render_failed",
+  // File host: building the download failed (`details.failure` when the workbook could not be planned).
+  "download_failed",
+] as const;
+
+export type HostErrorCode = (typeof HOST_ERROR_CODES)[number];
+
+/** What a code alone does not say; every field is for one or a few codes. */
+export interface HostErrorDetails {
+  /** SheetNameTaken: the name that is taken. */
+  sheet?: string;
+  /** Office's own code where it differs from the HostError's ("Unknown"; InvalidArgument read as merged cells). */
+  officeCode?: string;
+  /** Office's debugInfo.errorLocation, for logs. */
+  location?: string;
+  /** download_failed: why the workbook could not be planned. */
+  failure?: AnalyzeFailure["code"];
+}
+
+/**
+ * A host failure as data: a stable code and its details, no text for the user. The front end renders it in
+ * its own language (src/i18n `hostErrors`); `message` is the code, for logs only, never shown.
+ */
 export class HostError extends Error {
+  readonly details: HostErrorDetails;
+
   constructor(
-    readonly code: string,
-    message: string,
+    readonly code: HostErrorCode,
+    details: HostErrorDetails = {},
   ) {
-    super(message);
+    super(code);
     this.name = "HostError";
+    this.details = details;
   }
 }

@@ -1,5 +1,14 @@
 import type { UiStrings } from "./types";
 
+/** Host failures (HostError codes); several Office codes share one text. */
+const PAYLOAD =
+  "The data sent at once exceeded Excel's size limit. Close other workbooks and try again, or use the desktop version of Excel.";
+const NAME_TAKEN =
+  "A sheet or table with the same name already exists in the workbook. Rename it and try again.";
+const TOO_OLD = "This version of Excel is too old for the add-in (Excel 2019 or Microsoft 365 is required).";
+const MERGED =
+  "The ledger range contains merged cells, so a table cannot be created there. Unmerge them and try again.";
+
 export const en: UiStrings = {
   appTitle: "Proposal Ledger",
   tabs: { structure: "Structure", check: "Check", report: "Statistics & report", settings: "Settings" },
@@ -118,11 +127,52 @@ export const en: UiStrings = {
     settings: "A setting is invalid: check the Settings tab.",
     unexpected: "Something unexpected happened. Please try again.",
   },
+  hostErrors: {
+    InvalidOperationInCellEditMode: () =>
+      "Excel is editing a cell. Press Enter or Esc to finish editing, then try again.",
+    AccessDenied: () =>
+      "The sheet or workbook is protected (or read-only), so it cannot be changed. Unprotect it on the Review tab and try again.",
+    MergedRangeConflict: () => MERGED,
+    RequestPayloadSizeLimitExceeded: () => PAYLOAD,
+    ResponsePayloadSizeLimitExceeded: () => PAYLOAD,
+    PayloadTooLarge: () => PAYLOAD,
+    RangeExceedsLimit: () => PAYLOAD,
+    OperationCellsExceedLimit: () => PAYLOAD,
+    GeneralException: () =>
+      "Excel reported an internal error and the operation did not finish. Save the workbook and try again; the backup of your ledger is kept.",
+    ItemNotFound: () =>
+      "A sheet or table the add-in needs was not found; it may have been renamed or deleted meanwhile. Reload and try again.",
+    ItemAlreadyExists: () => NAME_TAKEN,
+    ApiNotFound: () => TOO_OLD,
+    ExcelTooOld: () => TOO_OLD,
+    SheetNameTaken: (d) => (d.sheet ? `${NAME_TAKEN} (${d.sheet})` : NAME_TAKEN),
+    Unknown: (d) =>
+      `Excel returned an error (code ${d.officeCode ?? "Unknown"}) and the operation did not finish.`,
+    render_failed: () => "Writing the workbook failed; the original file is untouched.",
+    download_failed: () => "Building the download failed. Please try again.",
+  },
   commands: {
     done: "The year-end statistics are ready.",
     openPaneFirst:
       "This workbook has not been structured as a ledger yet. On the Home tab, in the 建议提案 group, click 打开台账助手 (Open ledger assistant) to structure it first, then generate the statistics.",
     failed: (message) =>
       `The statistics could not be generated: ${message} Open the ledger assistant for details.`,
+  },
+  page: {
+    title: "Proposal Ledger",
+    subtitle: "Turns a 责任分工表 into a structured ledger, a statistics sheet and a report",
+    choose: "Open an Excel file (.xlsx)",
+    drop: "or drop it here",
+    privacy: "The file is processed in this browser only; nothing is uploaded.",
+    reading: "Reading the file…",
+    // "下载" stays in the English name so the page's download button is found by one name in every language.
+    download: "Download the built workbook (下载)",
+    downloading: "Building the workbook…",
+    downloadHint:
+      "With the structured ledger, a backup of the original, the statistics and the report, built with the column mapping and settings below as they stand.",
+    figures: "Key figures",
+    another: "Open another file",
+    builtSuffix: " (built)",
+    errorTitle: "Cannot read the file",
   },
 };

@@ -1,3 +1,4 @@
+import type { HostErrorCode, HostErrorDetails } from "../hosts/host";
 import type { Locale, UiStrings } from "./types";
 import { zhCN } from "./zh-CN";
 import { zhTW } from "./zh-TW";
@@ -9,6 +10,11 @@ const STRINGS: Record<Locale, UiStrings> = { "zh-CN": zhCN, "zh-TW": zhTW, en };
 
 export function strings(locale: Locale): UiStrings {
   return STRINGS[locale];
+}
+
+/** A host failure (HostError's code and details) in the user's language. */
+export function hostErrorMessage(code: HostErrorCode, details: HostErrorDetails, locale: Locale): string {
+  return STRINGS[locale].hostErrors[code](details);
 }
 
 /**

@@ -1,9 +1,12 @@
 import type { Field, Locale } from "../core/fields";
-import type { HostFeature } from "../hosts/host";
+import type { HostErrorCode, HostErrorDetails, HostFeature } from "../hosts/host";
 
 export type { Locale };
 
-/** Every string the task pane and the ribbon commands show. Parameterised strings are functions. */
+/**
+ * Every string the task pane, the ribbon commands and the standalone page show. Parameterised strings are
+ * functions. test/i18n/catalogue.test.ts checks that each locale has every entry of zh-CN.
+ */
 export interface UiStrings {
   appTitle: string;
   tabs: { structure: string; check: string; report: string; settings: string };
@@ -89,10 +92,31 @@ export interface UiStrings {
     settings: string;
     unexpected: string;
   };
+  /** A host failure (HostError) in words: one text per code, its details filled in. */
+  hostErrors: Record<HostErrorCode, (details: HostErrorDetails) => string>;
   commands: {
     done: string;
     /** Shown in a dialog when the ribbon button cannot open the task pane itself. */
     openPaneFirst: string;
     failed: (message: string) => string;
+  };
+  /** The standalone page's own words (file picking, download); the pane inside it uses the rest. */
+  page: {
+    title: string;
+    subtitle: string;
+    choose: string;
+    drop: string;
+    privacy: string;
+    reading: string;
+    download: string;
+    downloading: string;
+    /** What the download holds, and that it follows the corrections made below. */
+    downloadHint: string;
+    /** Heading of the figures of the workbook as it will be downloaded. */
+    figures: string;
+    another: string;
+    /** Suffix of the downloaded file's name, before ".xlsx". */
+    builtSuffix: string;
+    errorTitle: string;
   };
 }

@@ -1,6 +1,12 @@
 import type { UiStrings } from "./types";
 import { FIELD_LABEL } from "../core/fields";
 
+/** Host failures (HostError codes); several Office codes share one text. */
+const PAYLOAD = "一次写入的数据超出了 Excel 的大小限制。请关闭其他工作簿后重试，或在桌面版 Excel 中操作。";
+const NAME_TAKEN = "工作簿中已有同名的工作表或表格。请重命名后再试。";
+const TOO_OLD = "此版本的 Excel 过旧，不支持本加载项（需要 Excel 2019 或 Microsoft 365）。";
+const MERGED = "台账区域内有合并单元格，无法建立表格。请取消合并这些单元格后再试。";
+
 export const zhCN: UiStrings = {
   appTitle: "建议提案台账",
   tabs: { structure: "整理台账", check: "检查", report: "统计与汇报", settings: "设置" },
@@ -89,10 +95,44 @@ export const zhCN: UiStrings = {
     settings: "设置有误，请在“设置”中检查。",
     unexpected: "发生了意外错误，请重试。",
   },
+  hostErrors: {
+    InvalidOperationInCellEditMode: () => "Excel 正在编辑某个单元格。请按 Enter 或 Esc 结束编辑后再试。",
+    AccessDenied: () => "工作表或工作簿受保护（或为只读），无法写入。请在“审阅”选项卡中撤销保护后再试。",
+    MergedRangeConflict: () => MERGED,
+    RequestPayloadSizeLimitExceeded: () => PAYLOAD,
+    ResponsePayloadSizeLimitExceeded: () => PAYLOAD,
+    PayloadTooLarge: () => PAYLOAD,
+    RangeExceedsLimit: () => PAYLOAD,
+    OperationCellsExceedLimit: () => PAYLOAD,
+    GeneralException: () => "Excel 内部出错，操作未完成。请保存工作簿后重试；原台账的备份工作表仍然保留。",
+    ItemNotFound: () => "找不到所需的工作表或表格，可能在操作期间被重命名或删除。请重新整理后再试。",
+    ItemAlreadyExists: () => NAME_TAKEN,
+    ApiNotFound: () => TOO_OLD,
+    ExcelTooOld: () => TOO_OLD,
+    SheetNameTaken: (d) => (d.sheet ? `${NAME_TAKEN} (${d.sheet})` : NAME_TAKEN),
+    Unknown: (d) => `Excel 返回了错误（代码 ${d.officeCode ?? "Unknown"}），操作未完成。`,
+    render_failed: () => "写入工作簿时出错，原文件未受影响。",
+    download_failed: () => "生成下载文件时出错，请重试。",
+  },
   commands: {
     done: "年度统计已生成。",
     openPaneFirst:
       "本工作簿还没有整理为台账。请点击“开始”选项卡“建议提案”组中的“打开台账助手”，先整理台账，再一键生成年度统计。",
     failed: (message) => `未能生成年度统计：${message} 请打开台账助手查看详情。`,
+  },
+  page: {
+    title: "建议提案台账",
+    subtitle: "把责任分工表整理成结构化台账、统计表和汇报材料",
+    choose: "打开 Excel 文件（.xlsx）",
+    drop: "或把文件拖到这里",
+    privacy: "文件只在本机浏览器中处理，不会上传。",
+    reading: "正在读取文件…",
+    download: "下载整理后的工作簿",
+    downloading: "正在生成工作簿…",
+    downloadHint: "含整理后的台账、原表备份、统计表和汇报材料，按下方当前的字段对应和设置生成。",
+    figures: "主要数字",
+    another: "打开其他文件",
+    builtSuffix: "（已整理）",
+    errorTitle: "无法读取",
   },
 };

@@ -1,5 +1,11 @@
 import type { UiStrings } from "./types";
 
+/** Host failures (HostError codes); several Office codes share one text. */
+const PAYLOAD = "一次寫入的資料超出了 Excel 的大小限制。請關閉其他活頁簿後重試，或在桌面版 Excel 中操作。";
+const NAME_TAKEN = "活頁簿中已有同名的工作表或表格。請重新命名後再試。";
+const TOO_OLD = "此版本的 Excel 過舊，不支援本增益集（需要 Excel 2019 或 Microsoft 365）。";
+const MERGED = "台帳範圍內有合併儲存格，無法建立表格。請取消合併這些儲存格後再試。";
+
 export const zhTW: UiStrings = {
   appTitle: "建議提案台賬",
   tabs: { structure: "整理台賬", check: "檢查", report: "統計與匯報", settings: "設定" },
@@ -111,10 +117,45 @@ export const zhTW: UiStrings = {
     settings: "設定有誤，請在「設定」中檢查。",
     unexpected: "發生了意外錯誤，請重試。",
   },
+  hostErrors: {
+    InvalidOperationInCellEditMode: () => "Excel 正在編輯某個儲存格。請按 Enter 或 Esc 結束編輯後再試。",
+    AccessDenied: () => "工作表或活頁簿受保護（或為唯讀），無法寫入。請在「校閱」索引標籤中取消保護後再試。",
+    MergedRangeConflict: () => MERGED,
+    RequestPayloadSizeLimitExceeded: () => PAYLOAD,
+    ResponsePayloadSizeLimitExceeded: () => PAYLOAD,
+    PayloadTooLarge: () => PAYLOAD,
+    RangeExceedsLimit: () => PAYLOAD,
+    OperationCellsExceedLimit: () => PAYLOAD,
+    GeneralException: () =>
+      "Excel 內部發生錯誤，操作未完成。請儲存活頁簿後重試；原台帳的備份工作表仍然保留。",
+    ItemNotFound: () => "找不到所需的工作表或表格，可能在操作期間被重新命名或刪除。請重新整理後再試。",
+    ItemAlreadyExists: () => NAME_TAKEN,
+    ApiNotFound: () => TOO_OLD,
+    ExcelTooOld: () => TOO_OLD,
+    SheetNameTaken: (d) => (d.sheet ? `${NAME_TAKEN} (${d.sheet})` : NAME_TAKEN),
+    Unknown: (d) => `Excel 傳回了錯誤（代碼 ${d.officeCode ?? "Unknown"}），操作未完成。`,
+    render_failed: () => "寫入活頁簿時出錯，原檔案未受影響。",
+    download_failed: () => "產生下載檔案時出錯，請重試。",
+  },
   commands: {
     done: "年度統計已產生。",
     openPaneFirst:
       "本活頁簿還沒有整理為台賬。請點選「常用」索引標籤「建議提案」群組中的「開啟台賬助手」，先整理台賬，再一鍵產生年度統計。",
     failed: (message) => `未能產生年度統計：${message} 請開啟台賬助手查看詳情。`,
+  },
+  page: {
+    title: "建議提案台賬",
+    subtitle: "把責任分工表整理成結構化台賬、統計表和匯報材料",
+    choose: "開啟 Excel 檔案（.xlsx）",
+    drop: "或把檔案拖到這裡",
+    privacy: "檔案只在本機瀏覽器中處理，不會上傳。",
+    reading: "正在讀取檔案…",
+    download: "下載整理後的活頁簿",
+    downloading: "正在產生活頁簿…",
+    downloadHint: "含整理後的台賬、原表備份、統計表和匯報材料，按下方目前的欄位對應和設定產生。",
+    figures: "主要數字",
+    another: "開啟其他檔案",
+    builtSuffix: "（已整理）",
+    errorTitle: "無法讀取",
   },
 };

@@ -13,12 +13,11 @@ import {
 import type { Locale } from "../core/fields";
 import type { Analysis } from "../core/analyze";
 import type { SettingsInput } from "../core/settings";
-import { languageTag } from "../i18n";
+import { languageTag, strings } from "../i18n";
 import { App } from "../taskpane/App";
 import type { AnalysisState } from "../taskpane/useLedger";
 import { FigureCards } from "../taskpane/components/FigureCards";
 import { toLedgerError, errorMessage } from "../taskpane/errors";
-import { pageStrings } from "./strings";
 import type { FileHost } from "./fileHost";
 import { builtName, useWorkbookFile } from "./useWorkbookFile";
 import { useStandaloneStyles } from "./StandalonePage.styles";
@@ -41,7 +40,7 @@ interface Live {
  * counts at once, whether or not 整理台账 was pressed.
  */
 export function StandalonePage({ locale }: StandalonePageProps) {
-  const s = pageStrings(locale);
+  const s = strings(locale).page;
   const styles = useStandaloneStyles();
   const input = useRef<HTMLInputElement>(null);
   const { state, open } = useWorkbookFile(locale);

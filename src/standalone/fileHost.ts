@@ -17,8 +17,6 @@ export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsh
 export interface FileHostOptions {
   /** Hands the finished file to the user; a link with `download` by default. */
   save?: (blob: Blob, fileName: string) => void;
-  /** Messages for the user when rendering fails. */
-  messages: { renderFailed: string; downloadFailed: string };
   now?: () => Date;
 }
 
@@ -35,20 +33,20 @@ export interface FileHost extends LedgerHost {
 
 /**
  * Reads an .xlsx, or an HTML table saved as .xls (made into a new workbook), and serves it as a LedgerHost;
- * rejects with XlsxLoadError on anything else.
+ * rejects with XlsxLoadError on anything else. Its own failures are HostErrors (render_failed, download_failed).
  */
-export async function openFileHost(bytes: ArrayBuffer, options: FileHostOptions): Promise<FileHost> {
+export async function openFileHost(bytes: ArrayBuffer, options: FileHostOptions = {}): Promise<FileHost> {
   return createFileHost(await loadXlsx(bytes), options);
 }
 
-export function createFileHost(workbook: ExcelJS.Workbook, options: FileHostOptions): FileHost {
+export function createFileHost(workbook: ExcelJS.Workbook, options: FileHostOptions = {}): FileHost {
   let wb = workbook;
 
   const build = async (settings: SettingsInput): Promise<ArrayBuffer> => {
     // Planned from the very snapshot the pane reads (what the user sees), rendered on a copy, so the workbook
     // the pane is showing stays as it is.
     const planned = planFor(snapshotOf(wb), { settings, ...(options.now ? { now: options.now() } : {}) });
-    if (!planned.ok) throw new HostError(planned.error.code, options.messages.downloadFailed);
+    if (!planned.ok) throw new HostError("download_failed", { failure: planned.error.code });
     const copy = await loadXlsx(toArrayBuffer(await writeXlsx(wb)));
     renderPlan(copy, planned.plan);
     return toArrayBuffer(await writeXlsx(copy));
@@ -59,7 +57,7 @@ export function createFileHost(workbook: ExcelJS.Workbook, options: FileHostOpti
       renderPlan(target, plan);
     } catch {
       // ExcelJS's own words would mean nothing to the user; the workbook stays as it was (see apply).
-      throw new HostError("render_failed", options.messages.renderFailed);
+      throw new HostError("render_failed");
     }
   };
 
@@ -83,7 +81,7 @@ export function createFileHost(workbook: ExcelJS.Workbook, options: FileHostOpti
         bytes = await build(settings);
       } catch (e) {
         if (e instanceof HostError) throw e;
-        throw new HostError("download_failed", options.messages.downloadFailed);
+        throw new HostError("download_failed");
       }
       (options.save ?? saveWithLink)(new Blob([bytes], { type: XLSX_MIME }), fileName);
     },

@@ -1,13 +1,12 @@
 import { createRoot } from "react-dom/client";
-import { languageTag } from "../i18n";
+import { languageTag, strings } from "../i18n";
 import { pageLocale } from "./locale";
 import { StandalonePage } from "./StandalonePage";
-import { pageStrings } from "./strings";
 
 /** The standalone page in Chinese (traditional for a zh-TW/HK/MO browser), or ?lang=zh-CN|zh-TW|en. No office.js here. */
 const locale = pageLocale(location.search, navigator.language);
 document.documentElement.lang = languageTag(locale);
-document.title = pageStrings(locale).title;
+document.title = strings(locale).page.title;
 const container = document.getElementById("container");
 if (!container) throw new Error("standalone.html has no #container element");
 createRoot(container).render(<StandalonePage locale={locale} />);

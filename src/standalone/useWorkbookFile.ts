@@ -1,10 +1,9 @@
 import { useCallback, useRef, useState } from "react";
 import type { Locale } from "../core/fields";
-import { failureMessage } from "../core/failures";
+import { failureMessage } from "../i18n/failures";
 import { XlsxLoadError } from "../hosts/xlsx/errors";
 import { strings } from "../i18n";
 import type { FileHost } from "./fileHost";
-import { pageStrings } from "./strings";
 
 export type FileState =
   | { phase: "idle" }
@@ -28,10 +27,7 @@ export function useWorkbookFile(locale: Locale) {
       try {
         const bytes = await file.arrayBuffer();
         const { openFileHost } = await import(/* webpackChunkName: "xlsx-host" */ "./fileHost");
-        const s = pageStrings(locale);
-        const host = await openFileHost(bytes, {
-          messages: { renderFailed: s.renderFailed, downloadFailed: s.downloadFailed },
-        });
+        const host = await openFileHost(bytes);
         if (id === seq.current) setState({ phase: "ready", fileName: file.name, host, id });
       } catch (e) {
         if (id === seq.current)

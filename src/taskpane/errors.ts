@@ -1,19 +1,19 @@
 import type { AnalyzeFailure } from "../core/analyze";
-import { failureMessage } from "../core/failures";
+import { failureMessage } from "../i18n/failures";
 import type { Locale } from "../core/fields";
-import { strings } from "../i18n";
-import { HostError } from "../hosts/host";
+import { hostErrorMessage, strings } from "../i18n";
+import { HostError, type HostErrorCode, type HostErrorDetails } from "../hosts/host";
 
 /** Everything that can stop the pane, as data: rendered into the user's language at the edge. */
 export type LedgerError =
-  | { kind: "host"; code: string; message: string }
+  | { kind: "host"; code: HostErrorCode; details: HostErrorDetails }
   | { kind: "analyze"; failure: AnalyzeFailure }
   | { kind: "settings" }
   | { kind: "unexpected" };
 
-/** Classifies a thrown value. Host errors carry a message the host already localised. */
+/** Classifies a thrown value. Host errors are a code and its details, worded here in the pane's language. */
 export function toLedgerError(error: unknown): LedgerError {
-  if (error instanceof HostError) return { kind: "host", code: error.code, message: error.message };
+  if (error instanceof HostError) return { kind: "host", code: error.code, details: error.details };
   return { kind: "unexpected" };
 }
 
@@ -21,7 +21,7 @@ export function toLedgerError(error: unknown): LedgerError {
 export function errorMessage(error: LedgerError, locale: Locale): string {
   switch (error.kind) {
     case "host":
-      return error.message;
+      return hostErrorMessage(error.code, error.details, locale);
     case "analyze": {
       const f = error.failure;
       if (f.code === "bad_settings") return strings(locale).errors.settings;

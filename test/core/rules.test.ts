@@ -1,10 +1,9 @@
 import type { Field, LedgerRecord, Locale } from "../../src/core/fields";
 import type { IssueCode } from "../../src/core/issues";
 import type { LedgerLayout } from "../../src/core/layout";
-import { resolveSettings } from "../../src/core/settings";
 import { serialFromYmd } from "../../src/core/dates";
 import { checkLedger } from "../../src/core/rules";
-import { issueMessage } from "../../src/core/messages";
+import { issueMessage, renderIssue } from "../../src/i18n/issues";
 
 const COLUMNS: [Field, string][] = [
   ["id", "编号"],
@@ -205,7 +204,7 @@ describe("checkLedger", () => {
       ],
     ],
   ])("%s", (_title, records, drop, expected) => {
-    const issues = checkLedger(records, layout(drop), resolveSettings({}));
+    const issues = checkLedger(records, layout(drop));
     expect(issues.map((i) => [i.code, i.row, i.cell])).toEqual(expected);
   });
 
@@ -215,9 +214,7 @@ describe("checkLedger", () => {
       ok(3, { id: "7", repliedOn: d(2019, 3, 1) }),
       ok(4, { id: "7", invalid: { assignedOn: "三月" }, assignedOn: undefined }),
     ];
-    const bySeverity = checkLedger(records, layout(), resolveSettings({})).map(
-      (i) => `${i.code}:${i.severity}`,
-    );
+    const bySeverity = checkLedger(records, layout()).map((i) => `${i.code}:${i.severity}`);
     expect(bySeverity).toEqual([
       "invalid_value:warning",
       "missing_required:error",
@@ -235,7 +232,7 @@ describe("checkLedger", () => {
       ok(3, { id: "12", dueOn: undefined, invalid: { dueOn: "六月底" } }),
       ok(4, { id: "12" }),
     ];
-    const messages = checkLedger(records, layout(), resolveSettings({})).map((i) => i.message);
+    const messages = checkLedger(records, layout()).map((i) => renderIssue(i, "zh-CN"));
     expect(messages).toEqual([
       "编号“12”与第3、4行重复",
       "编号“12”与第2、4行重复",
@@ -244,10 +241,10 @@ describe("checkLedger", () => {
     ]);
   });
 
-  it("messages follow s.locale", () => {
+  it("messages render in each language from one analysis", () => {
     const records = [ok(2, { department: undefined })];
-    const msg = (locale: Locale): string | undefined =>
-      checkLedger(records, layout(), resolveSettings({ locale }))[0]?.message;
+    const [issue] = checkLedger(records, layout());
+    const msg = (locale: Locale): string | undefined => (issue ? renderIssue(issue, locale) : undefined);
     expect(msg("zh-CN")).toBe("未填写责任科室（“五定”之一）");
     // The header stays as the user wrote it, so it can be found in the sheet.
     expect(msg("zh-TW")).toBe("未填寫责任科室（「五定」之一）");

@@ -3,6 +3,7 @@
  * (人大建议, 政协提案) read as one with both satisfaction aspects, and a ledger with columns left unread.
  */
 import type { Page } from "playwright-core";
+import { renderIssue } from "../../src/i18n/issues";
 import { analyzeWorkbook } from "../../src/core/analyze";
 import { XLSX_MIME } from "../../src/standalone/fileHost";
 import {
@@ -109,7 +110,7 @@ describeInBrowser("standalone page: ledgers on several sheets, unread columns", 
     await openTab(page, "检查");
     const sheetWide = page.getByRole("region", { name: "检查结果" }).getByRole("list", { name: /^整表/ });
     const text = await sheetWide.innerText();
-    for (const issue of unread) expect(text).toContain(issue.message);
+    for (const issue of unread) expect(text).toContain(renderIssue(issue, "zh-CN"));
     await screenshot(page, "standalone-unread-columns");
   });
 });

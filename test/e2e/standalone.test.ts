@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import type { Locator, Page } from "playwright-core";
-import { failureMessage } from "../../src/core/failures";
+import { failureMessage } from "../../src/i18n/failures";
 import { strings } from "../../src/i18n";
 import {
   BUILD_TIMEOUT,

@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import { analyzeWorkbook } from "../../src/core/analyze";
 import { buildPlan } from "../../src/core/plan/build";
 import type { SettingsInput } from "../../src/core/settings";
+import { HostError } from "../../src/hosts/host";
 import { openFileHost, type FileHost } from "../../src/standalone/fileHost";
 import { TASK_PARTS } from "../../src/taskpane/parts";
 
@@ -31,7 +32,6 @@ async function sample(): Promise<{
   const bytes = await readFile(SAMPLE);
   let saved: Blob | null = null;
   const host = await openFileHost(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), {
-    messages: { renderFailed: "render failed", downloadFailed: "download failed" },
     now: () => NOW,
     save: (blob) => {
       saved = blob;
@@ -103,6 +103,31 @@ describe("file host download", () => {
     const { host, download } = await sample();
     const before = await host.snapshot();
     await download(NO_REPLY_DATE);
+    expect(await host.snapshot()).toEqual(before);
+  });
+});
+
+describe("file host failures", () => {
+  it("rejects a download it cannot plan with a code and why, no text", async () => {
+    const { host } = await sample();
+    const err = await host
+      .download("built.xlsx", { locale: "zh-CN", sheet: "没有这张表" })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HostError);
+    expect(err).toMatchObject({
+      code: "download_failed",
+      details: { failure: "sheet_not_found" },
+      message: "download_failed",
+    });
+  });
+
+  it("rejects a plan it cannot render with render_failed and keeps the workbook", async () => {
+    const { host } = await sample();
+    const before = await host.snapshot();
+    const broken = { ops: [{ kind: "nonsense" }], replaces: [] } as unknown as Parameters<
+      FileHost["apply"]
+    >[0];
+    await expect(host.apply(broken)).rejects.toMatchObject({ code: "render_failed", details: {} });
     expect(await host.snapshot()).toEqual(before);
   });
 });

@@ -252,25 +252,24 @@ describe("languages", () => {
 });
 
 describe("notices and errors", () => {
-  it("shows a host error's message, not a stack", async () => {
+  it("shows a host error's text in the pane's language, not a stack", async () => {
     const failing = createDemoHost(demoSnapshot());
-    jest
-      .spyOn(failing, "snapshot")
-      .mockRejectedValue(new HostError("ItemNotFound", "无法读取工作簿:请关闭单元格编辑后重试。"));
+    jest.spyOn(failing, "snapshot").mockRejectedValue(new HostError("InvalidOperationInCellEditMode"));
     renderApp({ host: failing });
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toContain("无法读取工作簿:请关闭单元格编辑后重试。");
+    expect(alert.textContent).toContain("Excel 正在编辑某个单元格。请按 Enter 或 Esc 结束编辑后再试。");
+    expect(alert.textContent).not.toContain("InvalidOperationInCellEditMode");
     expect(alert.textContent).not.toMatch(/at \w+ \(/);
     expect(screen.getByRole("button", { name: "重新读取" })).toBeTruthy();
   });
 
   it("shows a failed apply's HostError and keeps the pane usable", async () => {
     const { host, user } = renderApp();
-    (host.apply as jest.Mock).mockRejectedValueOnce(
-      new HostError("InvalidOperation", "工作表受保护,无法写入。"),
-    );
+    (host.apply as jest.Mock).mockRejectedValueOnce(new HostError("AccessDenied"));
     await user.click(await screen.findByRole("button", { name: "整理台账" }));
-    expect((await screen.findByRole("alert")).textContent).toContain("工作表受保护,无法写入。");
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "工作表或工作簿受保护（或为只读），无法写入。",
+    );
     expect(screen.getByRole("button", { name: "整理台账" })).toBeTruthy();
   });
 

@@ -4,6 +4,7 @@
  * replies without a date, a ledger on two sheets (issues by sheet, clicks on the right sheet, the sheets named
  * on 整理台账), sheet-wide unread columns, and the columns the tool added never offered as inputs.
  */
+import { renderIssue } from "../../src/i18n/issues";
 import "./jsdom";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { analyzeWorkbook, type Analysis } from "../../src/core/analyze";
@@ -164,7 +165,7 @@ describe("检查: the issues of a ledger on two sheets", () => {
     await openTab(user, "检查");
     for (const issue of unread) {
       const group = screen.getByRole("list", { name: new RegExp(`^工作表“${issue.sheet}” 全表`) });
-      expect(group.textContent).toContain(issue.message);
+      expect(group.textContent).toContain(renderIssue(issue, "zh-CN"));
     }
   });
 });
@@ -178,7 +179,7 @@ describe("检查: sheet-wide warnings", () => {
     const { user } = renderApp({ snapshot: workbook });
     await openTab(user, "检查");
     const sheetWide = screen.getByRole("list", { name: /^整表/ });
-    for (const issue of unread) expect(sheetWide.textContent).toContain(issue.message);
+    for (const issue of unread) expect(sheetWide.textContent).toContain(renderIssue(issue, "zh-CN"));
     // Counted among the warnings.
     const warnings = Number(
       within(screen.getByRole("group", { name: "提醒" }))

@@ -1,4 +1,4 @@
-import { renderIssue } from "../../src/core/messages";
+import { renderIssue } from "../../src/i18n/issues";
 import { analyzeWorkbook } from "../../src/core/analyze";
 import { localeFromLanguage, strings } from "../../src/i18n";
 import { luminance } from "../../src/taskpane/office";
@@ -69,7 +69,6 @@ const issue = (row: number | null, field: Issue["field"], cell?: string): Issue 
   field,
   code: "missing_required",
   severity: "error",
-  message: "m",
   params: { field },
   ...(cell ? { cell } : {}),
 });
@@ -103,9 +102,16 @@ describe("issueCell", () => {
 });
 
 describe("errors shown to the user", () => {
-  it("keeps a host error's localised message", () => {
-    const error = toLedgerError(new HostError("InvalidOperation", "工作表受保护"));
-    expect(errorMessage(error, "zh-CN")).toBe("工作表受保护");
+  it("words a host error from its code and details, in the language asked for", () => {
+    const error = toLedgerError(new HostError("SheetNameTaken", { sheet: "统计表" }));
+    expect(error).toEqual({ kind: "host", code: "SheetNameTaken", details: { sheet: "统计表" } });
+    expect(errorMessage(error, "zh-CN")).toBe("工作簿中已有同名的工作表或表格。请重命名后再试。 (统计表)");
+    expect(errorMessage(error, "en")).toBe(
+      "A sheet or table with the same name already exists in the workbook. Rename it and try again. (统计表)",
+    );
+    expect(errorMessage(toLedgerError(new HostError("render_failed")), "zh-TW")).toBe(
+      "寫入活頁簿時出錯，原檔案未受影響。",
+    );
   });
 
   it("turns bad settings into a message, not the schema's text: the engine returns them as a value", () => {
@@ -150,7 +156,7 @@ describe("issue messages rendered at the edge", () => {
     if (!outcome.ok) throw new Error(outcome.error.code);
     const [issue] = outcome.analysis.issues.filter((i) => i.code === "missing_required");
     expect(issue).toBeDefined();
-    expect(renderIssue(issue!, "zh-CN")).toBe(issue!.message);
+    expect(renderIssue(issue!, "zh-CN")).toBe("未填写承办人（“五定”之一）");
     expect(renderIssue(issue!, "zh-TW")).toBe("未填寫承办人（「五定」之一）");
     expect(renderIssue(issue!, "en")).toBe("Missing handler");
   });

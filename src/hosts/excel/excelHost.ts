@@ -16,7 +16,11 @@ export interface ExcelHostOptions {
   isSetSupported?: SetSupported;
 }
 
-export function createExcelHost(locale: Locale, options: ExcelHostOptions = {}): LedgerHost {
+/**
+ * `_locale` is no longer used: the host rejects with codes and the front end renders them in its language.
+ * It stays until its callers (the pane's and the ribbon's entry points, the host's tests) drop it.
+ */
+export function createExcelHost(_locale: Locale, options: ExcelHostOptions = {}): LedgerHost {
   let features: ExcelFeatures | undefined;
   const feat = (): ExcelFeatures => (features ??= detectFeatures(options.isSetSupported));
   /** Writes in flight: change events raised meanwhile are ours, not the user's. */
@@ -24,14 +28,14 @@ export function createExcelHost(locale: Locale, options: ExcelHostOptions = {}):
 
   const run = async <T>(batch: Batch<T>, mergeUndoGroup = false): Promise<T> => {
     const f = feat();
-    if (!f.minimum) throw hostError("ExcelTooOld", locale);
+    if (!f.minimum) throw hostError("ExcelTooOld");
     // delayForCellEdit: wait for the user to leave cell edit mode instead of failing at once.
     const runOptions: Excel.RunOptions = { delayForCellEdit: true };
     if (mergeUndoGroup && f.undoGroup) runOptions.mergeUndoGroup = true;
     try {
       return await Excel.run(runOptions, batch);
     } catch (e) {
-      throw toHostError(e, locale);
+      throw toHostError(e);
     }
   };
 
@@ -49,10 +53,7 @@ export function createExcelHost(locale: Locale, options: ExcelHostOptions = {}):
     async apply(plan: WorkbookPlan, onProgress?: ProgressListener): Promise<ApplyResult> {
       writing++;
       try {
-        return await run(
-          (context) => renderPlan(context, plan, { features: feat(), locale, onProgress }),
-          true,
-        );
+        return await run((context) => renderPlan(context, plan, { features: feat(), onProgress }), true);
       } finally {
         writing--;
       }
@@ -86,7 +87,7 @@ export function createExcelHost(locale: Locale, options: ExcelHostOptions = {}):
             await context.sync();
           });
         } catch (e) {
-          throw toHostError(e, locale);
+          throw toHostError(e);
         }
       };
     },

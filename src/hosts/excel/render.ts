@@ -5,7 +5,6 @@ import { hostError } from "./errors";
 import type { ExcelFeatures } from "./features";
 import { formatSheet, type FormatContext } from "./format";
 import { syncEach } from "./sync";
-import type { Locale } from "../../core/fields";
 
 /**
  * Renders a WorkbookPlan into the open workbook in phases, one context.sync each:
@@ -128,14 +127,13 @@ function tableNames(plan: WorkbookPlan, existing: { name: string; sheet: string 
 
 export interface RenderOptions {
   features: ExcelFeatures;
-  locale: Locale;
   onProgress?: ProgressListener | undefined;
 }
 
 export async function renderPlan(
   context: Excel.RequestContext,
   plan: WorkbookPlan,
-  { features, locale, onProgress }: RenderOptions,
+  { features, onProgress }: RenderOptions,
 ): Promise<ApplyResult> {
   const prepared = prepare(plan);
   const { workbook } = context;
@@ -176,7 +174,7 @@ export async function renderPlan(
   const protectedNames = new Set([...prepared.copies.map((c) => c.from), ...editNames]);
   const replaces = new Set(plan.replaces.filter((n) => existing.has(n) && !protectedNames.has(n)));
   for (const op of [...prepared.copies, ...prepared.news.map((n) => n.op)]) {
-    if (existing.has(op.name) && !replaces.has(op.name)) throw hostError("SheetNameTaken", locale, op.name);
+    if (existing.has(op.name) && !replaces.has(op.name)) throw hostError("SheetNameTaken", op.name);
   }
   const names = tableNames(
     plan,

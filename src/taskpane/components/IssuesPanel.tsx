@@ -3,7 +3,7 @@ import { Badge, Button, Card, Text, makeStyles, tokens } from "@fluentui/react-c
 import type { Analysis } from "../../core/analyze";
 import type { Locale } from "../../core/fields";
 import { strings } from "../../i18n";
-import { renderIssue } from "../../core/messages";
+import { renderIssue } from "../../i18n/issues";
 import { groupIssues, issueCell, issueSheet, sheetLayout, type IssueGroup } from "../issueGroups";
 
 const useStyles = makeStyles({

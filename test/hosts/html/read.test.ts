@@ -291,7 +291,6 @@ describe("into the build and the page", () => {
     const host = await openFileHost(
       bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
       {
-        messages: { renderFailed: "render failed", downloadFailed: "download failed" },
         now: () => new Date(2024, 11, 31),
         save: (blob) => {
           saved = blob;

@@ -1,4 +1,7 @@
 import { analyzeWorkbook, type Analysis } from "../../../src/core/analyze";
+import type { Issue } from "../../../src/core/issues";
+import type { Locale } from "../../../src/core/fields";
+import { renderIssue } from "../../../src/i18n/issues";
 import type { SettingsInput } from "../../../src/core/settings";
 import { loadXlsx, snapshotOf } from "../../../src/hosts/xlsx/workbook";
 import { buildXlsx } from "../../../src/hosts/xlsx/build";
@@ -27,6 +30,10 @@ async function analyze(
   return analyzeBytes(await xlsxFromGrids(sheets ?? l.sheets), l.today, settings);
 }
 
+/** An issue's message as the edge renders it. */
+const msg = (issue: Issue | undefined, locale: Locale = "zh-CN"): string | undefined =>
+  issue ? renderIssue(issue, locale) : undefined;
+
 const codes = (a: Analysis): string[] =>
   a.issues.map((i) => `${i.sheet ?? ""}:${i.row}:${i.field}:${i.code}`);
 
@@ -49,10 +56,10 @@ describe("a ledger that keeps progress in a status column, without reply dates",
     expect(c.filter((x) => x.endsWith("reply_date_missing"))).toHaveLength(5);
     expect(c).toContain("办理台账:6:status:status_conflict");
     const conflict = a.issues.find((i) => i.code === "status_conflict");
-    expect(conflict?.message).toBe("办理状态“未办理”与本行的答复文号不符，按办理状态计为未答复，请核对");
+    expect(msg(conflict)).toBe("办理状态“未办理”与本行的答复文号不符，按办理状态计为未答复，请核对");
     const missing = a.issues.find((i) => i.code === "reply_date_missing" && i.row === 7);
     expect(missing).toMatchObject({ severity: "warning", cell: "I7" });
-    expect(missing?.message).toBe("据答复文号计为已答复，但没有答复日期：不计入按期办复");
+    expect(msg(missing)).toBe("据答复文号计为已答复，但没有答复日期：不计入按期办复");
   });
 
   it("takes the bureau's name from the title row", () => {
@@ -67,14 +74,20 @@ describe("a ledger that keeps progress in a status column, without reply dates",
 
   it("writes messages in English and traditional Chinese too", async () => {
     const en = await analyze(STATUS_ONLY, { locale: "en" });
-    expect(en.issues.find((i) => i.code === "reply_date_missing" && i.row === 3)?.message).toBe(
-      "Counted as replied from the progress, but there is no reply date: not counted as on time",
-    );
+    expect(
+      msg(
+        en.issues.find((i) => i.code === "reply_date_missing" && i.row === 3),
+        "en",
+      ),
+    ).toBe("Counted as replied from the progress, but there is no reply date: not counted as on time");
     // The user's header stays as written; the template is in traditional script.
     const tw = await analyze(STATUS_ONLY, { locale: "zh-TW" });
-    expect(tw.issues.find((i) => i.code === "status_conflict")?.message).toBe(
-      "办理状态「未办理」與本行的答覆文號不符，按办理状态計為未答覆，請核對",
-    );
+    expect(
+      msg(
+        tw.issues.find((i) => i.code === "status_conflict"),
+        "zh-TW",
+      ),
+    ).toBe("办理状态「未办理」與本行的答覆文號不符，按办理状态計為未答覆，請核對");
   });
 });
 
@@ -98,7 +111,7 @@ describe("a ledger that scores 办理工作 and 办理结果 apart", () => {
     const unread = a.issues.filter((i) => i.code === "column_unread");
     expect(unread).toHaveLength(1);
     expect(unread[0]).toMatchObject({ row: null, field: "dueOn", severity: "warning", sheet: "Sheet1" });
-    expect(unread[0]?.message).toBe("“是否延期”列（M列）看起来是办理时限，但未被读取，其中内容不计入统计");
+    expect(msg(unread[0])).toBe("“是否延期”列（M列）看起来是办理时限，但未被读取，其中内容不计入统计");
   });
 
   it("states both rates in the report", () => {
@@ -112,7 +125,7 @@ describe("a ledger that scores 办理工作 and 办理结果 apart", () => {
     expect(moved.layout.mapping.satisfactionWork).toBeUndefined();
     expect(moved.stats.satisfactionWorkRate).toBeNull();
     const unread = moved.issues.find((i) => i.code === "column_unread" && i.field === "satisfactionWork");
-    expect(unread?.message).toBe("“办理工作满意度”列（K列）已改作备注，不再作为办理工作满意度读取");
+    expect(msg(unread)).toBe("“办理工作满意度”列（K列）已改作备注，不再作为办理工作满意度读取");
   });
 
   it("reads a lone 办理工作满意度 column as the ledger's satisfaction", async () => {
@@ -186,7 +199,7 @@ describe("人大 and 政协 kept on two sheets of one workbook", () => {
     const copied = await analyze(TWO_SHEETS, {}, [notes!, npc!, cppcc!, { ...npc!, name: "人大建议 (2)" }]);
     expect(copied.stats.total).toBe(5);
     const skipped = copied.issues.find((i) => i.code === "sheet_unread");
-    expect(skipped?.message).toBe("工作表“人大建议 (2)”与“人大建议”的事项重复（可能是副本），未重复计入");
+    expect(msg(skipped)).toBe("工作表“人大建议 (2)”与“人大建议”的事项重复（可能是副本），未重复计入");
   });
 
   it("says so when another sheet looks like a ledger of another layout", async () => {
@@ -199,7 +212,7 @@ describe("人大 and 政协 kept on two sheets of one workbook", () => {
     };
     const mixed = await analyze(TWO_SHEETS, {}, [...TWO_SHEETS.sheets, other]);
     expect(mixed.stats.total).toBe(5);
-    expect(mixed.issues.find((i) => i.code === "sheet_unread")?.message).toContain("工作表“汇总”也像台账");
+    expect(msg(mixed.issues.find((i) => i.code === "sheet_unread"))).toContain("工作表“汇总”也像台账");
   });
 
   it("builds a table on each sheet with its own backup, and reads the built workbook the same way", async () => {
@@ -244,7 +257,7 @@ describe("a workbook that keeps a sheet per year", () => {
     expect(a.sheets).toEqual(["2021年"]);
     expect(a.year).toBe(2021);
     expect(a.stats.total).toBe(3);
-    expect(a.issues.find((i) => i.code === "sheet_unread")?.message).toBe(
+    expect(msg(a.issues.find((i) => i.code === "sheet_unread"))).toBe(
       "工作表“2020年”是2020年的台账，与本年度不同，未计入统计；如需统计它，请单独指定该工作表",
     );
     // Last year's sheet first and larger: this year's (the latest not after the as-of date) is still read.
@@ -296,7 +309,7 @@ describe("what a clerk would otherwise have to notice", () => {
     );
     const missing = a.issues.find((i) => i.code === "missing_column" && i.field === "repliedOn");
     expect(missing).toMatchObject({ row: null, severity: "error" });
-    expect(missing?.message).toContain("无法判断哪些件已答复");
+    expect(msg(missing)).toContain("无法判断哪些件已答复");
   });
 
   it("never reads more feedback than replies: a 满意度 on an unreplied row is flagged, not counted", async () => {

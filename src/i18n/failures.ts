@@ -1,4 +1,4 @@
-import type { Locale } from "./fields";
+import type { Locale } from "../core/fields";
 
 /**
  * Messages for inputs the engine cannot use at all (not an .xlsx, no ledger found, …), in every UI language.

@@ -1,27 +1,8 @@
-import { FIELD_LABEL, type Field, type Locale } from "./fields";
-import type { IssueCode } from "./issues";
-import { toTraditional } from "./script";
+import { FIELD_LABEL, type Field, type Locale } from "../core/fields";
+import type { IssueCode, IssueParams } from "../core/issues";
+import { toTraditional } from "../core/script";
 
-/** What an issue message may mention. `header` is the column header as the user wrote it. */
-export interface IssueParams {
-  field?: Field | null;
-  header?: string;
-  /** The cell text exactly as written (invalid_date, invalid_value). */
-  text?: string;
-  /** The duplicated 编号 (duplicate_id). */
-  id?: string;
-  /** The other rows holding the same 编号 (duplicate_id). */
-  otherRows?: readonly number[];
-  /** Column letter of a sheet-wide column issue (column_unread). */
-  column?: string;
-  /** The field a column was given instead (column_unread after a mapping correction). */
-  movedTo?: Field;
-  /** What shows the reply of a row without a reply date (reply_date_missing), or contradicts its status. */
-  evidence?: "dateText" | "status" | "ref" | "result" | "date";
-  /** The ledger's sheet a sheet left unread is compared with, and why it was left (sheet_unread). */
-  other?: string;
-  reason?: "copy" | "layout" | "year";
-}
+/** Issue messages in zh-CN, zh-TW and en, rendered at the edge from an issue's code and parameters. */
 
 /** The evidence of a reply, named by the field that holds it. */
 const EVIDENCE_FIELD: Record<NonNullable<IssueParams["evidence"]>, Field> = {
