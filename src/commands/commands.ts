@@ -8,7 +8,7 @@ async function generateStatistics(event: Office.AddinCommands.Event): Promise<vo
   const locale = localeFromLanguage(Office.context.displayLanguage);
   const text = strings(locale).commands;
   try {
-    const outcome = await regenerateStatistics(createExcelHost(locale), locale);
+    const outcome = await regenerateStatistics(createExcelHost(), locale);
     if (outcome.kind === "needs_taskpane" && !(await showTaskpane())) await showNotice(text.openPaneFirst);
   } catch (error) {
     // A function command has no UI of its own: open the pane, which reads the workbook again and shows the

@@ -9,7 +9,7 @@ Office.onReady(() => {
   if (!container) throw new Error("taskpane.html has no #container element");
   const locale = officeLocale();
   document.documentElement.lang = locale === "en" ? "en-US" : locale;
-  createRoot(container).render(<App host={createExcelHost(locale)} locale={locale} theme={officeTheme()} />);
+  createRoot(container).render(<App host={createExcelHost()} locale={locale} theme={officeTheme()} />);
 });
 
 export { App };

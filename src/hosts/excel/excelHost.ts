@@ -1,4 +1,3 @@
-import type { Locale } from "../../core/fields";
 import type { WorkbookPlan } from "../../core/plan/types";
 import type { WorkbookSnapshot } from "../../core/snapshot";
 import type { ApplyResult, HostFeature, LedgerHost, ProgressListener } from "../host";
@@ -20,7 +19,7 @@ export interface ExcelHostOptions {
  * `_locale` is no longer used: the host rejects with codes and the front end renders them in its language.
  * It stays until its callers (the pane's and the ribbon's entry points, the host's tests) drop it.
  */
-export function createExcelHost(_locale: Locale, options: ExcelHostOptions = {}): LedgerHost {
+export function createExcelHost(options: ExcelHostOptions = {}): LedgerHost {
   let features: ExcelFeatures | undefined;
   const feat = (): ExcelFeatures => (features ??= detectFeatures(options.isSetSupported));
   /** Writes in flight: change events raised meanwhile are ours, not the user's. */

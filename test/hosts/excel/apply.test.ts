@@ -9,7 +9,7 @@ function setup(version = 20, seedRows = 3): { x: FakeExcel; host: ReturnType<typ
   const x = new FakeExcel(version);
   seedWorkbook(x, seedRows);
   x.install();
-  return { x, host: createExcelHost("zh-CN") };
+  return { x, host: createExcelHost() };
 }
 
 describe("apply: a fixed number of syncs", () => {

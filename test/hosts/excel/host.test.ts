@@ -7,7 +7,7 @@ function setup(version = 20, rows = 3) {
   const x = new FakeExcel(version);
   seedWorkbook(x, rows);
   x.install();
-  return { x, host: createExcelHost("en") };
+  return { x, host: createExcelHost() };
 }
 
 describe("snapshot", () => {

@@ -30,7 +30,7 @@ describe("apply: a ledger over two sheets", () => {
     const x = new FakeExcel(20);
     seed(x);
     x.install();
-    const host = createExcelHost("zh-CN");
+    const host = createExcelHost();
     const snapshot = await host.snapshot();
     const outcome = analyzeWorkbook(snapshot, { asOf: TWO_SHEETS.today });
     if (!outcome.ok) throw new Error(outcome.error.code);
