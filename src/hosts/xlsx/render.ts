@@ -204,18 +204,33 @@ function tablesOf(ws: ExcelJS.Worksheet): Record<string, { table?: { ref?: strin
   );
 }
 
+/** ExcelJS keeps a sheet's validations in a model its typings do not declare: a cell or range → its rule. */
+function validationsOf(ws: ExcelJS.Worksheet): Record<string, unknown> {
+  return (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
+}
+
+/**
+ * One rule over the whole range. Set cell by cell, ExcelJS squeezes the cells back into ranges in text order
+ * ("C10" before "C4") and writes overlapping rules (C10:C20 and C4:C20); a range key is written as it is.
+ * Earlier rules over any of these cells (a previous build's) give way, so every cell has one rule.
+ */
 function addValidation(ws: ExcelJS.Worksheet, v: ValidationPlan): void {
-  forEachCell(ws, v.range, (cell) => {
-    cell.dataValidation = {
-      type: "list",
-      allowBlank: true,
-      formulae: [v.listSource],
-      showErrorMessage: true,
-      errorStyle: v.errorStyle,
-      errorTitle: v.errorTitle,
-      error: v.errorMessage,
-    };
-  });
+  const model = validationsOf(ws);
+  const target = parseRange(v.range);
+  if (!target) return;
+  for (const key of Object.keys(model)) {
+    const area = parseRange(key);
+    if (area && overlaps(area, target)) delete model[key];
+  }
+  model[v.range] = {
+    type: "list",
+    allowBlank: true,
+    formulae: [v.listSource],
+    showErrorMessage: true,
+    errorStyle: v.errorStyle,
+    errorTitle: v.errorTitle,
+    error: v.errorMessage,
+  };
 }
 
 /** Rules with the same formula from an earlier build are removed first, so building twice leaves one of each. */
