@@ -5,8 +5,8 @@ import type { DateSerial } from "./fields";
  * Serial 25569 is 1970-01-01; serials below 61 sit before Excel's fake 1900-02-29 and are one day off,
  * which no ledger date reaches, so they are rejected as dates.
  */
-export const UNIX_EPOCH_SERIAL = 25569;
-export const MS_PER_DAY = 86_400_000;
+const UNIX_EPOCH_SERIAL = 25569;
+const MS_PER_DAY = 86_400_000;
 /** The number format the tool gives a date cell that has none of its own. */
 export const DEFAULT_DATE_FORMAT = "yyyy-mm-dd";
 /** Earliest and latest serials accepted as ledger dates: 1950-01-01 and 2200-12-31. */

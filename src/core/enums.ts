@@ -32,15 +32,6 @@ export const RESULT_MEANING: Record<ResultClass, string> = {
   D: "其他情况",
 };
 
-/** Dropdown values for the ledger's data validation, simplified. */
-export const ENUM_OPTIONS = {
-  kind: Object.values(KIND_LABEL),
-  role: Object.values(ROLE_LABEL),
-  key: [KEY_LABEL.true, KEY_LABEL.false],
-  result: Object.values(RESULT_LABEL),
-  satisfaction: Object.values(SATISFACTION_LABEL),
-} as const satisfies Record<string, readonly string[]>;
-
 /** Simplified, no spaces, lower-case, full-width folded; null for empty cells and booleans/numbers handled by callers. */
 function textKey(value: CellValue): string | null {
   if (value === null) return null;

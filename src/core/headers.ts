@@ -71,7 +71,7 @@ function keys(): { list: SynonymKey[]; exact: Map<string, Field> } {
 }
 
 /** Comparison key of a header: foldKey plus marks people add to headers ("*案由", "序号："). */
-export function headerKey(text: string): string {
+function headerKey(text: string): string {
   return foldKey(text).replace(/[*※★:：]/g, "");
 }
 

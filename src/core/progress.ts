@@ -111,7 +111,7 @@ export function replyEvidence(r: LedgerRecord): ReplyEvidence | null {
 }
 
 /** A 答复文号 cell that holds a reference, not "无" or a dash. */
-export function hasReplyRef(text: string | undefined): boolean {
+function hasReplyRef(text: string | undefined): boolean {
   const t = text?.trim();
   return t !== undefined && t !== "" && !NONE_TEXTS.has(t);
 }

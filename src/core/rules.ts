@@ -185,7 +185,7 @@ function addDuplicates(records: LedgerRecord[], add: Adder): void {
  * What makes two 编号 the same number: full-width digits folded (１２ = 12), spaces dropped, and the
  * wording around a bare number ("第12号", "12号", "012" are all 12). Other text is compared as written.
  */
-export function idKey(id: string): string {
+function idKey(id: string): string {
   const text = id.normalize("NFKC").replace(/\s+/g, "");
   const m = /^第?0*(\d+)[号號]?$/.exec(text);
   return m?.[1] ?? text;

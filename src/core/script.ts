@@ -9,7 +9,7 @@ let t2s: ((s: string) => string) | undefined;
 let s2t: ((s: string) => string) | undefined;
 
 /** Traditional (any variant: Taiwan, Hong Kong) → mainland simplified. */
-export function toSimplified(text: string): string {
+function toSimplified(text: string): string {
   t2s ??= OpenCC.Converter({ from: "t", to: "cn" });
   return t2s(text);
 }

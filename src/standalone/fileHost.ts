@@ -39,7 +39,7 @@ export async function openFileHost(bytes: ArrayBuffer, options: FileHostOptions 
   return createFileHost(await loadXlsx(bytes), options);
 }
 
-export function createFileHost(workbook: ExcelJS.Workbook, options: FileHostOptions = {}): FileHost {
+function createFileHost(workbook: ExcelJS.Workbook, options: FileHostOptions = {}): FileHost {
   let wb = workbook;
 
   const build = async (settings: SettingsInput): Promise<ArrayBuffer> => {
@@ -89,7 +89,7 @@ export function createFileHost(workbook: ExcelJS.Workbook, options: FileHostOpti
 }
 
 /** Offers a file through a temporary link with the `download` attribute: no server, no upload. */
-export function saveWithLink(blob: Blob, fileName: string): void {
+function saveWithLink(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;

@@ -1,5 +1,4 @@
 import {
-  ENUM_OPTIONS,
   KEY_LABEL,
   KIND_LABEL,
   RESULT_LABEL,
@@ -207,15 +206,5 @@ describe("labels", () => {
     expect(parseResult(RESULT_MEANING.A)).toEqual({ ok: true, value: "A" });
     expect(parseResult(RESULT_MEANING.B)).toEqual({ ok: true, value: "B" });
     expect(parseResult(RESULT_MEANING.C)).toEqual({ ok: true, value: "C" });
-  });
-
-  it("lists dropdown options in simplified script", () => {
-    expect(ENUM_OPTIONS).toEqual({
-      kind: ["人大建议", "人大议案", "政协提案"],
-      role: ["主办", "协办", "会办"],
-      key: ["是", "否"],
-      result: ["A类", "B类", "C类", "D类"],
-      satisfaction: ["满意", "基本满意", "不满意", "未表态"],
-    });
   });
 });

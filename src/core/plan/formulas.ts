@@ -4,7 +4,7 @@ import { NO_DATE_TEXTS } from "../dates";
 import { toTraditional } from "../script";
 
 /** 'Sheet name' quoted for a reference; an apostrophe inside is doubled. */
-export function quoteSheet(name: string): string {
+function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 

@@ -1,7 +1,7 @@
 /** Excel's rules for sheet and table names (docs/EXCEL-NOTES.md). */
 
 /** Sheet names: at most 31 characters. */
-export const MAX_SHEET_NAME = 31;
+const MAX_SHEET_NAME = 31;
 
 /**
  * Removes what Excel refuses in a sheet name: / \ ? * : [ ], and a leading or trailing apostrophe; at most

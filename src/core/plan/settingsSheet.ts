@@ -14,7 +14,7 @@ import { SETTINGS_MARKER } from "../roles";
  * Fixed cells the ledger's and the statistics sheet's formulas point at. Rows 4-16 always hold the same
  * keys, so the addresses never move; variable-length sections start at row 18.
  */
-export const SETTINGS_CELLS = {
+const SETTINGS_CELLS = {
   deadlineMonths: "B7",
   dueSoonDays: "B9",
   /** The as-of date: =TODAY() or a fixed date. */

@@ -15,9 +15,9 @@ export const CHUNK_BYTES = 512 * 1024;
  */
 export const BATCH_BYTES = 2 * 1024 * 1024;
 /** Cells per range write: very large single writes have failed on the web below the byte limit. */
-export const CHUNK_CELLS = 20_000;
+const CHUNK_CELLS = 20_000;
 /** Excel's text number format: what the user typed stays text. */
-export const TEXT_FORMAT = "@";
+const TEXT_FORMAT = "@";
 
 export type WriteValue = string | number | boolean | null;
 

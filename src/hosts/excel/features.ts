@@ -23,7 +23,7 @@ export interface ExcelFeatures {
 export type SetSupported = (name: string, version: string) => boolean;
 
 /** Office.context.requirements.isSetSupported, or "nothing" outside Office (so nothing optional runs). */
-export function officeSetSupported(): SetSupported {
+function officeSetSupported(): SetSupported {
   return (name, version) => {
     if (typeof Office === "undefined") return false;
     return Office.context?.requirements?.isSetSupported(name, version) ?? false;

@@ -13,7 +13,7 @@ const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
  * Plan widths are in characters (Excel's unit); Office.js wants points. A character of the default font
  * is 7 px plus 5 px of cell padding, and a pixel is 0.75 pt.
  */
-export function widthInPoints(chars: number): number {
+function widthInPoints(chars: number): number {
   return (chars * 7 + 5) * 0.75;
 }
 

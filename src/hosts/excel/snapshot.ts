@@ -13,9 +13,9 @@ export const SNAPSHOT_SYNCS = 3;
  * Cells read per sync. Excel on the web caps a response at 5 MB; at 50,000 cells that leaves ~100 bytes
  * per cell for its value and number format, far more than a ledger's average.
  */
-export const READ_CELLS_PER_SYNC = 50_000;
+const READ_CELLS_PER_SYNC = 50_000;
 /** getMergedAreasOrNullObject fails above 512 areas: query merges in bands of this many rows. */
-export const MERGE_BAND_ROWS = 200;
+const MERGE_BAND_ROWS = 200;
 
 interface Extent {
   sheet: Excel.Worksheet;

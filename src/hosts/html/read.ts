@@ -126,7 +126,7 @@ const BLOCK = new Set(["p", "div", "li"]);
 const LINE = "\u0000";
 
 /** Parses every <table> of the page, in the order they open. Exported for tests. */
-export function parseTables(source: string): Table[] {
+function parseTables(source: string): Table[] {
   const html = source.replace(/\u0000/g, "");
   const done: TableBuilder[] = [];
   const open: TableBuilder[] = []; // nested tables: the innermost is last
@@ -334,7 +334,7 @@ const ENTITIES: Record<string, string> = {
 };
 
 /** &name; (the common ones), &#NNN; and &#xHH;. Unknown names are left as written. */
-export function decodeEntities(text: string): string {
+function decodeEntities(text: string): string {
   if (!text.includes("&")) return text;
   return text.replace(/&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);?/gi, (whole, body: string) => {
     if (body.startsWith("#")) {
