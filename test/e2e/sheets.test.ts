@@ -17,8 +17,8 @@ import {
   type Session,
 } from "./harness";
 import { downloadWorkbook, figure, openTab, sheetText, summary } from "./page";
-import { twoSheetLedger, unreadColumnsLedger } from "./ledgers";
-import { UNREAD_COLUMNS_LEDGER, snapshotOf } from "../taskpane/ledgers";
+import { twoSheetLedger, unreadColumnsLedger } from "../helpers/pageLedgers";
+import { UNREAD_COLUMNS_LEDGER, snapshotOf } from "../helpers/paneLedgers";
 
 describeInBrowser("standalone page: ledgers on several sheets, unread columns", () => {
   let session: Session;

@@ -20,7 +20,7 @@ import {
   type Session,
 } from "./harness";
 import { downloadWorkbook, figure, loadFile, noLedgerWorkbook, openTab, sheetText, summary } from "./page";
-import { traditionalTwoRowHeaderLedger } from "./ledgers";
+import { traditionalTwoRowHeaderLedger } from "../helpers/pageLedgers";
 import { XLSX_MIME } from "../../src/standalone/fileHost";
 
 describeInBrowser("standalone page over http", () => {

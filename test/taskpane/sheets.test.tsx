@@ -15,7 +15,7 @@ import type { AnalysisState } from "../../src/taskpane/useLedger";
 import { createDemoHost } from "../../src/taskpane/demoHost";
 import type { GridSheet } from "../helpers/grid-xlsx";
 import { AS_OF, renderApp } from "./render";
-import { LEDGER_AS_OF, TWO_SHEET_LEDGER, UNREAD_COLUMNS_LEDGER, snapshotOf } from "./ledgers";
+import { LEDGER_AS_OF, TWO_SHEET_LEDGER, UNREAD_COLUMNS_LEDGER, snapshotOf } from "../helpers/paneLedgers";
 
 type User = ReturnType<typeof renderApp>["user"];
 

@@ -1,6 +1,6 @@
 /** Workbooks as offices send them, written inline, for the page's scenarios beyond the bundled sample. */
-import { utc, xlsxFromGrids, type GridSheet } from "../helpers/grid-xlsx";
-import { TWO_SHEET_LEDGER, UNREAD_COLUMNS_LEDGER } from "../taskpane/ledgers";
+import { utc, xlsxFromGrids, type GridSheet } from "./grid-xlsx";
+import { TWO_SHEET_LEDGER, UNREAD_COLUMNS_LEDGER } from "./paneLedgers";
 
 /**
  * A traditional-script 責任分工表: a merged title row, a two-row header (答覆情況 over 答覆日期 and 辦理結果,
@@ -81,7 +81,7 @@ export function traditionalTwoRowHeaderLedger(): Promise<Buffer> {
   ]);
 }
 
-/** The grids of test/taskpane/ledgers.ts as a user's file: ISO text dates become real date cells. */
+/** The grids of paneLedgers.ts as a user's file: ISO text dates become real date cells. */
 function withDateCells(sheets: GridSheet[]): GridSheet[] {
   return sheets.map((s) => ({
     ...s,

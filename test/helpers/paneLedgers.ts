@@ -3,7 +3,7 @@
  * plain grids with text dates, turned into a WorkbookSnapshot here or into an .xlsx by test/helpers/grid-xlsx.
  * No ExcelJS is imported, so jsdom tests can load this file.
  */
-import type { GridSheet } from "../helpers/grid-xlsx";
+import type { GridSheet } from "./grid-xlsx";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 
 /** The as-of date of the figures below: 2024-06-01 deadlines have passed. */
