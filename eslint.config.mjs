@@ -130,6 +130,22 @@ export default tseslint.config(
     },
   },
   {
+    files: ["src/commands/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/taskpane/**", "**/standalone/**", "**/cli/**", "react", "react-dom", "@fluentui/*"],
+              message: "The ribbon command imports the core, the hosts and the UI strings only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["src/i18n/**/*.ts"],
     rules: {
       "no-restricted-imports": [

@@ -1,7 +1,7 @@
 import type { Locale } from "../core/fields";
 import { planFor } from "../core/plan/pipeline";
 import type { ApplyResult, LedgerHost } from "../hosts/host";
-import { TASK_PARTS } from "../taskpane/parts";
+import { TASK_PARTS } from "../core/plan/tasks";
 
 export type GenerateOutcome =
   | { kind: "applied"; result: ApplyResult }

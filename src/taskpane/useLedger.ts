@@ -5,7 +5,7 @@ import type { WorkbookSnapshot } from "../core/snapshot";
 import { planFor } from "../core/plan/pipeline";
 import type { HostFeature, LedgerHost } from "../hosts/host";
 import { toLedgerError, type LedgerError } from "./errors";
-import { TASK_PARTS, type Task } from "./parts";
+import { TASK_PARTS, type Task } from "../core/plan/tasks";
 
 export type { Task };
 

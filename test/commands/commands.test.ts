@@ -3,7 +3,7 @@ import { analyzeWorkbook } from "../../src/core/analyze";
 import { buildPlan } from "../../src/core/plan/build";
 import { createDemoHost } from "../../src/taskpane/demoHost";
 import { demoSnapshot } from "../../src/taskpane/demoData";
-import { TASK_PARTS } from "../../src/taskpane/parts";
+import { TASK_PARTS } from "../../src/core/plan/tasks";
 
 const NOW = new Date(2024, 5, 28);
 

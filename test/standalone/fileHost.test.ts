@@ -10,7 +10,7 @@ import { buildPlan } from "../../src/core/plan/build";
 import type { SettingsInput } from "../../src/core/settings";
 import { HostError } from "../../src/hosts/host";
 import { openFileHost, type FileHost } from "../../src/standalone/fileHost";
-import { TASK_PARTS } from "../../src/taskpane/parts";
+import { TASK_PARTS } from "../../src/core/plan/tasks";
 
 const SAMPLE = join(__dirname, "..", "..", "samples", "sample-ledger.xlsx");
 const NOW = new Date(2024, 11, 31);

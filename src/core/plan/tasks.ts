@@ -1,4 +1,4 @@
-import type { SheetRole } from "../core/plan/types";
+import type { SheetRole } from "../roles";
 
 /** What each action of the pane (and the ribbon command) writes. */
 export type Task = "structure" | "statistics" | "settings";
