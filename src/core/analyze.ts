@@ -4,7 +4,7 @@ import type { LedgerLayout } from "./layout";
 import type { Issue } from "./issues";
 import type { Stats } from "./stats.types";
 import type { Report } from "./report.types";
-import { parseSettings, type Settings, type SettingsInput } from "./settings";
+import { DEFAULT_ORGANISATION, parseSettings, type Settings, type SettingsInput } from "./settings";
 import { recognizeWorkbook } from "./recognize";
 import { readRecords } from "./normalize";
 import { inferKind, inferRole, withInferredKind, withInferredRole } from "./kindHint";
@@ -132,7 +132,13 @@ export function analyzeWorkbook(
 
   const records = parts.flatMap((p) => p.records);
   const script = settings.script ?? main.layout.script;
-  const organisation = input.organisation ?? stored?.settings.organisation ?? organisationOf(main);
+  // The user's name for the bureau wins; a stored "我局" is only the default an earlier build wrote, so the title's
+  // name (XX市民政局) is taken over it.
+  const storedOrg = stored?.settings.organisation;
+  const organisation =
+    input.organisation ??
+    (storedOrg !== DEFAULT_ORGANISATION ? storedOrg : undefined) ??
+    organisationOf(main);
   const withYear: Settings = {
     ...settings,
     ...(year !== null ? { year } : {}),

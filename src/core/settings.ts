@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { FIELDS } from "./fields";
 
+/** How the report names the bureau when neither the user nor the ledger's title does. */
+export const DEFAULT_ORGANISATION = "我局";
+
 /** Rule settings: they vary by city (docs/DOMAIN.md), so every rule reads them from here. */
 export const SettingsSchema = z.object({
   /** How the report names the bureau. */
-  organisation: z.string().min(1).default("我局"),
+  organisation: z.string().min(1).default(DEFAULT_ORGANISATION),
   /** Report year; derived from the data (most common 交办 year) when absent. */
   year: z.number().int().min(1949).max(2200).optional(),
   /** "Today" / as-of date as ISO YYYY-MM-DD; the user's local date when absent. */

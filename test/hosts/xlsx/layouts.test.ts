@@ -330,3 +330,19 @@ describe("what a clerk would otherwise have to notice", () => {
     expect(a.report.text).toContain("已答复的1件中收回反馈意见1件（反馈回收率100%）");
   });
 });
+
+describe("the bureau's name over a rebuild", () => {
+  it("takes the title's name over the default an earlier build stored, and keeps a name the user set", async () => {
+    const input = await xlsxFromGrids(STATUS_ONLY.sheets);
+    const built = await buildXlsx(input, { asOf: STATUS_ONLY.today });
+    if (!built.ok) throw new Error(built.error.code);
+    expect((await analyzeBytes(built.buffer, STATUS_ONLY.today)).settings.organisation).toBe("XX市民政局");
+    // A workbook an older build left with the default 我局 stored: the title's name is taken.
+    const older = await buildXlsx(input, { asOf: STATUS_ONLY.today, organisation: "我局" });
+    if (!older.ok) throw new Error(older.error.code);
+    expect((await analyzeBytes(older.buffer, STATUS_ONLY.today)).settings.organisation).toBe("XX市民政局");
+    const named = await buildXlsx(input, { asOf: STATUS_ONLY.today, organisation: "本局" });
+    if (!named.ok) throw new Error(named.error.code);
+    expect((await analyzeBytes(named.buffer, STATUS_ONLY.today)).settings.organisation).toBe("本局");
+  });
+});
