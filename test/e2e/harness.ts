@@ -175,6 +175,41 @@ export async function openPage(
   return { context, page, requests };
 }
 
+/**
+ * The hooks every browser suite needs: one session (build, server, Chromium) for the suite, and after each
+ * test the page it opened closed, with no request having left for another origin (no CDN, no office.js, no
+ * fonts). `open` makes a fresh recorded page on the session's browser and keeps it as the current one.
+ */
+export function browserSuite(): {
+  session(): Session;
+  open(options?: Parameters<typeof openPage>[1]): Promise<RecordedPage>;
+  current(): RecordedPage | null;
+} {
+  let session: Session | undefined;
+  let current: RecordedPage | null = null;
+  beforeAll(async () => {
+    session = await startSession();
+  }, BUILD_TIMEOUT);
+  afterAll(async () => {
+    await session?.close();
+  });
+  afterEach(async () => {
+    const requests = current?.requests ?? [];
+    await current?.context.close();
+    current = null;
+    expect(foreign(requests, session?.server.origin ?? "")).toEqual([]);
+  });
+  const started = (): Session => {
+    if (!session) throw new Error("browserSuite: the session starts in beforeAll");
+    return session;
+  };
+  return {
+    session: started,
+    open: async (options) => (current = await openPage(started().browser, options)),
+    current: () => current,
+  };
+}
+
 /** Requests that left `origin` (blob: and data: URLs stay in the page). */
 export function foreign(requests: string[], origin: string): string[] {
   return requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(blob|data):/.test(url));

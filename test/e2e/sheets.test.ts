@@ -6,42 +6,20 @@ import type { Page } from "playwright-core";
 import { renderIssue } from "../../src/i18n/issues";
 import { analyzeWorkbook } from "../../src/core/analyze";
 import { XLSX_MIME } from "../../src/standalone/fileHost";
-import {
-  BUILD_TIMEOUT,
-  describeInBrowser,
-  foreign,
-  openPage,
-  screenshot,
-  startSession,
-  type RecordedPage,
-  type Session,
-} from "./harness";
+import { browserSuite, describeInBrowser, screenshot } from "./harness";
 import { downloadWorkbook, figure, openTab, sheetText, summary } from "./page";
 import { twoSheetLedger, unreadColumnsLedger } from "../helpers/pageLedgers";
 import { UNREAD_COLUMNS_LEDGER, snapshotOf } from "../helpers/paneLedgers";
 
 describeInBrowser("standalone page: ledgers on several sheets, unread columns", () => {
-  let session: Session;
-  let current: RecordedPage | null = null;
-
-  beforeAll(async () => {
-    session = await startSession();
-  }, BUILD_TIMEOUT);
-  afterAll(async () => {
-    await session?.close();
-  });
-  afterEach(async () => {
-    const requests = current?.requests ?? [];
-    await current?.context.close();
-    current = null;
-    expect(foreign(requests, session.server.origin)).toEqual([]);
-  });
+  // Every scenario: nothing asked of another origin (no CDN, no office.js, no fonts).
+  const suite = browserSuite();
 
   /** Opens the page and chooses a workbook given as bytes, waiting for its figures. */
   async function openWith(name: string, buffer: Buffer): Promise<Page> {
-    current = await openPage(session.browser, { locale: "zh-CN" });
+    const current = await suite.open({ locale: "zh-CN" });
     const page = current.page;
-    await page.goto(`${session.server.origin}/standalone.html`);
+    await page.goto(`${suite.session().server.origin}/standalone.html`);
     await page.locator('input[type="file"]').setInputFiles({ name, mimeType: XLSX_MIME, buffer });
     await summary(page).waitFor();
     return page;

@@ -7,43 +7,18 @@ import ExcelJS from "exceljs";
 import type { Locator, Page } from "playwright-core";
 import { failureMessage } from "../../src/i18n/failures";
 import { strings } from "../../src/i18n";
-import {
-  BUILD_TIMEOUT,
-  SAMPLE,
-  describeInBrowser,
-  docsScreenshot,
-  foreign,
-  openPage,
-  screenshot,
-  startSession,
-  type RecordedPage,
-  type Session,
-} from "./harness";
+import { browserSuite, describeInBrowser, docsScreenshot, foreign, SAMPLE, screenshot } from "./harness";
 import { downloadWorkbook, figure, loadFile, noLedgerWorkbook, openTab, sheetText, summary } from "./page";
 import { traditionalTwoRowHeaderLedger } from "../helpers/pageLedgers";
 import { XLSX_MIME } from "../../src/standalone/fileHost";
 
 describeInBrowser("standalone page over http", () => {
-  let session: Session;
-  let current: RecordedPage | null = null;
-
-  beforeAll(async () => {
-    session = await startSession();
-  }, BUILD_TIMEOUT);
-  afterAll(async () => {
-    await session?.close();
-  });
-  afterEach(async () => {
-    // Every scenario: nothing asked of another origin (no CDN, no office.js, no fonts).
-    const requests = current?.requests ?? [];
-    await current?.context.close();
-    current = null;
-    expect(foreign(requests, session.server.origin)).toEqual([]);
-  });
+  // Every scenario: nothing asked of another origin (no CDN, no office.js, no fonts).
+  const suite = browserSuite();
 
   async function open(locale = "zh-CN", query = ""): Promise<Page> {
-    current = await openPage(session.browser, { locale });
-    await current.page.goto(`${session.server.origin}/standalone.html${query}`);
+    const current = await suite.open({ locale });
+    await current.page.goto(`${suite.session().server.origin}/standalone.html${query}`);
     return current.page;
   }
 
@@ -209,16 +184,16 @@ describeInBrowser("standalone page over http", () => {
     await loadFile(tw, SAMPLE);
     expect(await figure(summary(tw, "主要數字"), "辦復率")).toBe("68.8%");
     expect(await tw.title()).toBe("建議提案台賬");
-    expect(foreign(current?.requests ?? [], session.server.origin)).toEqual([]);
-    await current?.context.close();
+    expect(foreign(suite.current()?.requests ?? [], suite.session().server.origin)).toEqual([]);
+    await suite.current()?.context.close();
 
     const en = await open("en-US", "?lang=en");
     await loadFile(en, SAMPLE);
     expect(await figure(summary(en, "Key figures"), "Reply rate")).toBe("68.8%");
     expect(await en.title()).toBe("Proposal Ledger");
     expect(await en.getByRole("button", { name: /下载/ }).count()).toBe(1);
-    expect(foreign(current?.requests ?? [], session.server.origin)).toEqual([]);
-    await current?.context.close();
+    expect(foreign(suite.current()?.requests ?? [], suite.session().server.origin)).toEqual([]);
+    await suite.current()?.context.close();
 
     // ?lang wins over the browser both ways.
     const cn = await open("zh-TW", "?lang=zh-CN");

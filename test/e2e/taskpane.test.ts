@@ -3,17 +3,7 @@
  * demo host (Excel itself cannot run here), with the same flows a user has in Excel, by role and accessible name.
  */
 import type { Page } from "playwright-core";
-import {
-  BUILD_TIMEOUT,
-  describeInBrowser,
-  docsScreenshot,
-  foreign,
-  openPage,
-  screenshot,
-  startSession,
-  type RecordedPage,
-  type Session,
-} from "./harness";
+import { browserSuite, describeInBrowser, docsScreenshot, screenshot } from "./harness";
 import { figure, openTab } from "./page";
 import { strings } from "../../src/i18n";
 
@@ -21,25 +11,12 @@ import { strings } from "../../src/i18n";
 const PANE = { width: 360, height: 800 };
 
 describeInBrowser("task pane over a test host", () => {
-  let session: Session;
-  let current: RecordedPage | null = null;
-
-  beforeAll(async () => {
-    session = await startSession();
-  }, BUILD_TIMEOUT);
-  afterAll(async () => {
-    await session?.close();
-  });
-  afterEach(async () => {
-    const requests = current?.requests ?? [];
-    await current?.context.close();
-    current = null;
-    expect(foreign(requests, session.server.origin)).toEqual([]);
-  });
+  // Every scenario: nothing asked of another origin (no CDN, no office.js, no fonts).
+  const suite = browserSuite();
 
   async function open(query = "", firstTab = "整理台账"): Promise<Page> {
-    current = await openPage(session.browser, { viewport: PANE });
-    await current.page.goto(`${session.server.origin}/taskpane-demo.html${query}`);
+    const current = await suite.open({ viewport: PANE });
+    await current.page.goto(`${suite.session().server.origin}/taskpane-demo.html${query}`);
     await current.page.getByRole("tab", { name: firstTab }).waitFor();
     return current.page;
   }
