@@ -8,6 +8,22 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const fs = require("fs");
 const os = require("os");
 
+/**
+ * The standalone page's Content-Security-Policy (src/standalone/csp.json), put in its HTML as a <meta> (for
+ * file://); scripts/serve.ts sends the same as a header. Development builds evaluate their modules (eval source
+ * maps) and talk to the dev server over a WebSocket, so they get 'unsafe-eval' and ws: besides.
+ */
+function contentSecurityPolicy(production) {
+  const directives = JSON.parse(JSON.stringify(require("./src/standalone/csp.json")));
+  if (!production) {
+    directives["script-src"].push("'unsafe-eval'");
+    directives["connect-src"].push("ws:", "wss:");
+  }
+  return Object.entries(directives)
+    .map(([name, sources]) => [name, ...sources].join(" "))
+    .join("; ");
+}
+
 const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const DEV_URL = "https://localhost:3000/";
 
@@ -23,10 +39,12 @@ const PAGES = {
     template: "./src/taskpane/taskpane.html",
     officeJs: false,
   },
+  // Its workbook worker (src/standalone/ledger.worker.ts) is a chunk of its own, found through new Worker(new URL(…)).
   standalone: {
     entry: "./src/standalone/index.tsx",
     template: "./src/standalone/standalone.html",
     officeJs: false,
+    csp: true,
   },
 };
 
@@ -93,6 +111,7 @@ module.exports = (env = {}, argv = {}) => {
 
   const copies = [
     { from: "assets/*.png", to: "assets/[name][ext]" },
+    { from: "src/standalone/standalone.css", to: "standalone.css" },
     {
       from: "manifest.xml",
       to: "manifest.xml",
@@ -135,6 +154,7 @@ module.exports = (env = {}, argv = {}) => {
             template: page.template,
             chunks: [name],
             officeJs: page.officeJs ? officeJs : null,
+            csp: page.csp ? contentSecurityPolicy(production) : null,
           }),
       ),
       new CopyWebpackPlugin({ patterns: copies }),

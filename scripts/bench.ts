@@ -1,6 +1,6 @@
 /**
  * Benchmark: a generated ledger of N rows (default 20,000) through the engine and the .xlsx host.
- * Run: npm run bench -- [rows]. Prints wall time and heap per phase; not part of the tests (docs/STYLE.md).
+ * Run: npm run bench -- [rows]; `npm run bench -- hostile [case]` runs the hostile corpus (scripts/bench-hostile.ts). Prints wall time and heap per phase; not part of the tests (docs/STYLE.md).
  */
 import ExcelJS from "exceljs";
 import { performance } from "node:perf_hooks";
@@ -78,6 +78,10 @@ function mb(bytes: number): string {
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === "hostile") {
+    const { benchHostile } = await import("./bench-hostile");
+    return benchHostile(process.argv[3]);
+  }
   const rows = Number(process.argv[2] ?? 20000);
   const input = await generate(rows);
   const t0 = performance.now();

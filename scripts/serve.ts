@@ -5,7 +5,8 @@
  */
 import { createServer, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, resolve, sep } from "node:path";
+import { basename, extname, join, resolve, sep } from "node:path";
+import CSP_DIRECTIVES from "../src/standalone/csp.json";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -24,6 +25,24 @@ const TYPES: Record<string, string> = {
   ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
+/**
+ * The standalone page's Content-Security-Policy as a header: the policy its HTML carries as a <meta>
+ * (src/standalone/csp.json, built in by webpack.config.js), plus what only a header can say (frame-ancestors).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  ...Object.entries(CSP_DIRECTIVES).map(([name, sources]) => [name, ...sources].join(" ")),
+  "frame-ancestors 'none'",
+].join("; ");
+
+/**
+ * Which responses carry the policy: the standalone page and every script (a worker's own policy is that of its
+ * script's response). The add-in's pages (taskpane.html …) load office.js from Microsoft and are left alone.
+ */
+function guarded(file: string): boolean {
+  const ext = extname(file).toLowerCase();
+  return basename(file) === "standalone.html" || ext === ".js" || ext === ".mjs";
+}
+
 export interface StaticServer {
   /** "http://127.0.0.1:PORT" */
   origin: string;
@@ -34,8 +53,13 @@ export interface StaticServer {
 export async function serveStatic(root: string, port = 0): Promise<StaticServer> {
   const base = resolve(root);
   const server = createServer((req, res) => {
-    void respond(base, req.method ?? "GET", req.url ?? "/").then(({ status, type, body }) => {
-      res.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store" });
+    void respond(base, req.method ?? "GET", req.url ?? "/").then(({ status, type, body, file }) => {
+      res.writeHead(status, {
+        "Content-Type": type,
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+        ...(file && guarded(file) ? { "Content-Security-Policy": CONTENT_SECURITY_POLICY } : {}),
+      });
       res.end(req.method === "HEAD" ? undefined : body);
     });
   });
@@ -50,6 +74,8 @@ interface Reply {
   status: number;
   type: string;
   body: Buffer | string;
+  /** The file served, when one is. */
+  file?: string;
 }
 
 async function respond(base: string, method: string, url: string): Promise<Reply> {
@@ -70,6 +96,7 @@ async function respond(base: string, method: string, url: string): Promise<Reply
       status: 200,
       type: TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
       body: await readFile(file),
+      file,
     };
   } catch {
     return text(404, "not found");

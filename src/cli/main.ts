@@ -1,8 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { parseCli, UsageError, USAGE } from "./args";
-import { analysisJson, analysisText } from "./output";
+import { analysisJson, analysisText, droppedText } from "./output";
 import { analyzeWorkbook, type AnalyzeFailure } from "../core/analyze";
-import { failureMessage, type FailureCode } from "../i18n/failures";
+import { failureMessage, type FailureCode, type FailureDetail } from "../i18n/failures";
 import { loadXlsx, snapshotOf } from "../hosts/xlsx/workbook";
 import { XlsxLoadError } from "../hosts/xlsx/errors";
 
@@ -10,21 +10,28 @@ import { XlsxLoadError } from "../hosts/xlsx/errors";
 class Unusable extends Error {
   constructor(
     readonly code: FailureCode,
-    readonly detail = "",
+    readonly detail: string | FailureDetail = "",
   ) {
     super(code);
   }
 }
 
-function failureDetail(error: AnalyzeFailure): string {
+function failureDetail(error: AnalyzeFailure): string | FailureDetail {
   if (error.code === "bad_settings") return error.detail;
+  if (error.code === "no_ledger" && error.hidden !== undefined) {
+    return { text: error.sheet ?? "", hidden: error.hidden };
+  }
   return "sheet" in error && error.sheet !== undefined ? error.sheet : "";
 }
 
 async function readInput(path: string): Promise<Uint8Array> {
   try {
     return await readFile(path);
-  } catch {
+  } catch (err) {
+    // A folder, a file without read permission and a missing file each get their own message.
+    const code = (err as { code?: unknown }).code;
+    if (code === "EISDIR") throw new Unusable("is_directory", path);
+    if (code === "EACCES" || code === "EPERM" || code === "EBUSY") throw new Unusable("unreadable", path);
     throw new Unusable("file_not_found", path);
   }
 }
@@ -44,7 +51,10 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const { buildXlsx } = await import("../hosts/xlsx/build");
-  const built = await buildXlsx(input, options.settings);
+  // An .xlsm written under an .xlsx name: Excel refuses an .xlsx with macros inside, so they are left out and
+  // reported (dropped, reason macrosInXlsx) rather than written into a file Excel would not open.
+  const keepMacros = !/\.xlsx$/i.test(options.out ?? "");
+  const built = await buildXlsx(input, options.settings, undefined, { keepMacros });
   if (!built.ok) throw new Unusable(built.error.code, failureDetail(built.error));
   const out = options.out ?? "";
   try {
@@ -64,10 +74,14 @@ async function run(argv: string[]): Promise<number> {
       issues: base.issues,
       report: base.report,
       out: options.out,
+      // Extension: every part of the original the output does not hold (kind, part, sheet, reason).
+      dropped: built.dropped,
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
-    process.stdout.write(`${analysisText(built.analysis)}\n\n已写入 Written: ${options.out}\n`);
+    process.stdout.write(
+      `${analysisText(built.analysis)}\n\n${droppedText(built.dropped)}已写入 Written: ${options.out}\n`,
+    );
   }
   return 0;
 }
@@ -78,9 +92,13 @@ function report(err: unknown): number {
     return 2;
   }
   let code: FailureCode | undefined;
-  let detail = "";
+  let detail: string | FailureDetail = "";
   if (err instanceof Unusable) [code, detail] = [err.code, err.detail];
-  else if (err instanceof XlsxLoadError) code = err.code;
+  else if (err instanceof XlsxLoadError) {
+    // A limit refusal names the limit and the figure found; a corrupt file's parser message is not shown.
+    code = err.code;
+    detail = { ...(err.code === "corrupt" ? {} : { text: err.detail ?? "" }), ...err.figures };
+  }
   if (code !== undefined) {
     process.stderr.write(
       `错误：${failureMessage(code, "zh-CN", detail)}\nError: ${failureMessage(code, "en", detail)}\n`,

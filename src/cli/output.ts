@@ -4,6 +4,8 @@ import type { Field } from "../core/fields";
 import { columnLetter } from "../core/snapshot";
 import { formatPercent } from "../core/format";
 import { renderIssue } from "../i18n/issues";
+import { droppedLines } from "../i18n/dropped";
+import type { DroppedPart } from "../hosts/xlsx/carry";
 
 /** The stats object of the command line's JSON (the acceptance contract; extend, never rename). */
 export function statsJson(stats: Stats): Record<string, unknown> {
@@ -111,4 +113,12 @@ export function analysisText(a: Analysis): string {
   lines.push("—— 汇报材料 ——");
   lines.push(a.report.text);
   return lines.join("\n");
+}
+
+/** What the built file does not hold of the original, a line a kind in Chinese then English; "" when nothing. */
+export function droppedText(dropped: readonly DroppedPart[]): string {
+  if (dropped.length === 0) return "";
+  const zh = droppedLines(dropped, "zh-CN");
+  const en = droppedLines(dropped, "en");
+  return `${zh.map((line, i) => `${line}\n${en[i] ?? ""}`).join("\n")}\n\n`;
 }

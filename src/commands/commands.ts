@@ -2,6 +2,7 @@ import { createExcelHost } from "../hosts/excel/excelHost";
 import { hostErrorMessage, localeFromLanguage, strings } from "../i18n";
 import { HostError } from "../hosts/host";
 import { regenerateStatistics } from "./generate";
+import { renderIssue } from "../i18n/issues";
 
 /** Ribbon: 一键生成年度统计 (ExecuteFunction). Opens the task pane when the workbook needs it. */
 async function generateStatistics(event: Office.AddinCommands.Event): Promise<void> {
@@ -10,6 +11,10 @@ async function generateStatistics(event: Office.AddinCommands.Event): Promise<vo
   try {
     const outcome = await regenerateStatistics(createExcelHost(), locale);
     if (outcome.kind === "needs_taskpane" && !(await showTaskpane())) await showNotice(text.openPaneFirst);
+    // The user's edits on 统计表/汇报材料 were kept, or the old sheet kept as a copy: say so.
+    if (outcome.kind === "applied" && outcome.notices.length > 0) {
+      await showNotice(outcome.notices.map((issue) => renderIssue(issue, locale)).join("\n"));
+    }
   } catch (error) {
     // A function command has no UI of its own: open the pane, which reads the workbook again and shows the
     // problem in the user's language; where it cannot be opened from here, say so in a dialog.

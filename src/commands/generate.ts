@@ -1,10 +1,12 @@
 import type { Locale } from "../core/fields";
 import { planFor } from "../core/plan/pipeline";
 import type { ApplyResult, LedgerHost } from "../hosts/host";
+import type { Issue } from "../core/issues";
 import { TASK_PARTS } from "../core/plan/tasks";
 
 export type GenerateOutcome =
-  | { kind: "applied"; result: ApplyResult }
+  /** `notices`: what the user must be told about their edits on the generated sheets (kept, or copied). */
+  | { kind: "applied"; result: ApplyResult; notices: Issue[] }
   /** Never structured, or no ledger found: the user needs the task pane. */
   | { kind: "needs_taskpane" };
 
@@ -26,5 +28,9 @@ export async function regenerateStatistics(
   );
   // Never structured (no stored settings): the pane has to be opened for 整理台账 first.
   if (!outcome.ok || outcome.analysis.stored === null) return { kind: "needs_taskpane" };
-  return { kind: "applied", result: await host.apply(outcome.plan) };
+  return {
+    kind: "applied",
+    result: await host.apply(outcome.plan),
+    notices: outcome.plan.issues ?? [],
+  };
 }

@@ -6,7 +6,7 @@ import type { Stats } from "./stats.types";
 import type { Report } from "./report.types";
 import { DEFAULT_ORGANISATION, parseSettings, type Settings, type SettingsInput } from "./settings";
 import { recognizeWorkbook } from "./recognize";
-import { readRecords } from "./normalize";
+import { overlongCells, readRecords } from "./normalize";
 import { inferKind, inferRole, withInferredKind, withInferredRole } from "./kindHint";
 import { checkLedger, SEVERITY } from "./rules";
 import { organisationOf } from "./organisation";
@@ -49,7 +49,8 @@ export interface Analysis {
 export type AnalyzeFailure =
   | { code: "empty_workbook" }
   | { code: "sheet_not_found"; sheet: string }
-  | { code: "no_ledger"; sheet?: string }
+  /** `hidden`: hidden sheets searched too, which the message names. */
+  | { code: "no_ledger"; sheet?: string; hidden?: string[] }
   | { code: "bad_settings"; detail: string };
 
 export type AnalyzeOutcome = { ok: true; analysis: Analysis } | { ok: false; error: AnalyzeFailure };
@@ -86,7 +87,10 @@ export function analyzeWorkbook(
   if (!found.ok) return { ok: false, error: found.error };
 
   const read = (part: { sheet: SheetSnapshot; layout: LedgerLayout }, defaultYear?: number): LedgerRecord[] =>
-    readRecords(part.sheet, part.layout, defaultYear !== undefined ? { defaultYear } : {});
+    readRecords(part.sheet, part.layout, {
+      ...(defaultYear !== undefined ? { defaultYear } : {}),
+      ...(workbook.date1904 === true ? { date1904: true } : {}),
+    });
   const preliminary = found.parts.map((p) => read(p, settings.year));
   const today =
     (settings.asOf !== undefined ? serialFromIso(settings.asOf) : null) ?? serialFromLocalDate(now);
@@ -129,6 +133,17 @@ export function analyzeWorkbook(
   if (!main) return { ok: false, error: { code: "no_ledger" } };
   for (const other of found.others)
     extraIssues.push(sheetIssue("sheet_unread", other, main.sheet.name, "layout"));
+  for (const name of found.hidden) {
+    if (!parts.some((p) => p.sheet.name === name)) continue;
+    extraIssues.push({
+      row: null,
+      field: null,
+      code: "sheet_hidden",
+      severity: SEVERITY.sheet_hidden,
+      params: { text: name },
+      sheet: name,
+    });
+  }
 
   const records = parts.flatMap((p) => p.records);
   const script = settings.script ?? main.layout.script;
@@ -144,7 +159,20 @@ export function analyzeWorkbook(
     ...(year !== null ? { year } : {}),
     ...(organisation !== undefined ? { organisation } : {}),
   };
-  const issues = [...extraIssues, ...parts.flatMap((p) => checkLedger(p.records, p.layout))];
+  for (const name of stored?.ignoredSheets ?? []) {
+    extraIssues.push({
+      row: null,
+      field: null,
+      code: "stored_sheet_ignored",
+      severity: "warning",
+      params: { text: name },
+      sheet: name,
+    });
+  }
+  const issues = [
+    ...extraIssues,
+    ...parts.flatMap((p) => [...overlongCells(p.sheet, p.layout), ...checkLedger(p.records, p.layout)]),
+  ];
   const stats = computeStats(records, withYear, today, {
     work: parts.some((p) => p.layout.mapping.satisfactionWork !== undefined),
     result: parts.some((p) => p.layout.mapping.satisfaction !== undefined),

@@ -13,6 +13,28 @@ export const DEFAULT_DATE_FORMAT = "yyyy-mm-dd";
 const MIN_SERIAL = 18264;
 const MAX_SERIAL = 110_963;
 
+/**
+ * Days between the 1900 and the 1904 date systems: a workbook saved with "use 1904 date system" stores
+ * 2019-06-30 as 42184 instead of 43646. The engine works in 1900 serials; these convert at the edges.
+ */
+export const DATE1904_OFFSET = 1462;
+
+/**
+ * A serial as the workbook stores it → the engine's 1900 serial.
+ * @example fromWorkbookSerial(42184, true) === 43646
+ */
+export function fromWorkbookSerial(serial: number, date1904: boolean | undefined): number {
+  return date1904 === true ? serial + DATE1904_OFFSET : serial;
+}
+
+/**
+ * The engine's 1900 serial → the serial to write into the workbook.
+ * @example toWorkbookSerial(43646, true) === 42184
+ */
+export function toWorkbookSerial(serial: number, date1904: boolean | undefined): number {
+  return date1904 === true ? serial - DATE1904_OFFSET : serial;
+}
+
 export function serialFromYmd(year: number, month: number, day: number): DateSerial {
   return UNIX_EPOCH_SERIAL + Date.UTC(year, month - 1, day) / MS_PER_DAY;
 }

@@ -13,7 +13,17 @@ export type IssueCode =
   | "status_conflict"
   | "column_unread"
   | "sheet_unread"
-  | "feedback_without_reply";
+  /** The ledger was read from a hidden sheet, the only one holding a ledger (text: the sheet). */
+  | "sheet_hidden"
+  | "feedback_without_reply"
+  /** A cell over Excel's 32,767 characters (text: its length): cut with a marker, whole in the backup only. */
+  | "text_too_long"
+  /** The stored 台账设置 names a sheet the tool did not generate (text: the sheet): that name is ignored. */
+  | "stored_sheet_ignored"
+  /** A rebuild kept the user's edits on a generated sheet (text: the sheet). */
+  | "user_edits_kept"
+  /** A rebuild could not carry the user's edits over and kept the old sheet as a copy (text: sheet, other: copy). */
+  | "generated_sheet_copied";
 
 export type Severity = "error" | "warning";
 

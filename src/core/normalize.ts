@@ -1,8 +1,9 @@
 import type { CellValue, SheetSnapshot } from "./snapshot";
-import { cellAt, formatAt, mergeFills } from "./snapshot";
+import { a1, cellAt, formatAt, mergeFills } from "./snapshot";
+import type { Issue } from "./issues";
 import { FIELDS, type DateField, type Field, type Kind, type LedgerRecord } from "./fields";
 import type { LedgerLayout } from "./layout";
-import { isDateFormat, NO_DATE_TEXTS, parseDate } from "./dates";
+import { fromWorkbookSerial, isDateFormat, NO_DATE_TEXTS, parseDate } from "./dates";
 import { foldKey } from "./script";
 import { parseKey, parseKind, parseResult, parseRole, parseSatisfaction, type EnumParse } from "./enums";
 import { isFooterRow, mappedCells, mergeCovering } from "./recognize";
@@ -15,6 +16,13 @@ type TextField = Exclude<
   Field,
   DateField | "kind" | "role" | "key" | "result" | "satisfaction" | "satisfactionWork"
 >;
+
+/** How to read the rows: the year of year-less dates, and the workbook's date system (snapshot.ts). */
+export interface ReadOptions {
+  defaultYear?: number;
+  /** Serials in the sheet count from 1904: they are turned into the engine's 1900 serials. */
+  date1904?: boolean;
+}
 
 /** Excel error values as hosts hand them over (#N/A, #VALUE!, …). */
 const EXCEL_ERROR =
@@ -30,7 +38,7 @@ const EXCEL_ERROR =
 export function readRecords(
   sheet: SheetSnapshot,
   layout: LedgerLayout,
-  options: { defaultYear?: number },
+  options: ReadOptions,
 ): LedgerRecord[] {
   // Merges from the data area down, to the merge's bottom (header and title merges are no data).
   const fills = mergeFills(sheet.merges, layout.firstDataRow - 1);
@@ -59,7 +67,7 @@ export function readRecords(
         format = formatAt(sheet, fill.top, fill.left);
         if (value !== null) mergedFrom[field] = fill.top + 1;
       }
-      if (value !== null) readField(record, field, value, format, options.defaultYear);
+      if (value !== null) readField(record, field, value, format, options);
     }
     if (Object.keys(mergedFrom).length > 0) record.mergedFrom = mergedFrom;
     if (sectionKind !== undefined && record.kind === undefined && record.invalid.kind === undefined) {
@@ -68,6 +76,35 @@ export function readRecords(
     records.push(record);
   }
   return records;
+}
+
+/** Excel keeps at most this many characters in a cell (plan/names.ts cuts longer text with a marker). */
+const MAX_CELL_TEXT = 32_767;
+
+/**
+ * Cells of the ledger's table area (header row to last data row, from its first column on) over Excel's limit:
+ * the build cuts them with a marker in the ledger and keeps them whole in the backup, so each is reported.
+ */
+export function overlongCells(sheet: SheetSnapshot, layout: LedgerLayout): Issue[] {
+  const firstCol = Math.min(...layout.columns.map((c) => c.index));
+  const fieldAt = new Map(layout.columns.map((c) => [c.index, c.field]));
+  const issues: Issue[] = [];
+  const top = (layout.headerRows[0] ?? layout.firstDataRow) - 1;
+  for (let r = top; r <= layout.lastDataRow - 1; r++) {
+    (sheet.rows[r] ?? []).forEach((v, c) => {
+      if (c < firstCol || typeof v !== "string" || v.length <= MAX_CELL_TEXT) return;
+      issues.push({
+        row: r + 1,
+        field: fieldAt.get(c) ?? null,
+        code: "text_too_long",
+        severity: "warning",
+        params: { text: String(v.length) },
+        cell: a1(r, c),
+        sheet: sheet.name,
+      });
+    });
+  }
+  return issues;
 }
 
 /**
@@ -138,7 +175,7 @@ function readField(
   field: Field,
   value: Exclude<CellValue, null>,
   format: string | null,
-  defaultYear: number | undefined,
+  options: ReadOptions,
 ): void {
   const original = typeof value === "string" ? value : displayText(value);
   if (typeof value === "string") {
@@ -152,7 +189,7 @@ function readField(
     case "assignedOn":
     case "dueOn":
     case "repliedOn":
-      return readDate(record, field, value, format, defaultYear);
+      return readDate(record, field, value, format, options);
     case "kind":
       return setEnum(record, field, parseKind(value), original, (v) => (record.kind = v));
     case "role":
@@ -195,11 +232,11 @@ function readDate(
   field: DateField,
   value: Exclude<CellValue, null>,
   format: string | null,
-  defaultYear: number | undefined,
+  { defaultYear, date1904 }: ReadOptions,
 ): void {
   let parsed: ReturnType<typeof parseDate>;
   if (typeof value === "number") {
-    parsed = parseDate(value);
+    parsed = parseDate(fromWorkbookSerial(value, date1904));
     // An 8-digit number is 20190630 unless the cell is formatted as a date (then it is a huge serial).
     if (!parsed.ok && !isDateFormat(format) && Number.isInteger(value)) parsed = parseDate(String(value));
   } else if (typeof value === "boolean") {

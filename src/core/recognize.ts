@@ -18,13 +18,16 @@ export type RecognizeResult =
       parts: { sheet: SheetSnapshot; layout: LedgerLayout }[];
       /** Other sheets that look like a ledger but have another layout: not read, and said so. */
       others: string[];
+      /** Hidden sheets among parts: read only because no visible sheet holds a ledger, and said so. */
+      hidden: string[];
     }
   | {
       ok: false;
       error:
         | { code: "empty_workbook" }
         | { code: "sheet_not_found"; sheet: string }
-        | { code: "no_ledger"; sheet?: string };
+        /** `hidden`: the hidden sheets searched too (none of them holds a ledger either). */
+        | { code: "no_ledger"; sheet?: string; hidden?: string[] };
     };
 
 export interface RecognizeOptions {
@@ -61,18 +64,29 @@ export function recognizeWorkbook(wb: WorkbookSnapshot, options: RecognizeOption
     const found = recognizeSheet(sheet, generated);
     if (!found) return { ok: false, error: { code: "no_ledger", sheet: sheet.name } };
     const layout = options.mapping ? applyMapping(sheet, found, options.mapping) : found;
-    return { ok: true, layout, sheet, parts: [{ sheet, layout }], others: [] };
+    return { ok: true, layout, sheet, parts: [{ sheet, layout }], others: [], hidden: [] };
   }
   const skip = new Set(options.skipSheets ?? []);
-  const candidates: { sheet: SheetSnapshot; layout: LedgerLayout }[] = [];
-  for (const sheet of wb.sheets) {
-    if (sheet.hidden === true || skip.has(sheet.name)) continue;
-    const layout = recognizeSheet(sheet, generated);
-    if (layout) candidates.push({ sheet, layout });
-  }
+  const search = (hidden: boolean): { sheet: SheetSnapshot; layout: LedgerLayout }[] => {
+    const found: { sheet: SheetSnapshot; layout: LedgerLayout }[] = [];
+    for (const sheet of wb.sheets) {
+      if ((sheet.hidden === true) !== hidden || skip.has(sheet.name)) continue;
+      const layout = recognizeSheet(sheet, generated);
+      if (layout) found.push({ sheet, layout });
+    }
+    return found;
+  };
+  // Hidden sheets are searched only when no visible sheet holds a ledger: then a ledger kept on a hidden
+  // sheet is read (and the user told), rather than answered with "no ledger header".
+  let candidates = search(false);
+  const fromHidden = candidates.length === 0;
+  if (fromHidden) candidates = search(true);
   let chosen: { sheet: SheetSnapshot; layout: LedgerLayout } | undefined;
   for (const c of candidates) if (!chosen || better(c.layout, chosen.layout)) chosen = c;
-  if (!chosen) return { ok: false, error: { code: "no_ledger" } };
+  if (!chosen) {
+    const hidden = wb.sheets.filter((s) => s.hidden === true && !skip.has(s.name)).map((s) => s.name);
+    return { ok: false, error: { code: "no_ledger", ...(hidden.length > 0 ? { hidden } : {}) } };
+  }
   const best = chosen;
   const parts: { sheet: SheetSnapshot; layout: LedgerLayout }[] = [];
   const others: string[] = [];
@@ -91,7 +105,8 @@ export function recognizeWorkbook(wb: WorkbookSnapshot, options: RecognizeOption
   // The chosen sheet leads (it is `sheet` as before); the others follow in workbook order.
   parts.sort((a, b) => Number(b.sheet === best.sheet) - Number(a.sheet === best.sheet));
   const first = parts[0] ?? best;
-  return { ok: true, layout: first.layout, sheet: first.sheet, parts, others };
+  const hidden = fromHidden ? parts.map((p) => p.sheet.name) : [];
+  return { ok: true, layout: first.layout, sheet: first.sheet, parts, others, hidden };
 }
 
 /** Fields that a sheet's name or title may give instead of a column (人大/政协 sheets, 主办/会办 sheets). */

@@ -28,7 +28,12 @@ export const SEVERITY: Record<IssueCode, Severity> = {
   status_conflict: "warning",
   column_unread: "warning",
   sheet_unread: "warning",
+  sheet_hidden: "warning",
   feedback_without_reply: "warning",
+  user_edits_kept: "warning",
+  generated_sheet_copied: "warning",
+  text_too_long: "warning",
+  stored_sheet_ignored: "warning",
 };
 
 const DATE_FIELD_SET: ReadonlySet<Field> = new Set<Field>(DATE_FIELDS);

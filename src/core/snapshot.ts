@@ -24,6 +24,23 @@ export interface SheetSnapshot {
 
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
+  /**
+   * Every Excel table already in the workbook: table names are workbook-wide, so a new table must avoid them
+   * all. Missing when the host cannot tell (an HTML table has none).
+   */
+  tables?: TableSnapshot[];
+  /**
+   * The workbook counts days from 1904 (old Mac Excel): every serial in `rows` is then the workbook's own,
+   * 1,462 below the 1900-system serial of the same day; the core converts when it reads (dates.ts).
+   */
+  date1904?: boolean;
+}
+
+/** An existing Excel table: its name, sheet and, when known, its range ("A3:M40"). */
+export interface TableSnapshot {
+  name: string;
+  sheet: string;
+  range?: string;
 }
 
 /** Reads a cell safely; undefined and empty strings become null. */

@@ -31,7 +31,8 @@ const NO_CONSULTATION: ReadonlySet<string> = new Set([
  * - satisfaction is the 办理结果 aspect (or the only column), satisfactionWork the 办理工作 aspect;
  *   satisfactionWorkRate is null when the ledger has no column for it. feedbackRate = replied items with
  *   feedback (the result aspect's, else the work aspect's) ÷ replied.
- * - byDepartment/byLeader group rows by trimmed name; rows with no name form the group "".
+ * - byDepartment/byLeader (and topics) group rows by trimmed name, letter case ignored as COUNTIFS ignores it
+ *   (groupKey), the first spelling shown; rows with no name form the group "".
  */
 /** Which satisfaction aspects the ledger has columns for (an aspect's rate is null without one). */
 export interface SatisfactionColumns {
@@ -94,7 +95,7 @@ export function computeStats(
 
   // 反馈回收率 counts the forms returned for replied items: a 满意度 typed on an unreplied row is not one.
   let feedbackReplied = 0;
-  const topics = new Map<string, number>();
+  const topics = new Map<string, { name: string; count: number }>();
   const departments = new Map<string, GroupCount>();
   const leaders = new Map<string, GroupCount>();
 
@@ -125,7 +126,12 @@ export function computeStats(
     if (isConsulted(r.consultation)) stats.consulted++;
 
     const topic = r.topic?.trim();
-    if (topic) topics.set(topic, (topics.get(topic) ?? 0) + 1);
+    if (topic) {
+      const key = groupKey(topic);
+      const t = topics.get(key) ?? { name: topic, count: 0 };
+      t.count++;
+      topics.set(key, t);
+    }
     tally(departments, r.department, status);
     tally(leaders, r.leader, status);
   }
@@ -142,7 +148,7 @@ export function computeStats(
   stats.feedbackRate = rate(feedbackReplied, stats.replied);
   stats.consultationRate = rate(stats.consulted, stats.total);
   // Map iteration keeps first appearance; Array.prototype.sort is stable, so ties keep it too.
-  stats.topics = [...topics].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count);
+  stats.topics = [...topics.values()].sort((a, b) => b.count - a.count);
   stats.byDepartment = sortGroups(departments);
   stats.byLeader = sortGroups(leaders);
   return stats;
@@ -163,9 +169,19 @@ function isConsulted(text: string | undefined): boolean {
 /** Entries naming only remote contact (电话沟通, 书面征询, 微信联系 …), after foldKey. */
 const REMOTE_ONLY = /^(电话|电邮|邮件|书面|信函|函询|短信|微信|网络|视频)[^面见访座会]*$/;
 
+/**
+ * Names are grouped as COUNTIFS matches them, so that each group's figure on the statistics sheet is the
+ * engine's: letter case ignored (民政ABC = 民政abc), the first spelling shown.
+ * @example groupKey("Team A") === groupKey("TEAM a")
+ */
+export function groupKey(name: string): string {
+  return name.toLowerCase();
+}
+
 function tally(groups: Map<string, GroupCount>, name: string | undefined, status: DeadlineStatus): void {
-  const key = name?.trim() ?? "";
-  const g = groups.get(key) ?? { name: key, total: 0, replied: 0, overdue: 0 };
+  const shown = name?.trim() ?? "";
+  const key = groupKey(shown);
+  const g = groups.get(key) ?? { name: shown, total: 0, replied: 0, overdue: 0 };
   g.total++;
   if (status === "replied") g.replied++;
   if (status === "overdue") g.overdue++;

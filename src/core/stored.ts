@@ -3,6 +3,8 @@ import { parseColumn } from "./address";
 import { FIELDS, type Field } from "./fields";
 import { SettingsSchema, type SettingsInput } from "./settings";
 import { SETTINGS_MARKER, SHEET_ROLES, type SheetRole } from "./roles";
+import { foldKey } from "./script";
+import { decodeOwned, OWNED_ROLES, type OwnedCells, type OwnedRole } from "./owned";
 
 /** What an earlier build left in the workbook's settings sheet. */
 export interface StoredState {
@@ -17,6 +19,13 @@ export interface StoredState {
   tableName?: string;
   /** Further sheets of a ledger kept over several sheets, each with its backup and table. */
   parts: StoredPart[];
+  /**
+   * Sheets the stored settings name as generated but the tool cannot own (a ledger sheet, a sheet named for
+   * two roles, a sheet that holds a ledger): those names were dropped, and the user is warned (analyze.ts).
+   */
+  ignoredSheets: string[];
+  /** The cells an earlier build wrote on its generated sheets (owned.ts); absent for a role not recorded. */
+  owned: Partial<Record<OwnedRole, OwnedCells>>;
 }
 
 export interface StoredPart {
@@ -40,10 +49,14 @@ export function readStoredState(workbook: WorkbookSnapshot): StoredState | null 
   const exclude: string[] = [];
   let tableName: string | undefined;
   const parts: StoredPart[] = [];
+  const ownedRows: Partial<Record<OwnedRole, string[]>> = {};
 
   for (const [key, value] of entries(sheet)) {
     const t = textOf(value);
-    if (key.startsWith("sheet.")) {
+    if (key.startsWith("owned.")) {
+      const role = key.slice(6) as OwnedRole;
+      if ((OWNED_ROLES as readonly string[]).includes(role) && t) (ownedRows[role] ??= []).push(t);
+    } else if (key.startsWith("sheet.")) {
       const role = key.slice(6) as SheetRole;
       if ((SHEET_ROLES as readonly string[]).includes(role) && t) generated[role] = t;
     } else if (key === "generatedColumn.status" && t) generatedColumns.status = t;
@@ -78,7 +91,19 @@ export function readStoredState(workbook: WorkbookSnapshot): StoredState | null 
     generatedColumns,
     ...(tableName !== undefined ? { tableName } : {}),
     parts,
+    ignoredSheets: disownForeign(workbook, sheet.name, generated, parts),
+    owned: ownedOf(ownedRows),
   };
+}
+
+/** The recorded cells of each generated sheet; a record that does not parse counts as none. */
+function ownedOf(rows: Partial<Record<OwnedRole, string[]>>): Partial<Record<OwnedRole, OwnedCells>> {
+  const out: Partial<Record<OwnedRole, OwnedCells>> = {};
+  for (const role of OWNED_ROLES) {
+    const cells = rows[role] !== undefined ? decodeOwned(rows[role]) : null;
+    if (cells !== null) out[role] = cells;
+  }
+  return out;
 }
 
 /** Key/value rows: column A holds an ASCII key, column B the value. */
@@ -92,4 +117,76 @@ function* entries(sheet: SheetSnapshot): Generator<[string, CellValue]> {
 function textOf(v: CellValue): string {
   if (v === null) return "";
   return String(v).trim();
+}
+
+/** Words the title of a generated statistics or report sheet holds (either script, after foldKey). */
+const GENERATED_TITLE = /统计表|汇报|报告/;
+/** Rows searched for that title (the user may have written a few lines above it). */
+const TITLE_ROWS = 5;
+
+/**
+ * Drops the stored names of sheets the tool cannot have generated, so a stale or forged 台账设置 never has a
+ * user's sheet overwritten: the settings role is the sheet that holds the marker; no generated role may name
+ * the ledger or one of its sheets; a sheet named twice keeps its first role; a statistics or report sheet
+ * must show one of our titles in its first rows. Returns the names dropped.
+ * @example a 台账设置 saying sheet.summary = 台账 (the ledger itself) → generated.summary dropped, ["台账"]
+ */
+function disownForeign(
+  workbook: WorkbookSnapshot,
+  settingsSheet: string,
+  generated: Partial<Record<SheetRole, string>>,
+  parts: StoredPart[],
+): string[] {
+  const key = (name: string): string => name.toLowerCase();
+  const ignored = new Set<string>();
+  if (generated.settings !== undefined && key(generated.settings) !== key(settingsSheet))
+    ignored.add(generated.settings);
+  generated.settings = settingsSheet;
+
+  // A part that is the main ledger, the settings sheet or named twice is no further sheet of the ledger.
+  const seen = new Set([
+    key(settingsSheet),
+    ...(generated.ledger !== undefined ? [key(generated.ledger)] : []),
+  ]);
+  const kept = parts.filter((p) => {
+    if (!seen.has(key(p.sheet))) {
+      seen.add(key(p.sheet));
+      return true;
+    }
+    ignored.add(p.sheet);
+    if (p.backup !== undefined) ignored.add(p.backup);
+    return false;
+  });
+  parts.splice(0, parts.length, ...kept);
+
+  const ledgers = new Set(
+    [generated.ledger, ...parts.map((p) => p.sheet)].flatMap((n) => (n ? [key(n)] : [])),
+  );
+  const claimed = new Set<string>([key(settingsSheet)]);
+  const owns = (role: SheetRole, name: string): boolean => {
+    if (ledgers.has(key(name)) || claimed.has(key(name))) return false;
+    const sheet = workbook.sheets.find((s) => key(s.name) === key(name));
+    if ((role === "summary" || role === "report") && sheet && !titled(sheet)) return false;
+    claimed.add(key(name));
+    return true;
+  };
+  for (const role of ["summary", "report", "backup"] as const) {
+    const name = generated[role];
+    if (name === undefined || owns(role, name)) continue;
+    ignored.add(name);
+    delete generated[role];
+  }
+  for (const p of parts) {
+    if (p.backup === undefined || owns("backup", p.backup)) continue;
+    ignored.add(p.backup);
+    delete p.backup;
+  }
+  return [...ignored];
+}
+
+/** Whether one of the first rows holds a title the build writes (…统计表, …办理情况汇报). */
+function titled(sheet: SheetSnapshot): boolean {
+  for (let r = 0; r < TITLE_ROWS; r++)
+    for (const v of sheet.rows[r] ?? []) if (GENERATED_TITLE.test(foldKey(textOf(v ?? null)))) return true;
+  return false;
 }

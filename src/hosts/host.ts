@@ -101,3 +101,55 @@ export class HostError extends Error {
     this.details = details;
   }
 }
+
+/**
+ * A part of the user's original .xlsx package that the built file does not hold (src/hosts/xlsx/carry.ts):
+ * told to the user before the download and in the CLI's output (`dropped`), never silently. Words for kinds and
+ * reasons: src/i18n/dropped.ts.
+ */
+export const DROPPED_KINDS = [
+  "chart",
+  "drawing",
+  "image",
+  "pivotTable",
+  "pivotCache",
+  "customProperties",
+  "customXml",
+  "vba",
+  "comments",
+  "workbookProtection",
+  "sheetProtection",
+  "slicer",
+  "timeline",
+  "externalLink",
+  "control",
+  "embedding",
+  "printerSettings",
+  "connection",
+  "queryTable",
+  "threadedComments",
+  "table",
+  "sheetExtension",
+  "signature",
+  "other",
+] as const;
+
+export type DroppedKind = (typeof DROPPED_KINDS)[number];
+
+/**
+ * Why a part is not in the output:
+ * - `sheetReplaced`: it belonged to a sheet the tool generated earlier and now writes anew;
+ * - `sheetRemoved`: its sheet is not in the output;
+ * - `notCarried`: this tool does not carry that kind of part (slicers, timelines, ActiveX …);
+ * - `macrosInXlsx`: the output is named .xlsx, which Excel refuses to open with macros inside (save as .xlsm).
+ */
+export type DroppedReason = "sheetReplaced" | "sheetRemoved" | "notCarried" | "macrosInXlsx";
+
+export interface DroppedPart {
+  /** The part's path in the original package; "xl/workbook.xml#workbookProtection" for an element. */
+  part: string;
+  kind: DroppedKind;
+  /** The sheet the part belonged to, when it belonged to one. */
+  sheet?: string;
+  reason: DroppedReason;
+}

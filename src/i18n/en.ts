@@ -174,5 +174,21 @@ export const en: UiStrings = {
     another: "Open another file",
     builtSuffix: " (built)",
     errorTitle: "Cannot read the file",
+    stages: { read: "Reading the file", analyse: "Analysing the sheets", build: "Building the workbook" },
+    cancel: "Cancel",
+    cancelled: "Cancelled: nothing was read or built. You can choose a file again.",
+    stopped: {
+      timeout: (minutes) =>
+        `Stopped after ${minutes} minutes. The file may be too large: delete the sheets or rows you do not need in Excel or WPS and try again.`,
+      failed:
+        "Something went wrong with this file (it may be too large or damaged), so it was stopped. The page still works: choose another file, or save it as .xlsx in Excel or WPS and try again.",
+    },
+    dropped: {
+      title: "The downloaded workbook will not keep the following",
+      intro:
+        "The web page cannot carry these parts of the original file over as they are. To keep them, use the add-in in Excel, or add them back after the download.",
+      download: "Understood, download (下载)",
+      back: "Not now",
+    },
   },
 };

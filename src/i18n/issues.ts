@@ -89,6 +89,15 @@ const ZH: Record<IssueCode, (p: Parts, f: Field | null) => string> = {
       : p.reason === "year"
         ? `工作表“${p.text}”是${p.other}年的台账，与本年度不同，未计入统计；如需统计它，请单独指定该工作表`
         : `工作表“${p.text}”也像台账，但表头与“${p.other}”不同，未计入统计；如需统计它，请单独指定该工作表`,
+  sheet_hidden: (p) =>
+    `工作表“${p.text}”是隐藏的：没有其他工作表含有台账，因此读取了它；如这不是要用的台账，请检查隐藏的工作表`,
+  text_too_long: (p) =>
+    `本格有${p.text}个字符，超过 Excel 单元格上限（32767）：台账和统计表中已截断并标注“超长已截断”，全文只保留在原表备份中`,
+  stored_sheet_ignored: (p) =>
+    `台账设置中记录的工作表“${p.text}”不是本工具生成的（像是您的数据表）：已忽略这条记录，不会改写该工作表`,
+  user_edits_kept: (p) => `工作表“${p.text}”中您填写或添加的内容已保留，其余部分按最新数据重新生成`,
+  generated_sheet_copied: (p) =>
+    `工作表“${p.text}”中您修改的内容无法随重新生成保留，原表已另存为“${p.other}”，请从中取回需要的内容`,
 };
 
 const EN: Record<IssueCode, (p: Parts, f: Field | null) => string> = {
@@ -125,6 +134,16 @@ const EN: Record<IssueCode, (p: Parts, f: Field | null) => string> = {
       : p.reason === "year"
         ? `Sheet “${p.text}” is the ledger of ${p.other}, another year; it is not counted (name it to read it alone)`
         : `Sheet “${p.text}” also looks like a ledger, but its header differs from “${p.other}”; it is not counted (name it to read it alone)`,
+  sheet_hidden: (p) =>
+    `Sheet “${p.text}” is hidden: no other sheet holds a ledger, so it was read; check the hidden sheets if this is not the ledger you meant`,
+  text_too_long: (p) =>
+    `This cell holds ${p.text} characters, more than Excel's limit of 32,767 per cell: it is cut short with a “truncated” mark in the ledger and statistics, and kept whole only in the backup sheet`,
+  stored_sheet_ignored: (p) =>
+    `The stored settings name sheet “${p.text}”, which this tool did not generate (it looks like your data): that entry is ignored and the sheet is left as it is`,
+  user_edits_kept: (p) =>
+    `What you wrote or added on sheet “${p.text}” was kept; the rest was generated again from the current data`,
+  generated_sheet_copied: (p) =>
+    `Your edits on sheet “${p.text}” could not be carried over; the old sheet was kept as “${p.other}” so you can copy them back`,
 };
 
 /**

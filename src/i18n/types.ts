@@ -118,5 +118,19 @@ export interface UiStrings {
     /** Suffix of the downloaded file's name, before ".xlsx". */
     builtSuffix: string;
     errorTitle: string;
+    /** The stages of the progress bar while a file is read or built: 读取, 分析, 生成. */
+    stages: { read: string; analyse: string; build: string };
+    cancel: string;
+    /** After 取消: nothing was kept, another file can be chosen. */
+    cancelled: string;
+    /** A read or build that the page stopped (it took longer than `minutes`) or that failed outside the file's fault. */
+    stopped: { timeout: (minutes: number) => string; failed: string };
+    /** Before the download, when the built workbook lacks parts of the original (charts, pivot tables, macros …). */
+    dropped: {
+      title: string;
+      intro: string;
+      download: string;
+      back: string;
+    };
   };
 }

@@ -134,5 +134,21 @@ export const zhCN: UiStrings = {
     another: "打开其他文件",
     builtSuffix: "（已整理）",
     errorTitle: "无法读取",
+    stages: { read: "读取文件", analyse: "分析工作表", build: "生成工作簿" },
+    cancel: "取消",
+    cancelled: "已取消，没有读取或生成任何内容。可以重新选择文件。",
+    stopped: {
+      timeout: (minutes) =>
+        `处理超过 ${minutes} 分钟，已停止。文件可能过大：请在 Excel 或 WPS 中删去不需要的工作表或行后再试。`,
+      failed:
+        "处理这个文件时出错（文件可能过大或已损坏），已停止。页面仍可使用：请换一个文件，或在 Excel 或 WPS 中另存为 .xlsx 后再试。",
+    },
+    dropped: {
+      title: "下载的工作簿不会保留以下内容",
+      intro:
+        "网页版无法原样保留原文件中的这些部分。需要保留的话，请在 Excel 中使用加载项，或下载后自行补回。",
+      download: "知道了，仍然下载",
+      back: "暂不下载",
+    },
   },
 };

@@ -157,5 +157,21 @@ export const zhTW: UiStrings = {
     another: "開啟其他檔案",
     builtSuffix: "（已整理）",
     errorTitle: "無法讀取",
+    stages: { read: "讀取檔案", analyse: "分析工作表", build: "產生活頁簿" },
+    cancel: "取消",
+    cancelled: "已取消，沒有讀取或產生任何內容。可以重新選擇檔案。",
+    stopped: {
+      timeout: (minutes) =>
+        `處理超過 ${minutes} 分鐘，已停止。檔案可能過大：請在 Excel 或 WPS 中刪去不需要的工作表或列後再試。`,
+      failed:
+        "處理這個檔案時出錯（檔案可能過大或已損壞），已停止。頁面仍可使用：請換一個檔案，或在 Excel 或 WPS 中另存為 .xlsx 後再試。",
+    },
+    dropped: {
+      title: "下載的活頁簿不會保留以下內容",
+      intro:
+        "網頁版無法原樣保留原檔案中的這些部分。需要保留的話，請在 Excel 中使用增益集，或下載後自行補回。",
+      download: "知道了，仍然下載",
+      back: "暫不下載",
+    },
   },
 };

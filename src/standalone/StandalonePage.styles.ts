@@ -46,5 +46,15 @@ export const useStandaloneStyles = makeStyles({
     boxShadow: tokens.shadow4,
   },
   figures: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  progress: {
+    display: "flex",
+    alignItems: "flex-end",
+    gap: tokens.spacingHorizontalM,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  progressField: { flexGrow: 1 },
+  droppedList: { margin: `${tokens.spacingVerticalS} 0`, paddingLeft: tokens.spacingHorizontalXL },
   downloadRow: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
 });

@@ -5,6 +5,8 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  ProgressBar,
+  Field,
   Spinner,
   Text,
   mergeClasses,
@@ -14,12 +16,14 @@ import type { Locale } from "../core/fields";
 import type { Analysis } from "../core/analyze";
 import type { SettingsInput } from "../core/settings";
 import { languageTag, strings } from "../i18n";
+import { droppedLines } from "../i18n/dropped";
 import { App } from "../taskpane/App";
 import type { AnalysisState } from "../taskpane/useLedger";
 import { FigureCards } from "../taskpane/components/FigureCards";
 import { toLedgerError, errorMessage } from "../taskpane/errors";
-import type { FileHost } from "./fileHost";
-import { builtName, useWorkbookFile } from "./useWorkbookFile";
+import type { BuiltWorkbook, DroppedPart, FileHost } from "./fileHostApi";
+import { builtName, stoppedMessage, useWorkbookFile } from "./useWorkbookFile";
+import { WorkerStopped, type StageProgress } from "./workerHost";
 import { useStandaloneStyles } from "./StandalonePage.styles";
 
 export interface StandalonePageProps {
@@ -43,7 +47,7 @@ export function StandalonePage({ locale }: StandalonePageProps) {
   const s = strings(locale).page;
   const styles = useStandaloneStyles();
   const input = useRef<HTMLInputElement>(null);
-  const { state, open } = useWorkbookFile(locale);
+  const { state, open, cancel } = useWorkbookFile(locale);
   const host = state.phase === "ready" ? state.host : null;
   const [reported, setReported] = useState<Live | null>(null);
   // A report from the pane of a file no longer shown does not count.
@@ -53,12 +57,17 @@ export function StandalonePage({ locale }: StandalonePageProps) {
     [host],
   );
   const [dragging, setDragging] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const [saving, setSaving] = useState<StageProgress | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [saveNote, setSaveNote] = useState<string | null>(null);
+  // A build that leaves parts of the original behind waits here until the user has read what and says so.
+  const [held, setHeld] = useState<{ host: FileHost; built: BuiltWorkbook; fileName: string } | null>(null);
 
   const take = (files: FileList | null) => {
     const file = files?.[0];
     setSaveError(null);
+    setSaveNote(null);
+    setHeld(null);
     if (file) void open(file);
   };
 
@@ -70,17 +79,27 @@ export function StandalonePage({ locale }: StandalonePageProps) {
 
   const download = async () => {
     if (!host || state.phase !== "ready") return;
-    setSaving(true);
+    setSaving({ stage: "build" });
     setSaveError(null);
+    setSaveNote(null);
+    setHeld(null);
     try {
       // Before the pane has reported, its settings are just the page's language.
-      await host.download(builtName(state.fileName, s.builtSuffix), live?.settings ?? { locale });
+      const built = await host.build(live?.settings ?? { locale });
+      const fileName = builtName(state.fileName, s.builtSuffix);
+      if (built.dropped.length > 0) setHeld({ host, built, fileName });
+      else host.save(built.bytes, fileName);
     } catch (e) {
-      setSaveError(errorMessage(toLedgerError(e), locale));
+      if (e instanceof WorkerStopped) {
+        if (e.reason === "cancelled") setSaveNote(s.cancelled);
+        else setSaveError(stoppedMessage(e, locale));
+      } else setSaveError(errorMessage(toLedgerError(e), locale));
     } finally {
-      setSaving(false);
+      setSaving(null);
     }
   };
+  const stopDownload = () => host?.cancel();
+  const shownHeld = held && held.host === host ? held : null;
 
   return (
     <FluentProvider theme={webLightTheme} lang={languageTag(locale)} className={styles.provider}>
@@ -127,7 +146,14 @@ export function StandalonePage({ locale }: StandalonePageProps) {
           </Text>
         </section>
 
-        {state.phase === "reading" && <Spinner label={s.reading} />}
+        {state.phase === "reading" && (
+          <StageBar locale={locale} progress={state.progress} label={s.reading} onCancel={cancel} />
+        )}
+        {state.phase === "cancelled" && (
+          <MessageBar intent="info" role="status">
+            <MessageBarBody>{s.cancelled}</MessageBarBody>
+          </MessageBar>
+        )}
         {state.phase === "failed" && (
           <MessageBar intent="error" role="alert">
             <MessageBarBody>
@@ -146,7 +172,7 @@ export function StandalonePage({ locale }: StandalonePageProps) {
                 <Text weight="semibold">{state.fileName}</Text>
                 <Button
                   appearance="primary"
-                  disabled={saving}
+                  disabled={saving !== null}
                   {...(saving ? { icon: <Spinner size="tiny" aria-label={s.downloading} /> } : {})}
                   onClick={() => void download()}
                 >
@@ -156,6 +182,25 @@ export function StandalonePage({ locale }: StandalonePageProps) {
                   {s.downloadHint}
                 </Text>
               </div>
+              {saving && (
+                <StageBar locale={locale} progress={saving} label={s.downloading} onCancel={stopDownload} />
+              )}
+              {saveNote && (
+                <MessageBar intent="info" role="status">
+                  <MessageBarBody>{saveNote}</MessageBarBody>
+                </MessageBar>
+              )}
+              {shownHeld && (
+                <DroppedWarning
+                  locale={locale}
+                  dropped={shownHeld.built.dropped}
+                  onDownload={() => {
+                    shownHeld.host.save(shownHeld.built.bytes, shownHeld.fileName);
+                    setHeld(null);
+                  }}
+                  onBack={() => setHeld(null)}
+                />
+              )}
               {saveError && (
                 <MessageBar intent="error" role="alert">
                   <MessageBarBody>{saveError}</MessageBarBody>
@@ -176,5 +221,74 @@ export function StandalonePage({ locale }: StandalonePageProps) {
         )}
       </div>
     </FluentProvider>
+  );
+}
+
+const STAGES: readonly StageProgress["stage"][] = ["read", "analyse", "build"];
+
+/** 读取 → 分析 → 生成: which stage the worker is at, and a 取消 that stops it. */
+function StageBar({
+  locale,
+  progress,
+  label,
+  onCancel,
+}: {
+  locale: Locale;
+  progress: StageProgress;
+  label: string;
+  onCancel: () => void;
+}) {
+  const s = strings(locale).page;
+  const styles = useStandaloneStyles();
+  // A stage's own fraction where the worker reports one; otherwise the stage's place among the three.
+  const at = STAGES.indexOf(progress.stage);
+  const value = (at + (progress.fraction ?? 0.5)) / STAGES.length;
+  return (
+    <section className={styles.progress} aria-label={label}>
+      <Field
+        className={styles.progressField}
+        label={label}
+        validationState="none"
+        validationMessage={`${at + 1}/${STAGES.length} ${s.stages[progress.stage]}`}
+      >
+        <ProgressBar value={value} max={1} thickness="large" aria-label={s.stages[progress.stage]} />
+      </Field>
+      <Button onClick={onCancel}>{s.cancel}</Button>
+    </section>
+  );
+}
+
+/** What the built workbook lacks of the original, read before the download. */
+function DroppedWarning({
+  locale,
+  dropped,
+  onDownload,
+  onBack,
+}: {
+  locale: Locale;
+  dropped: readonly DroppedPart[];
+  onDownload: () => void;
+  onBack: () => void;
+}) {
+  const s = strings(locale).page.dropped;
+  const styles = useStandaloneStyles();
+  return (
+    <MessageBar intent="warning" role="alert" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{s.title}</MessageBarTitle>
+        <Text as="p">{s.intro}</Text>
+        <ul className={styles.droppedList} aria-label={s.title}>
+          {droppedLines(dropped, locale).map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
+        <div className={styles.downloadRow}>
+          <Button appearance="primary" onClick={onDownload}>
+            {s.download}
+          </Button>
+          <Button onClick={onBack}>{s.back}</Button>
+        </div>
+      </MessageBarBody>
+    </MessageBar>
   );
 }

@@ -1,108 +1,121 @@
 import type ExcelJS from "exceljs";
 import type { SettingsInput } from "../core/settings";
 import type { WorkbookPlan } from "../core/plan/types";
-import { writeXlsx } from "../hosts/xlsx/build";
+import { buildXlsx, carryOptionsOf, writeXlsx } from "../hosts/xlsx/build";
+import { carryOver } from "../hosts/xlsx/carry";
 import { planFor } from "../core/plan/pipeline";
 import { loadXlsx, snapshotOf } from "../hosts/xlsx/workbook";
 import { renderPlan } from "../hosts/xlsx/render";
-import { HostError, type ApplyResult, type LedgerHost, type ProgressListener } from "../hosts/host";
+import { HostError, type ApplyResult, type ProgressListener } from "../hosts/host";
+import {
+  fileHostOver,
+  toArrayBuffer,
+  type BuiltWorkbook,
+  type FileHost,
+  type WorkbookSession,
+} from "./fileHostApi";
+
+export {
+  XLSX_MIME,
+  fileHostOver,
+  type BuiltWorkbook,
+  type DroppedPart,
+  type FileHost,
+  type WorkbookSession,
+} from "./fileHostApi";
 
 /**
- * The task pane's host over an .xlsx held in memory (ExcelJS): the standalone page's workbook.
- * This module pulls in ExcelJS, so the page loads it with import() once a file is chosen.
+ * The task pane's host over an .xlsx held in memory (ExcelJS): the standalone page's workbook. The workbook
+ * itself lives in a `WorkbookSession` (no DOM: the page runs it in a Web Worker, workerHost.ts); `openFileHost`
+ * runs one on the calling thread (the page's fallback where no worker can start, and the tests).
+ * This module pulls in ExcelJS, so the page loads it with import() (or in the worker) once a file is chosen.
  */
 
-export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-export interface FileHostOptions {
-  /** Hands the finished file to the user; a link with `download` by default. */
-  save?: (blob: Blob, fileName: string) => void;
+export interface SessionOptions {
   now?: () => Date;
 }
 
-export interface FileHost extends LedgerHost {
-  readonly kind: "file";
-  /**
-   * Saves the built workbook: the full plan (整理台账 with statistics and report), made with `settings` (the
-   * pane's, mapping corrections included) over the workbook as the host holds it now, rendered on a copy.
-   * Before 整理台账 that is the file as opened; after it, the structured workbook, rebuilt in place (its
-   * generated sheets replaced, its backup kept), so corrections made since still count.
-   */
-  download(fileName: string, settings: SettingsInput): Promise<void>;
+export interface FileHostOptions extends SessionOptions {
+  /** Hands the finished file to the user; a link with `download` by default. */
+  save?: (blob: Blob, fileName: string) => void;
 }
 
 /**
- * Reads an .xlsx, or an HTML table saved as .xls (made into a new workbook), and serves it as a LedgerHost;
- * rejects with XlsxLoadError on anything else. Its own failures are HostErrors (render_failed, download_failed).
+ * Reads an .xlsx, or an HTML table saved as .xls (made into a new workbook), and serves it as a LedgerHost
+ * on this thread; rejects with XlsxLoadError on anything else. Its own failures are HostErrors
+ * (render_failed, download_failed).
  */
 export async function openFileHost(bytes: ArrayBuffer, options: FileHostOptions = {}): Promise<FileHost> {
-  return createFileHost(await loadXlsx(bytes), options);
+  return fileHostOver(await openWorkbookSession(bytes, options), options.save);
 }
 
-function createFileHost(workbook: ExcelJS.Workbook, options: FileHostOptions = {}): FileHost {
-  let wb = workbook;
+/** Loads the file (XlsxLoadError when it cannot be read) and holds it as a session. No DOM: runs in a worker. */
+export async function openWorkbookSession(
+  bytes: ArrayBuffer,
+  options: SessionOptions = {},
+): Promise<WorkbookSession> {
+  return createSession(bytes, await loadXlsx(bytes), options);
+}
 
-  const build = async (settings: SettingsInput): Promise<ArrayBuffer> => {
+/** The page always saves an .xlsx (builtName), which Excel refuses with macros inside: they are reported instead. */
+const KEEP = { keepMacros: false } as const;
+
+function createSession(
+  original: ArrayBuffer,
+  workbook: ExcelJS.Workbook,
+  options: SessionOptions,
+): WorkbookSession {
+  let wb = workbook;
+  // Until a plan is applied the workbook is the file as opened: the build starts from its bytes (buildXlsx),
+  // which keeps what the .xlsx path can carry over from the original package and says what it cannot.
+  let pristine = true;
+
+  const build = async (settings: SettingsInput): Promise<BuiltWorkbook> => {
+    const now = options.now?.() ?? new Date();
+    if (pristine) {
+      const built = await buildXlsx(original, settings, now, KEEP);
+      if (!built.ok) throw new HostError("download_failed", { failure: built.error.code });
+      return { bytes: toArrayBuffer(built.buffer), dropped: built.dropped };
+    }
     // Planned from the very snapshot the pane reads (what the user sees), rendered on a copy, so the workbook
     // the pane is showing stays as it is.
-    const planned = planFor(snapshotOf(wb), { settings, ...(options.now ? { now: options.now() } : {}) });
+    const planned = planFor(snapshotOf(wb), { settings, now });
     if (!planned.ok) throw new HostError("download_failed", { failure: planned.error.code });
     const copy = await loadXlsx(toArrayBuffer(await writeXlsx(wb)));
     renderPlan(copy, planned.plan);
-    return toArrayBuffer(await writeXlsx(copy));
-  };
-
-  const render = (target: ExcelJS.Workbook, plan: WorkbookPlan): void => {
-    try {
-      renderPlan(target, plan);
-    } catch {
-      // ExcelJS's own words would mean nothing to the user; the workbook stays as it was (see apply).
-      throw new HostError("render_failed");
-    }
+    // What ExcelJS lost on the way (charts, pivot tables …) comes back from the file as opened, as in buildXlsx.
+    const carried = await carryOver(
+      new Uint8Array(original),
+      await writeXlsx(copy),
+      carryOptionsOf(planned.plan, KEEP),
+    );
+    return { bytes: toArrayBuffer(carried.bytes), dropped: carried.dropped };
   };
 
   return {
-    kind: "file",
-    // ExcelJS writes everything a plan asks for: validation, page layout, merges, conditional formats.
-    unsupported: async () => [],
     snapshot: async () => snapshotOf(wb),
     async apply(plan: WorkbookPlan, onProgress?: ProgressListener): Promise<ApplyResult> {
       // Rendered on a copy and swapped in, so a failure half-way leaves the workbook as it was.
       const next = await loadXlsx(toArrayBuffer(await writeXlsx(wb)));
       onProgress?.(0.5);
-      render(next, plan);
+      try {
+        renderPlan(next, plan);
+      } catch {
+        // ExcelJS's own words would mean nothing to the user; the workbook stays as it was.
+        throw new HostError("render_failed");
+      }
       wb = next;
+      pristine = false;
       onProgress?.(1);
       return { skipped: [] };
     },
-    async download(fileName: string, settings: SettingsInput): Promise<void> {
-      let bytes: ArrayBuffer;
+    async build(settings: SettingsInput): Promise<BuiltWorkbook> {
       try {
-        bytes = await build(settings);
+        return await build(settings);
       } catch (e) {
         if (e instanceof HostError) throw e;
         throw new HostError("download_failed");
       }
-      (options.save ?? saveWithLink)(new Blob([bytes], { type: XLSX_MIME }), fileName);
     },
   };
-}
-
-/** Offers a file through a temporary link with the `download` attribute: no server, no upload. */
-function saveWithLink(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.style.display = "none";
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoking at once can cancel the download in some browsers; a minute is ample for it to start.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-function toArrayBuffer(data: ArrayBuffer | Uint8Array): ArrayBuffer {
-  if (data instanceof ArrayBuffer) return data;
-  return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
 }

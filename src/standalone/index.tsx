@@ -1,3 +1,5 @@
+// First: before any module makes a zod schema.
+import "./noEval";
 import { createRoot } from "react-dom/client";
 import { languageTag, strings } from "../i18n";
 import { pageLocale } from "./locale";

@@ -3,6 +3,7 @@ import { analyzeWorkbook, type Analysis } from "../core/analyze";
 import type { SettingsInput } from "../core/settings";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { planFor } from "../core/plan/pipeline";
+import type { Issue } from "../core/issues";
 import type { HostFeature, LedgerHost } from "../hosts/host";
 import { toLedgerError, type LedgerError } from "./errors";
 import { TASK_PARTS, type Task } from "../core/plan/tasks";
@@ -14,6 +15,8 @@ export interface Done {
   task: Task;
   /** After 整理台账: the backup sheet of each sheet of the ledger, the first one first. */
   backups?: string[];
+  /** What the build has to tell about the user's own edits (kept, or the old sheet kept as a copy). */
+  notices?: Issue[];
 }
 
 export interface LedgerState {
@@ -163,7 +166,12 @@ export function useLedger(
         const result = await host.apply(plan, (fraction) => mounted.current && setProgress(fraction));
         if (!mounted.current) return true;
         setApplied(result.skipped);
-        setDone(task === "structure" ? { task, backups: plan.ledgers.map((l) => l.backup) } : { task });
+        const notices = plan.issues ?? [];
+        setDone({
+          task,
+          ...(task === "structure" ? { backups: plan.ledgers.map((l) => l.backup) } : {}),
+          ...(notices.length ? { notices } : {}),
+        });
         await reload();
         return true;
       } catch (e) {

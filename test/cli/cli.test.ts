@@ -449,3 +449,28 @@ describe("build into a place that cannot be written", () => {
     expect(r.stderr).toContain("Cannot write the file");
   });
 });
+
+describe("inputs that are not a workbook file (issue 10)", () => {
+  it("tells a folder from a missing file", () => {
+    const r = ledger("analyze", dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      `错误：这是文件夹，不是文件：${dir}\nError: This is a folder, not a file: ${dir}\n`,
+    );
+  });
+
+  it("refuses a password-protected workbook with the remedy, no stack trace", () => {
+    const file = join(dir, "locked.xlsx");
+    const bytes = new Uint8Array(1536);
+    bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 0);
+    const name = "EncryptedPackage";
+    for (let i = 0; i < name.length; i++) bytes[1024 + 128 + i * 2] = name.charCodeAt(i);
+    writeFileSync(file, bytes);
+    const r = ledger("build", file, "--out", join(dir, "locked-out.xlsx"));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      "错误：文件设有打开密码，无法读取。请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再试。\n" +
+        "Error: The file is protected by an opening password and cannot be read. Remove the password in Excel or WPS, save it as .xlsx and try again.\n",
+    );
+  });
+});

@@ -78,3 +78,43 @@ export async function convertWithLibreOffice(
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Converts several .xlsx files in one LibreOffice run (one start-up instead of one per file): each is
+ * recalculated on load and written back as .xlsx. Returns the converted bytes by input name.
+ */
+export async function convertManyWithLibreOffice(
+  inputs: { name: string; bytes: Uint8Array }[],
+): Promise<Map<string, Buffer>> {
+  const soffice = sofficePath();
+  if (!soffice) throw new Error("LibreOffice (soffice) is not installed");
+  const dir = await mkdtemp(join(tmpdir(), "ledger-lo-"));
+  try {
+    const srcs: string[] = [];
+    for (const { name, bytes } of inputs) {
+      const src = join(dir, `${name}.xlsx`);
+      await writeFile(src, bytes);
+      srcs.push(src);
+    }
+    const outDir = join(dir, "out");
+    await run(
+      soffice,
+      [
+        `-env:UserInstallation=file://${join(dir, "profile")}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        outDir,
+        ...srcs,
+      ],
+      { timeout: 300_000 },
+    );
+    const out = new Map<string, Buffer>();
+    for (const { name } of inputs) out.set(name, await readFile(join(outDir, `${name}.xlsx`)));
+    return out;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -31,6 +31,7 @@ const DETAILS: readonly HostErrorDetails[] = [
 
 /** Sample arguments for each parameterised entry outside `hostErrors`; a new function needs a line here. */
 const SAMPLES: Record<string, readonly unknown[][]> = {
+  "page.stopped.timeout": [[4], [1]],
   "structure.intro": [["责任分工表", 2, 3, 40]],
   "structure.column": [["C", "案由"]],
   "structure.sheetsTogether": [[["人大建议", "政协提案"]]],

@@ -2,13 +2,15 @@ import type { WorkbookSnapshot } from "../snapshot";
 import type { Analysis } from "../analyze";
 import type { CopySheetPlan, NewSheetPlan, SheetOp, SheetRole, WorkbookPlan } from "./types";
 import { baseSheetNames } from "./labels";
-import { nameSet, uniqueSheetName } from "./names";
+import { nameSet, suffixedSheetName, uniqueSheetName } from "./names";
+import { toWorkbookSerial } from "../dates";
 import { buildLedgerSheet } from "./ledger";
 import { buildSummarySheet, type SummaryFigures } from "./summary";
-import { buildReportSheet } from "./reportSheet";
+import { keepUserEdits } from "./userEdits";
 import { buildSettingsSheet } from "./settingsSheet";
 import { inScript } from "../script";
 import { SHEET_ROLES } from "../roles";
+import type { Script } from "../fields";
 
 export interface BuildOptions {
   /** Parts to (re)generate; all by default. The ribbon's "regenerate statistics" passes summary, report, settings. */
@@ -68,14 +70,28 @@ export function planWorkbook(
       if (role !== "backup" && parts.has(role)) replaced.add(before);
       continue;
     }
-    names[role] = uniqueSheetName(base[role], taken);
+    // The backup keeps its "(原表)" however long the ledger's name (31 characters at most in all).
+    names[role] =
+      role === "backup" ? backupName(sheet.name, script, taken) : uniqueSheetName(base[role], taken);
     taken.add(names[role].toLowerCase());
   }
 
   const fixedAsOf = settings.asOf !== undefined || options.asOfFixed === true ? analysis.today : null;
   // Each sheet of the ledger becomes a table of its own: the first keeps the classic names, the others get
   // theirs from an earlier build, else 台账表2, 台账表3 … and "<sheet>(原表)".
+  // Table names are workbook-wide: every table already there is avoided, except the earlier build's own on
+  // the sheet it is rebuilt on and those on sheets the build replaces (both hosts drop or convert them first),
+  // so that the name the formulas use is the name the table gets.
+  const ownTables = new Map<string, string>();
+  if (sameLedger && stored?.tableName !== undefined)
+    ownTables.set(stored.tableName.toLowerCase(), sheet.name);
+  for (const p of stored?.parts ?? [])
+    if (p.table !== undefined) ownTables.set(p.table.toLowerCase(), p.sheet);
   const tableTaken = new Set<string>();
+  for (const t of workbook.tables ?? []) {
+    const freed = replaced.has(t.sheet) || ownTables.get(t.name.toLowerCase()) === t.sheet;
+    if (!freed) tableTaken.add(t.name.toLowerCase());
+  }
   const uniqueTable = (wanted: string): string => {
     let name = wanted;
     for (let n = 2; tableTaken.has(name.toLowerCase()); n++) name = `${wanted}_${n}`;
@@ -96,7 +112,7 @@ export function planWorkbook(
       backupExists = before !== undefined && existing.has(before);
       if (before !== undefined && backupExists) backup = before;
       else {
-        backup = uniqueSheetName(baseSheetNames(script, part.sheet.name).backup, taken);
+        backup = backupName(part.sheet.name, script, taken);
         taken.add(backup.toLowerCase());
       }
     }
@@ -109,6 +125,7 @@ export function planWorkbook(
       table,
       settingsSheet: names.settings,
       previous: built ? (stored?.generatedColumns ?? {}) : {},
+      ...(workbook.date1904 === true ? { date1904: true } : {}),
     });
     return { part, ledger, backup, backupExists };
   });
@@ -125,6 +142,7 @@ export function planWorkbook(
     script,
     today: analysis.today,
     settingsSheet: names.settings,
+    ...(workbook.date1904 === true ? { date1904: true } : {}),
   });
   const ledger = first.ledger;
 
@@ -144,8 +162,20 @@ export function planWorkbook(
     }
   }
   const news: NewSheetPlan[] = [];
-  if (parts.has("summary")) news.push(summary.op);
-  if (parts.has("report")) news.push(buildReportSheet(names.report, analysis.report));
+  // 统计表 and 汇报材料 again, with what the user wrote on the old ones kept (userEdits.ts).
+  const kept = keepUserEdits({
+    workbook,
+    stored: sameLedger ? stored : null,
+    ...(parts.has("summary") ? { summary: { op: summary.op, before: prior("summary") } } : {}),
+    ...(parts.has("report")
+      ? { report: { name: names.report, report: analysis.report, before: prior("report") } }
+      : {}),
+    untouched: untouchedSheets(parts, prior),
+    today: analysis.today,
+    taken,
+  });
+  ops.push(...kept.copies);
+  news.push(...kept.sheets);
   const generated: Partial<Record<SheetRole, string>> = { ledger: names.ledger };
   for (const role of ["backup", "summary", "report", "settings"] as const) {
     const made =
@@ -158,7 +188,8 @@ export function planWorkbook(
         name: names.settings,
         settings: { ...settings, ...(fixedAsOf !== null ? { asOf: analysis.stats.asOf } : {}) },
         script,
-        fixedAsOf,
+        // Written into the workbook: as its own serial in a 1904-system workbook.
+        fixedAsOf: fixedAsOf === null ? null : toWorkbookSerial(fixedAsOf, workbook.date1904),
         tableName,
         labels: ledger.model.labels,
         sheets: generated,
@@ -169,6 +200,7 @@ export function planWorkbook(
         columns: ledger.model.columns,
         mapping: ledger.model.mapping,
         excludedValues: ledgers.flatMap((l) => l.ledger.model.excludedValues),
+        owned: kept.owned,
         parts: ledgers.slice(1).map((l) => ({
           sheet: l.part.sheet.name,
           backup: l.backup,
@@ -191,7 +223,26 @@ export function planWorkbook(
         backup: l.backup,
         table: l.ledger.model.table,
       })),
+      issues: kept.issues,
     },
     figures: summary.figures,
   };
+}
+
+/** "<ledger>(原表)" in the workbook's script, shortened to fit and unique among `taken`. */
+function backupName(ledger: string, script: Script, taken: ReadonlySet<string>): string {
+  return suffixedSheetName(ledger, `(${inScript("原表", script)})`, taken);
+}
+
+/** The generated sheets an earlier build left that this plan does not write again (their records carry over). */
+function untouchedSheets(
+  parts: ReadonlySet<SheetRole>,
+  prior: (role: SheetRole) => string | undefined,
+): Partial<Record<"summary" | "report", string>> {
+  const out: Partial<Record<"summary" | "report", string>> = {};
+  for (const role of ["summary", "report"] as const) {
+    const before = prior(role);
+    if (!parts.has(role) && before !== undefined) out[role] = before;
+  }
+  return out;
 }

@@ -1,4 +1,22 @@
-/** Excel's rules for sheet and table names (docs/EXCEL-NOTES.md). */
+/** Excel's rules for sheet, table and column names, and its limit on a cell's text (docs/EXCEL-NOTES.md). */
+
+/** Excel keeps at most this many characters in a cell; a longer text makes it refuse or "repair" the file. */
+export const MAX_CELL_TEXT = 32_767;
+
+/** What ends a text cut to fit a cell (simplified; inScript converts it), pointing to the backup's full text. */
+export const TRUNCATED_MARK = "…【超长已截断，全文见原表】";
+
+/**
+ * Text that fits in one cell: a longer one is cut so that it ends with `marker` (the backup keeps the whole).
+ * @example fitCellText("x".repeat(40_000), "…").length === 32_767
+ */
+export function fitCellText(text: string, marker: string): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  let head = text.slice(0, MAX_CELL_TEXT - marker.length);
+  // Never split a surrogate pair (an emoji or a rare CJK character) in two.
+  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
+  return `${head}${marker}`;
+}
 
 /** Sheet names: at most 31 characters. */
 const MAX_SHEET_NAME = 31;
@@ -44,6 +62,20 @@ export function uniqueSheetName(
   }
 }
 
+/**
+ * A sheet name ending in `suffix` that is not in `taken`: the base shortened so that the suffix always fits
+ * in 31 characters ("<ledger>(原表)"), then "(2)", "(3)"… after the suffix when the name is taken.
+ * @example suffixedSheetName("一".repeat(31), "(原表)", new Set()) === "一".repeat(27) + "(原表)"
+ */
+export function suffixedSheetName(base: string, suffix: string, taken: ReadonlySet<string>): string {
+  const head = cleanSheetName(base);
+  for (let i = 1; ; i++) {
+    const tail = i === 1 ? suffix : `${suffix}(${i})`;
+    const candidate = `${[...head].slice(0, Math.max(0, MAX_SHEET_NAME - [...tail].length)).join("")}${tail}`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
 /** Lower-cased set of names, for uniqueSheetName. */
 export function nameSet(names: Iterable<string>): Set<string> {
   const out = new Set<string>();
@@ -52,8 +84,17 @@ export function nameSet(names: Iterable<string>): Set<string> {
 }
 
 /**
- * Table column names: non-empty and unique (case-insensitive); line breaks dropped.
+ * Characters with a meaning inside a structured reference (Table[Column]): escaping them with an apostrophe
+ * is what Excel does, but LibreOffice misreads an escaped apostrophe at the end of a name (#N/A), so the
+ * table's column names use their full-width forms instead and need no escaping anywhere.
+ */
+const UNSAFE_IN_COLUMN: Readonly<Record<string, string>> = { "[": "［", "]": "］", "#": "＃", "'": "＇" };
+
+/**
+ * Table column names: non-empty and unique (case-insensitive); line breaks dropped; [ ] # ' written full-width
+ * so that every formula can name the column as it is (see UNSAFE_IN_COLUMN).
  * Empty headers become 列A, 列B… after their column letter; repeats get 2, 3….
+ * @example uniqueColumnNames([{ header: "承办科室[主]", letter: "G" }], "列") → ["承办科室［主］"]
  */
 export function uniqueColumnNames(
   headers: readonly { header: string | null; letter: string }[],
@@ -61,7 +102,11 @@ export function uniqueColumnNames(
 ): string[] {
   const seen = new Set<string>();
   return headers.map(({ header, letter }) => {
-    const base = (header ?? "").replace(/\s*[\r\n]+\s*/g, "").trim() || `${emptyPrefix}${letter}`;
+    const base =
+      (header ?? "")
+        .replace(/\s*[\r\n]+\s*/g, "")
+        .replace(/['#[\]]/g, (ch) => UNSAFE_IN_COLUMN[ch] ?? ch)
+        .trim() || `${emptyPrefix}${letter}`;
     let name = base;
     for (let i = 2; seen.has(name.toLowerCase()); i++) name = `${base}${i}`;
     seen.add(name.toLowerCase());

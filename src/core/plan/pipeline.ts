@@ -31,5 +31,8 @@ export function planFor(
     analysis = outcome.analysis;
   }
   const { plan, figures } = planWorkbook(snapshot, analysis, options);
+  // What the plan tells about the rebuild (user edits kept, a dated copy) is shown with the other issues.
+  const told = plan.issues ?? [];
+  if (told.length > 0) analysis = { ...analysis, issues: [...analysis.issues, ...told] };
   return { ok: true, analysis, plan, figures };
 }

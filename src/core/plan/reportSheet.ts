@@ -1,6 +1,8 @@
 import type { Report } from "../report.types";
 import type { CellStyle, NewSheetPlan } from "./types";
 import { Grid, printedSheet, rowHeightFor, txt } from "./grid";
+import { a1 } from "../address";
+import { ownedHash, type OwnedCells } from "../owned";
 
 /**
  * Column width in characters: 66 fits the A4 text width between GB/T 9704 margins without scaling
@@ -28,31 +30,101 @@ const STYLES: Record<Report["paragraphs"][number]["kind"], CellStyle> = {
 const INDENT = "\u3000\u3000";
 
 /**
+ * What the user wrote on an earlier 汇报材料, by paragraph key (see reportSheet): paragraphs rewritten (a
+ * placeholder filled in, a generated paragraph reworded) and paragraphs added after a given one.
+ */
+export interface ReportEdits {
+  /** Paragraph key → the user's text, written instead of the generated paragraph. */
+  replaced: Map<string, string>;
+  /** Paragraph key ("" = above the title) → the user's paragraphs after it, in order. */
+  added: Map<string, string[]>;
+}
+
+export interface ReportSheet {
+  op: NewSheetPlan;
+  /** What this plan writes, for the next build (owned.ts): keys "h2.p1", "h2.p1!" (user's), "+h2.p1" (added). */
+  owned: OwnedCells;
+  /** How many of the user's paragraphs were placed, and how many could not be (their paragraph is gone). */
+  placed: number;
+  unplaced: number;
+}
+
+/**
  * The report as an official document: one paragraph a row in one wide column, 仿宋 body, 黑体 headings,
  * the title centred, placeholders grey and italic inside 【】 so nobody sends them out unfilled.
  */
 export function buildReportSheet(name: string, report: Report): NewSheetPlan {
+  return reportSheet(name, report).op;
+}
+
+/**
+ * The report sheet with the user's edits of an earlier one put back in place. Every paragraph has a key that
+ * survives new figures: "t" the title, "h<n>" the n-th heading, "h<n>.b<m>" / "h<n>.p<m>" the m-th body /
+ * placeholder paragraph under it ("h0.…" before the first heading). The user's text is body text.
+ */
+export function reportSheet(name: string, report: Report, edits?: ReportEdits): ReportSheet {
   const g = new Grid(1);
-  for (const p of report.paragraphs) {
-    if (p.kind === "heading") g.add();
-    const text =
-      p.kind === "title"
-        ? p.text
-        : p.kind === "placeholder"
-          ? `${INDENT}${/^【.*】$/s.test(p.text) ? p.text : `【${p.text}】`}`
-          : `${INDENT}${p.text}`;
+  const owned: OwnedCells = new Map();
+  const used = new Set<string>();
+  let placed = 0;
+  const write = (text: string, style: CellStyle, key: string, title = false): void => {
     const r = g.add([txt(text)]);
-    g.style(r, 0, 0, STYLES[p.kind]);
-    const perLine = p.kind === "title" ? 20 : CHARS_PER_LINE;
-    const line = p.kind === "title" ? 32 : LINE;
-    g.height(r, rowHeightFor(text, perLine, line) + (p.kind === "title" ? 12 : 4));
-    if (p.kind === "title") g.add();
+    g.style(r, 0, 0, style);
+    g.height(r, rowHeightFor(text, title ? 20 : CHARS_PER_LINE, title ? 32 : LINE) + (title ? 12 : 4));
+    owned.set(a1(r, 0), { hash: ownedHash(text), key });
+  };
+  const spacer = (): void => {
+    owned.set(a1(g.add(), 0), { hash: "" });
+  };
+  const addedAfter = (key: string): void => {
+    for (const text of edits?.added.get(key) ?? []) {
+      write(text, BODY, `+${key}`);
+      placed++;
+    }
+    if (edits?.added.has(key)) used.add(`+${key}`);
+  };
+  addedAfter("");
+  let heading = 0;
+  const counts = { body: 0, placeholder: 0 };
+  for (const p of report.paragraphs) {
+    if (p.kind === "heading") {
+      heading++;
+      counts.body = 0;
+      counts.placeholder = 0;
+      spacer();
+    }
+    const key =
+      p.kind === "title"
+        ? "t"
+        : p.kind === "heading"
+          ? `h${heading}`
+          : `h${heading}.${p.kind === "body" ? "b" : "p"}${++counts[p.kind]}`;
+    const own = edits?.replaced.get(key);
+    if (own !== undefined) {
+      write(own, BODY, `${key}!`);
+      used.add(key);
+      placed++;
+    } else {
+      const text =
+        p.kind === "title"
+          ? p.text
+          : p.kind === "placeholder"
+            ? `${INDENT}${/^【.*】$/s.test(p.text) ? p.text : `【${p.text}】`}`
+            : `${INDENT}${p.text}`;
+      write(text, STYLES[p.kind], key, p.kind === "title");
+    }
+    addedAfter(key);
+    if (p.kind === "title") spacer();
   }
-  return printedSheet(g, {
+  let unplaced = 0;
+  for (const key of edits?.replaced.keys() ?? []) if (!used.has(key)) unplaced++;
+  for (const [key, texts] of edits?.added ?? []) if (!used.has(`+${key}`)) unplaced += texts.length;
+  const op = printedSheet(g, {
     role: "report",
     name,
     columnWidths: [WIDTH],
     // GB/T 9704 margins (3.7/3.5/2.8/2.6 cm), in inches.
     margins: { top: 1.46, bottom: 1.38, left: 1.1, right: 1.02 },
   });
+  return { op, owned, placed, unplaced };
 }

@@ -7,6 +7,7 @@ import { DEFAULT_DATE_FORMAT } from "../dates";
 import { inScript } from "../script";
 import { absRef } from "./formulas";
 import { SETTINGS_MARKER } from "../roles";
+import { OWNED_ROLES, type OwnedRole } from "../owned";
 
 /** A1 of the settings sheet: how readStoredState recognises a sheet an earlier build wrote. */
 
@@ -47,6 +48,8 @@ export interface SettingsSheetInput {
   parts: { sheet: string; backup: string; table: string }[];
   /** Exact department values the figures leave out. */
   excludedValues: string[];
+  /** The cells the build writes on its generated sheets, encoded (owned.ts encodeOwned), for the next build. */
+  owned?: Partial<Record<OwnedRole, string[]>>;
 }
 
 /** Absolute reference to a dropdown list on the settings sheet, for data validation. */
@@ -119,6 +122,12 @@ export function buildSettingsSheet(input: SettingsSheetInput): NewSheetPlan {
   for (const name of s.excludeDepartments)
     variable.push(row("excludeDepartment", text(name), "不计入统计的承办单位"));
   for (const v of input.excludedValues) variable.push(row("excludeValue", text(v), "台账中被排除的单位写法"));
+  for (const role of OWNED_ROLES) {
+    for (const chunk of input.owned?.[role] ?? [])
+      variable.push(
+        row(`owned.${role}`, text(chunk), "生成的工作表中由本工具写入的单元格（用于保留您的修改）"),
+      );
+  }
 
   const lists = input.labels.lists;
   const blocks: CellBlock[] = [

@@ -1,6 +1,7 @@
 import type { SheetRole } from "../roles";
 import type { CellValue } from "../snapshot";
 import type { DateSerial } from "../fields";
+import type { Issue } from "../issues";
 
 /**
  * A declarative workbook plan: what to write, never how. Both hosts (ExcelJS for .xlsx, Office.js in
@@ -120,9 +121,24 @@ interface SheetCommon {
   tabColor?: string;
 }
 
+/**
+ * A generated sheet rebuilt over itself, the user's cells on it kept: instead of emptying the sheet, a host
+ * clears only what the earlier build wrote and nobody changed, then writes the plan around the user's cells.
+ */
+export interface SheetReuse {
+  /** Ranges the earlier build wrote, untouched since: values and formats cleared (a note stays). */
+  clear: string[];
+  /** Merged areas the earlier build made, unmerged before writing. */
+  unmerge: string[];
+  /** The user's cells inside the plan's blocks: value, format and note left exactly as they are. */
+  keep: string[];
+}
+
 /** A sheet the plan creates (or replaces, when the workbook's settings say it generated it before). */
 export interface NewSheetPlan extends SheetCommon {
   kind: "new";
+  /** Set on a rebuild that keeps the user's cells: the sheet is reused, never deleted or emptied. */
+  reuse?: SheetReuse;
 }
 
 /** The user's ledger sheet, edited in place under its own name. */
@@ -135,10 +151,13 @@ export interface EditSheetPlan extends SheetCommon {
   unmerge: string[];
 }
 
-/** A copy of an existing sheet, cell for cell (values, merges, formats), under a new name. */
+/**
+ * A copy of an existing sheet, cell for cell (values, merges, formats), under a new name: the ledger's backup,
+ * or ("kept") a generated sheet with user edits a rebuild cannot carry over, kept as a dated copy.
+ */
 export interface CopySheetPlan {
   kind: "copy";
-  role: "backup";
+  role: "backup" | "kept";
   from: string;
   name: string;
   visibility: "visible" | "hidden";
@@ -157,6 +176,8 @@ export interface WorkbookPlan {
   sheets: Record<SheetRole, string>;
   /** Every sheet of the ledger with its backup and table, the first one first. */
   ledgers: { sheet: string; backup: string; table: string }[];
+  /** What the user is told about the rebuild itself (user edits kept, a sheet kept as a dated copy). */
+  issues?: Issue[];
 }
 
 export type { CellValue };

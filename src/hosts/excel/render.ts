@@ -1,4 +1,11 @@
-import type { CopySheetPlan, EditSheetPlan, NewSheetPlan, WorkbookPlan } from "../../core/plan/types";
+import type {
+  CopySheetPlan,
+  EditSheetPlan,
+  NewSheetPlan,
+  SheetReuse,
+  WorkbookPlan,
+} from "../../core/plan/types";
+import { parseRange } from "../../core/address";
 import type { ApplyResult, HostFeature, ProgressListener } from "../host";
 import { chunkBlock, deferCells, packBatches, type RowChunk } from "./blocks";
 import { hostError } from "./errors";
@@ -9,8 +16,10 @@ import { syncEach } from "./sync";
 /**
  * Renders a WorkbookPlan into the open workbook in phases, one context.sync each:
  *   1. probe      – which sheets and tables exist (nothing written yet; name clashes fail here)
- *   2. backup     – worksheet.copy of the user's sheet first of all; then each replaced sheet that the
- *                   plan creates again is emptied for reuse (tables deleted, cleared), the others deleted
+ *   2. backup     – worksheet.copy of the user's sheet first of all (and dated copies of generated sheets
+ *                   whose user edits cannot be kept); then each replaced sheet that the plan creates again
+ *                   is emptied for reuse (tables deleted, cleared) or, when the plan keeps the user's cells
+ *                   there (NewSheetPlan.reuse), cleared only where the earlier build wrote; the others deleted
  *   3. new values – add the generated sheets not reused, write their values in row chunks (calculation
  *                   suspended), except formulas with structured references (see below)
  *   4. new format – styles, merges, widths, tables, validation, conditional formats, freeze, page setup
@@ -67,8 +76,13 @@ function prepare(plan: WorkbookPlan): Prepared {
   };
   for (const op of plan.ops) {
     if (op.kind === "copy") prepared.copies.push(op);
-    else if (op.kind === "new") prepared.news.push({ op, chunks: split(op.name, op.blocks) });
-    else prepared.edits.push({ op, chunks: split(op.name, op.blocks) });
+    else if (op.kind === "new") {
+      const chunks = split(op.name, op.blocks);
+      prepared.news.push({
+        op,
+        chunks: op.reuse ? chunks.map((c) => holdCells(c, op.reuse?.keep ?? [])) : chunks,
+      });
+    } else prepared.edits.push({ op, chunks: split(op.name, op.blocks) });
   }
   return prepared;
 }
@@ -88,6 +102,43 @@ function resetSheet(sheet: Excel.Worksheet, features: ExcelFeatures): void {
   all.format.useStandardWidth = true;
   all.format.useStandardHeight = true;
   sheet.freezePanes.unfreeze();
+}
+
+/**
+ * The user's cells on a reused generated sheet become null in a chunk (values and formats): a range write
+ * leaves such a cell exactly as it is, its note included.
+ */
+function holdCells(chunk: RowChunk, keep: readonly string[]): RowChunk {
+  const held = keep.flatMap((address) => {
+    const area = parseRange(address);
+    if (!area) return [];
+    const r = area.top - chunk.row;
+    const c = area.left - chunk.col;
+    return r >= 0 && r < chunk.rows && c >= 0 && c < chunk.columns ? [{ r, c }] : [];
+  });
+  if (held.length === 0) return chunk;
+  const data = chunk.data.map((row) => [...row]);
+  const formats = chunk.formats?.map((row) => [...row]);
+  for (const { r, c } of held) {
+    const row = data[r];
+    if (row) row[c] = null;
+    const f = formats?.[r];
+    if (f) f[c] = null;
+  }
+  return { ...chunk, data, ...(formats ? { formats } : {}) };
+}
+
+/**
+ * A generated sheet rebuilt around the user's cells: only the earlier build's merges and untouched cells are
+ * cleared, "Contents" then "Formats" (ExcelApi 1.1): unlike "All", neither takes a cell's note or comment.
+ */
+function clearOwned(sheet: Excel.Worksheet, reuse: SheetReuse): void {
+  for (const range of reuse.unmerge) sheet.getRange(range).unmerge();
+  for (const range of reuse.clear) {
+    const r = sheet.getRange(range);
+    r.clear("Contents");
+    r.clear("Formats");
+  }
 }
 
 function writeChunk(sheet: Excel.Worksheet, chunk: RowChunk): void {
@@ -171,7 +222,9 @@ export async function renderPlan(
   progressed();
 
   const existing = new Set(sheets.items.map((s) => s.name));
-  const protectedNames = new Set([...prepared.copies.map((c) => c.from), ...editNames]);
+  // A dated copy's source is a generated sheet written again right after it is copied: not protected.
+  const backups = prepared.copies.filter((c) => c.role === "backup");
+  const protectedNames = new Set([...backups.map((c) => c.from), ...editNames]);
   const replaces = new Set(plan.replaces.filter((n) => existing.has(n) && !protectedNames.has(n)));
   for (const op of [...prepared.copies, ...prepared.news.map((n) => n.op)]) {
     if (existing.has(op.name) && !replaces.has(op.name)) throw hostError("SheetNameTaken", op.name);
@@ -194,11 +247,19 @@ export async function renderPlan(
   }
   // A replaced sheet that the plan creates again is reused: formulas and lists elsewhere point at it.
   const newNames = new Set(prepared.news.map(({ op }) => op.name));
+  const reuses = new Map(prepared.news.flatMap(({ op }) => (op.reuse ? [[op.name, op.reuse] as const] : [])));
   for (const name of replaces) {
     if (copyNames.has(name)) continue;
     const sheet = sheets.getItem(name);
     if (!newNames.has(name)) {
       sheet.delete();
+      continue;
+    }
+    const reuse = reuses.get(name);
+    if (reuse) {
+      // The user's cells (and every note) stay: only what the earlier build wrote is cleared.
+      clearOwned(sheet, reuse);
+      targets.set(name, sheet);
       continue;
     }
     for (const t of tables.items) if (t.worksheet.name === name) tables.getItem(t.name).delete();

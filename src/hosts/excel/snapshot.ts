@@ -65,8 +65,25 @@ export async function readSnapshot(
   features: ExcelFeatures,
 ): Promise<WorkbookSnapshot> {
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name,items/visibility");
-  await context.sync();
+  // Table names are workbook-wide: the plan must know them all to name its own (snapshot.ts tables).
+  const tables = context.workbook.tables;
+  const first = (with1904: boolean): void => {
+    sheets.load("items/name,items/visibility");
+    tables.load("items/name,items/worksheet/name");
+    if (with1904) context.workbook.load("use1904DateSystem");
+  };
+  const ask1904 = date1904Readable();
+  let date1904 = false;
+  try {
+    first(ask1904);
+    await context.sync();
+    date1904 = ask1904 && (context.workbook as Workbook1904).use1904DateSystem === true;
+  } catch (err) {
+    // An Excel that claims the set but lacks the property: read again without it (1900 system assumed).
+    if (!ask1904) throw err;
+    first(false);
+    await context.sync();
+  }
 
   const used = sheets.items.map((sheet) => {
     const range = sheet.getUsedRangeOrNullObject(true);
@@ -128,5 +145,21 @@ export async function readSnapshot(
     if (areas.isNullObject) continue;
     snap.merges.push(...parseAreas(areas.address).map((r): MergedArea => ({ ...r })));
   }
-  return { sheets: snapshots };
+  return {
+    sheets: snapshots,
+    tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
+    ...(date1904 ? { date1904 } : {}),
+  };
+}
+
+/** Workbook.use1904DateSystem is newer than our Office typings. */
+type Workbook1904 = Excel.Workbook & { use1904DateSystem?: boolean };
+
+/**
+ * Whether Workbook.use1904DateSystem can be read. It was a preview API first (ExcelApi BETA in 2021) and is
+ * asked for only where ExcelApi 1.16 is supported; elsewhere the workbook is taken to count from 1900.
+ */
+function date1904Readable(): boolean {
+  if (typeof Office === "undefined") return false;
+  return Office.context?.requirements?.isSetSupported("ExcelApi", "1.16") ?? false;
 }

@@ -6,10 +6,26 @@ import type { WorkbookPlan } from "../../core/plan/types";
 import { loadXlsx, snapshotOf } from "./workbook";
 import { renderPlan } from "./render";
 import { calculatedColumnsOf, finishTables } from "./tableFormulas";
+import { carryOver, type CarryOptions, type DroppedPart } from "./carry";
 
 export type BuildResult =
-  | { ok: true; buffer: Uint8Array; analysis: Analysis; plan: WorkbookPlan }
+  | {
+      ok: true;
+      buffer: Uint8Array;
+      analysis: Analysis;
+      plan: WorkbookPlan;
+      /** What of the original package the output does not hold (carry.ts), each with its kind and reason. */
+      dropped: DroppedPart[];
+    }
   | { ok: false; error: AnalyzeFailure };
+
+export interface BuildOptions {
+  /**
+   * Keep the VBA project of an .xlsm (default true). Pass false when the output will be named .xlsx: Excel
+   * refuses an .xlsx with macros inside, so they are left out and reported (`dropped`, reason macrosInXlsx).
+   */
+  keepMacros?: boolean;
+}
 
 /**
  * The whole build on an .xlsx in memory: load, analyse, plan, render, write. IO failures (not an .xlsx)
@@ -20,12 +36,31 @@ export async function buildXlsx(
   buffer: ArrayBuffer | Uint8Array,
   settings: SettingsInput,
   now: Date = new Date(),
+  options: BuildOptions = {},
 ): Promise<BuildResult> {
-  const wb = await loadXlsx(buffer);
+  const original = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+  const wb = await loadXlsx(original);
   const outcome = planFor(snapshotOf(wb), { settings, now });
   if (!outcome.ok) return outcome;
   renderPlan(wb, outcome.plan);
-  return { ok: true, buffer: await writeXlsx(wb), analysis: outcome.analysis, plan: outcome.plan };
+  // What ExcelJS lost (charts, pivot tables, custom properties, macros …) comes back from the original.
+  const carried = await carryOver(original, await writeXlsx(wb), carryOptionsOf(outcome.plan, options));
+  return {
+    ok: true,
+    buffer: carried.bytes,
+    analysis: outcome.analysis,
+    plan: outcome.plan,
+    dropped: carried.dropped,
+  };
+}
+
+/** What carryOver needs to know of a plan: the sheets it writes anew and the backups it makes. */
+export function carryOptionsOf(plan: WorkbookPlan, options: BuildOptions = {}): CarryOptions {
+  return {
+    replaced: plan.replaces,
+    backups: plan.ops.flatMap((op) => (op.kind === "copy" ? [{ from: op.from, name: op.name }] : [])),
+    ...(options.keepMacros === false ? { keepMacros: false } : {}),
+  };
 }
 
 /**

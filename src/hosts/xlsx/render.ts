@@ -25,13 +25,18 @@ const A4 = 9;
  * result and the workbook asks for a full calculation on load.
  */
 export function renderPlan(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {
+  // A dated copy of a generated sheet the user edited is taken before that sheet goes or is written again.
+  for (const op of plan.ops) if (op.kind === "copy" && op.role === "kept") copySheet(wb, op);
+  // A generated sheet reused around the user's cells stays (with its notes); the others are removed.
+  const reused = new Set(plan.ops.flatMap((op) => (op.kind === "new" && op.reuse ? [op.name] : [])));
   for (const name of plan.replaces) {
     const ws = wb.getWorksheet(name);
-    if (ws) wb.removeWorksheet(ws.id);
+    if (ws && !reused.has(name)) wb.removeWorksheet(ws.id);
   }
   for (const op of plan.ops) {
-    if (op.kind === "copy") copySheet(wb, op);
-    else if (op.kind === "new") writeSheet(wb, fresh(wb, op), op);
+    if (op.kind === "copy") {
+      if (op.role !== "kept") copySheet(wb, op);
+    } else if (op.kind === "new") writeSheet(wb, op.reuse ? reuseSheet(wb, op) : fresh(wb, op), op);
     else {
       const ws = wb.getWorksheet(op.name);
       if (!ws) throw new Error(`renderPlan: sheet "${op.name}" not found`);
@@ -51,11 +56,34 @@ function fresh(wb: ExcelJS.Workbook, op: NewSheetPlan): ExcelJS.Worksheet {
   );
 }
 
+/**
+ * A generated sheet rebuilt around the user's cells: the earlier build's merges undone and its untouched
+ * cells emptied (value and style; a note is a cell's own and stays), everything else left as it is.
+ */
+function reuseSheet(wb: ExcelJS.Workbook, op: NewSheetPlan): ExcelJS.Worksheet {
+  const ws = wb.getWorksheet(op.name);
+  if (!ws || !op.reuse) return fresh(wb, op);
+  for (const range of op.reuse.unmerge) ws.unMergeCells(range);
+  for (const range of op.reuse.clear) {
+    forEachCell(ws, range, (cell) => {
+      cell.value = null;
+      cell.style = {};
+    });
+  }
+  return ws;
+}
+
 function writeSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, op: SheetPlan): void {
   ws.state = op.visibility;
   if (op.kind === "edit") for (const range of op.unmerge) ws.unMergeCells(range);
-  for (const block of op.blocks) writeBlock(ws, block);
-  for (const { range, style } of op.styles) forEachCell(ws, range, (cell) => applyStyle(cell, style));
+  // The user's cells on a reused sheet: neither written nor restyled.
+  const keep = new Set(op.kind === "new" ? (op.reuse?.keep ?? []) : []);
+  for (const block of op.blocks) writeBlock(ws, block, keep);
+  for (const { range, style } of op.styles) {
+    forEachCell(ws, range, (cell) => {
+      if (!keep.has(cell.address)) applyStyle(cell, style);
+    });
+  }
   for (const range of op.merges) ws.mergeCells(range);
   for (const { index, width } of op.columnWidths) ws.getColumn(index + 1).width = width;
   for (const { row, height } of op.rowHeights) ws.getRow(row + 1).height = height;
@@ -83,10 +111,11 @@ function writeSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, op: SheetPlan):
   if (op.tabColor) ws.properties.tabColor = { argb: `FF${op.tabColor}` };
 }
 
-function writeBlock(ws: ExcelJS.Worksheet, block: CellBlock): void {
+function writeBlock(ws: ExcelJS.Worksheet, block: CellBlock, keep: ReadonlySet<string>): void {
   block.cells.forEach((row, i) => {
     row.forEach((cell, j) => {
       const target = ws.getCell(block.row + i + 1, block.col + j + 1);
+      if (keep.has(target.address)) return;
       writeCell(target, cell);
       if (block.style) applyStyle(target, block.style);
     });
@@ -262,42 +291,43 @@ function addConditionalFormats(ws: ExcelJS.Worksheet, plans: ConditionalFormatPl
   }
 }
 
-/** Backup: values (formulas included), styles, merges, widths, heights and page setup of the original. */
+/**
+ * Backup: the original sheet as ExcelJS read it, through its whole model: values and formulas, styles, merges,
+ * column widths, row heights, hidden rows and columns, notes, data validations, conditional formats, panes and
+ * views, header/footer, autofilter, page setup and print titles, images. The model, rather than the sheet part
+ * itself, because a part copied as bytes would point at the original's shared strings and style ids, which
+ * ExcelJS renumbers on write; what the model cannot hold (charts, shapes) carryOver copies from the original
+ * package's drawing for the backup (carry.ts). Tables are left out: their names are the workbook's, one each.
+ */
 function copySheet(wb: ExcelJS.Workbook, op: CopySheetPlan): void {
   const from = wb.getWorksheet(op.from);
   if (!from) throw new Error(`renderPlan: sheet "${op.from}" not found`);
   const to = wb.addWorksheet(op.name, { state: op.visibility });
-  from.columns?.forEach((col, i) => {
-    const target = to.getColumn(i + 1);
-    if (col.width !== undefined) target.width = col.width;
-    if (col.hidden) target.hidden = true;
-  });
-  from.eachRow({ includeEmpty: true }, (row, r) => {
-    const target = to.getRow(r);
-    if (row.height !== undefined) target.height = row.height;
-    if (row.hidden) target.hidden = true;
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      const dest = target.getCell(c);
-      if (cell.type !== ExcelJS.ValueType.Merge) dest.value = copyValue(cell);
-      dest.style = structuredClone(cell.style ?? {});
-    });
-  });
-  for (const range of (from.model as { merges?: string[] }).merges ?? []) to.mergeCells(range);
-  to.pageSetup = structuredClone(from.pageSetup);
-  if (from.properties.tabColor) to.properties.tabColor = { ...from.properties.tabColor };
+  const model = structuredClone(from.model) as SheetModel;
+  to.model = {
+    ...model,
+    id: to.id,
+    name: op.name,
+    state: op.visibility,
+    tables: [],
+    // The model's getter calls them merges, its setter mergeCells.
+    mergeCells: model.merges ?? [],
+  } as SheetModel as ExcelJS.WorksheetModel;
+  to.state = op.visibility;
+  const rowBreaks = (from as unknown as { rowBreaks?: unknown[] }).rowBreaks;
+  if (rowBreaks) (to as unknown as { rowBreaks: unknown[] }).rowBreaks = structuredClone(rowBreaks);
+  // Views are the original's, but only one sheet is the selected tab (activate sets it).
+  for (const view of to.views ?? []) (view as { tabSelected?: boolean }).tabSelected = false;
 }
 
-/** Shared formulas point at their master cell, which the copy does not have in the same form: keep the formula text. */
-function copyValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
-  const v = cell.value;
-  if (v && typeof v === "object" && "sharedFormula" in v) {
-    return {
-      formula: cell.formula,
-      result: (v as ExcelJS.CellSharedFormulaValue).result,
-    } as ExcelJS.CellFormulaValue;
-  }
-  return v && typeof v === "object" && !(v instanceof Date) ? structuredClone(v) : v;
-}
+/** ExcelJS's sheet model, as its getter gives it and its setter takes it (the typings declare less). */
+type SheetModel = ExcelJS.WorksheetModel & {
+  id: number;
+  state: string;
+  tables: unknown[];
+  merges?: string[];
+  mergeCells?: string[];
+};
 
 function activate(wb: ExcelJS.Workbook, name: string): void {
   const visible = wb.worksheets;

@@ -1,5 +1,6 @@
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { unescapeXml } from "./opc";
 
 /**
  * Table calculated columns (<calculatedColumnFormula> in xl/tables/tableN.xml), which ExcelJS 4.4 can neither
@@ -194,25 +195,4 @@ function attribute(attrs: string, name: string): string | undefined {
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-function unescapeXml(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (all, e: string) => {
-    switch (e.toLowerCase()) {
-      case "amp":
-        return "&";
-      case "lt":
-        return "<";
-      case "gt":
-        return ">";
-      case "quot":
-        return '"';
-      case "apos":
-        return "'";
-      default: {
-        const code = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return Number.isFinite(code) ? String.fromCodePoint(code) : all;
-      }
-    }
-  });
 }

@@ -1,8 +1,16 @@
 import ExcelJS from "exceljs";
-import type { CellValue, MergedArea, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
+import type {
+  CellValue,
+  MergedArea,
+  SheetSnapshot,
+  TableSnapshot,
+  WorkbookSnapshot,
+} from "../../core/snapshot";
 import { parseRange } from "../../core/address";
-import { serialFromUtcDate } from "../../core/dates";
+import { serialFromUtcDate, toWorkbookSerial } from "../../core/dates";
 import { XlsxLoadError } from "./errors";
+import { DEFAULT_LIMITS, inspectPackage, isCfb, isEncryptedPackage, type PackageLimits } from "./package";
+import { installFastMerges } from "./merges";
 import { looksLikeHtml, readHtmlWorkbook } from "../html/read";
 import { workbookFromSnapshot } from "../html/toXlsx";
 import { setCalculatedColumns, stripTableColumnChildren } from "./tableFormulas";
@@ -13,17 +21,24 @@ export type WorkbookInput =
 
 /**
  * Loads a workbook file from memory. Old binary .xls is recognised by its first bytes and refused with its
- * own code, so the user is told to save as .xlsx. An HTML table saved as .xls (government systems export
+ * own code, so the user is told to save as .xlsx (a password-protected .xlsx, also a compound file, is told to
+ * remove the password). A zip is checked by inspectPackage (package.ts) before ExcelJS reads it: .ods, Word,
+ * PowerPoint and resource attacks are refused with their own codes. An HTML table saved as .xls (government systems export
  * those) is read into a snapshot; HTML without any <table> is refused with "html_xls".
  */
-export async function loadWorkbookInput(buffer: ArrayBuffer | Uint8Array): Promise<WorkbookInput> {
+export async function loadWorkbookInput(
+  buffer: ArrayBuffer | Uint8Array,
+  limits: PackageLimits = DEFAULT_LIMITS,
+): Promise<WorkbookInput> {
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+  // Merges in linear time, for this load and for the build that renders into the workbook.
+  installFastMerges();
   if (bytes.length === 0) throw new XlsxLoadError("empty");
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw new XlsxLoadError("legacy_xls");
-  }
+  if (isCfb(bytes)) throw new XlsxLoadError(isEncryptedPackage(bytes) ? "password_protected" : "legacy_xls");
   if (looksLikeHtml(bytes)) return { kind: "html", snapshot: readHtmlWorkbook(bytes) };
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new XlsxLoadError("not_xlsx");
+  // Bounded time and memory: the package's kind, sizes, cells and merges are checked before ExcelJS parses it.
+  await inspectPackage(bytes, limits);
   const wb = new ExcelJS.Workbook();
   try {
     // ExcelJS fails on a table with a calculated column: it reads the file without them, and they are
@@ -43,17 +58,43 @@ export async function loadWorkbookInput(buffer: ArrayBuffer | Uint8Array): Promi
  * Loads a workbook file as an ExcelJS workbook (see loadWorkbookInput). An HTML table becomes a new
  * workbook with its values and merges, which the build then edits like any .xlsx.
  */
-export async function loadXlsx(buffer: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
-  const input = await loadWorkbookInput(buffer);
+export async function loadXlsx(
+  buffer: ArrayBuffer | Uint8Array,
+  limits: PackageLimits = DEFAULT_LIMITS,
+): Promise<ExcelJS.Workbook> {
+  const input = await loadWorkbookInput(buffer, limits);
   return input.kind === "xlsx" ? input.workbook : workbookFromSnapshot(input.snapshot);
 }
 
-/** Plain snapshot of every worksheet: values, number formats, merged areas, visibility. */
+/**
+ * Plain snapshot of every worksheet: values, number formats, merged areas, visibility; the workbook's tables
+ * (their names are workbook-wide) and its date system.
+ */
 export function snapshotOf(wb: ExcelJS.Workbook): WorkbookSnapshot {
-  return { sheets: wb.worksheets.map(sheetSnapshot) };
+  const date1904 = wb.properties.date1904 === true;
+  return {
+    sheets: wb.worksheets.map((ws) => sheetSnapshot(ws, date1904)),
+    tables: wb.worksheets.flatMap(tablesIn),
+    ...(date1904 ? { date1904 } : {}),
+  };
 }
 
-function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
+/** The tables ExcelJS read from a sheet, kept in a map its typings do not declare. */
+function tablesIn(ws: ExcelJS.Worksheet): TableSnapshot[] {
+  type Model = { table?: { ref?: string; tableRef?: string } };
+  const tables = (ws as unknown as { tables?: Record<string, Model> }).tables ?? {};
+  return Object.entries(tables).map(([name, t]) => {
+    const range = t.table?.tableRef ?? t.table?.ref;
+    return { name, sheet: ws.name, ...(range !== undefined ? { range } : {}) };
+  });
+}
+
+/**
+ * Serials as the workbook stores them: ExcelJS hands date-formatted cells over as Dates (converted with the
+ * workbook's date system) and other numbers as they are, so Dates go back to the workbook's serial and the
+ * core converts every serial alike (snapshot.ts date1904).
+ */
+function sheetSnapshot(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
   const rows: CellValue[][] = [];
   const numberFormats: (string | null)[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -62,7 +103,7 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       // Merged slave cells repeat the master's value in ExcelJS; the core fills merges itself.
       if (cell.type === ExcelJS.ValueType.Merge) return;
-      values[colNumber - 1] = plainValue(cell.value);
+      values[colNumber - 1] = plainValue(cell.value, date1904);
       formats[colNumber - 1] = cell.numFmt ?? null;
     });
     rows[rowNumber - 1] = values;
@@ -87,16 +128,17 @@ function mergesOf(ws: ExcelJS.Worksheet): MergedArea[] {
   return out;
 }
 
-function plainValue(v: ExcelJS.CellValue): CellValue {
+function plainValue(v: ExcelJS.CellValue, date1904: boolean): CellValue {
+  const serial = (d: Date): number => toWorkbookSerial(serialFromUtcDate(d), date1904);
   if (v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
-  if (v instanceof Date) return serialFromUtcDate(v);
+  if (v instanceof Date) return serial(v);
   if (typeof v === "object") {
     if ("richText" in v) return v.richText.map((t) => t.text).join("");
     if ("error" in v) return v.error;
     if ("formula" in v || "sharedFormula" in v) {
       const result = (v as { result?: unknown }).result;
-      if (result instanceof Date) return serialFromUtcDate(result);
+      if (result instanceof Date) return serial(result);
       if (typeof result === "object" && result !== null && "error" in result) return String(result.error);
       return typeof result === "string" || typeof result === "number" || typeof result === "boolean"
         ? result

@@ -10,6 +10,7 @@ import { strings } from "../../i18n";
 import { errorMessage, type LedgerError } from "../errors";
 import type { HostFeature } from "../../hosts/host";
 import type { Done } from "../useLedger";
+import { renderIssue } from "../../i18n/issues";
 
 export interface NoticesProps {
   locale: Locale;
@@ -50,6 +51,11 @@ export function Notices({ locale, error, skipped, done, onDismissDone }: Notices
           </MessageBarActions>
         </MessageBar>
       )}
+      {done?.notices?.map((issue, i) => (
+        <MessageBar key={i} intent="warning" role="status">
+          <MessageBarBody>{renderIssue(issue, locale)}</MessageBarBody>
+        </MessageBar>
+      ))}
     </>
   );
 }

@@ -1,9 +1,10 @@
 import type { Field, Kind, Role } from "../../fields";
-import { foldKey } from "../../script";
+import { foldKey, inScript } from "../../script";
 import { matchHeader } from "../../headers";
 import type { EditSheetPlan } from "../types";
 import { enumLabels } from "../enumLabels";
 import { statusLabels } from "../labels";
+import { TRUNCATED_MARK } from "../names";
 import type { LedgerInput, LedgerModel } from "./model";
 import { ledgerColumns } from "./columns";
 import { ledgerValues } from "./values";
@@ -26,7 +27,14 @@ export function buildLedgerSheet(input: LedgerInput): { op: EditSheetPlan; model
   const cols = ledgerColumns(input);
   const { headerRow, firstRow, lastRow, statusIdx, dueIdx, nameOf, mapped } = cols;
 
-  const values = ledgerValues(sheet, input.records, cols, labels);
+  const values = ledgerValues(
+    sheet,
+    input.records,
+    cols,
+    labels,
+    input.date1904 === true,
+    inScript(TRUNCATED_MARK, script),
+  );
   const header = ledgerHeader(sheet, cols);
 
   const excludeKeys = new Set(settings.excludeDepartments.map((d) => foldKey(d.trim())));

@@ -39,6 +39,8 @@ export interface LedgerInput {
   script: Script;
   table: string;
   settingsSheet: string;
+  /** The workbook counts dates from 1904: date cells are written as its serials (dates.ts). */
+  date1904?: boolean;
   /** Columns an earlier build added (header names), when this ledger was built before. */
   previous: { status?: string; due?: string };
 }

@@ -1,9 +1,10 @@
 import { a1, cellAt, formatAt, mergeFills, type CellValue, type SheetSnapshot } from "../../snapshot";
 import { DATE_FIELDS, type Field, type LedgerRecord } from "../../fields";
-import { DEFAULT_DATE_FORMAT, isDateFormat } from "../../dates";
+import { DEFAULT_DATE_FORMAT, isDateFormat, toWorkbookSerial } from "../../dates";
 import type { CellBlock, PlanCell, RangeStyle } from "../types";
 import type { EnumLabels } from "../enumLabels";
 import type { LedgerColumns } from "./columns";
+import { fitCellText, MAX_CELL_TEXT, TRUNCATED_MARK } from "../names";
 
 /** Fields grouped on the statistics sheet: written as the engine reads them (spaces collapsed) so COUNTIFS matches. */
 const GROUPED_FIELDS: readonly Field[] = ["department", "leader", "topic"];
@@ -19,6 +20,8 @@ export function ledgerValues(
   records: LedgerRecord[],
   cols: LedgerColumns,
   labels: EnumLabels,
+  date1904 = false,
+  marker = TRUNCATED_MARK,
 ): { blocks: CellBlock[]; styles: RangeStyle[]; departments: Set<string> } {
   const { firstRow, lastRow } = cols;
   const byRow = new Map(records.map((r) => [r.row - 1, r]));
@@ -39,7 +42,10 @@ export function ledgerValues(
       // that the merge happened to span, so the table's formulas count what the engine counts.
       const fill = own === null && byRow.has(r) ? fills.get(r, c) : undefined;
       const filled = own ?? (fill ? cellAt(sheet, fill.top, fill.left) : null);
-      const cell = field ? fieldCell(field, filled, byRow.get(r), labels) : plain(filled);
+      const cell = fitted(
+        field ? fieldCell(field, filled, byRow.get(r), labels, date1904) : plain(filled),
+        marker,
+      );
       if (cell.t === "date") dateRows.push(r);
       if (!samePlain(cell, own)) changed = true;
       if (field === "department" && (cell.t === "text" || cell.t === "number"))
@@ -61,11 +67,13 @@ function fieldCell(
   filled: CellValue,
   rec: LedgerRecord | undefined,
   labels: EnumLabels,
+  date1904: boolean,
 ): PlanCell {
   if (!rec || filled === null) return plain(filled);
   if ((DATE_FIELDS as readonly Field[]).includes(field)) {
     const serial = rec[field as (typeof DATE_FIELDS)[number]];
-    return serial !== undefined ? { t: "date", v: serial } : plain(filled);
+    // The record holds the engine's 1900 serial; the cell gets the workbook's own.
+    return serial !== undefined ? { t: "date", v: toWorkbookSerial(serial, date1904) } : plain(filled);
   }
   switch (field) {
     case "kind":
@@ -86,6 +94,11 @@ function fieldCell(
     if (v !== undefined) return text(v);
   }
   return plain(filled);
+}
+
+/** A text over Excel's cell limit is cut with a marker (the backup keeps it whole; analyze.ts reports it). */
+function fitted(cell: PlanCell, marker: string): PlanCell {
+  return cell.t === "text" && cell.v.length > MAX_CELL_TEXT ? text(fitCellText(cell.v, marker)) : cell;
 }
 
 function text(v: string): PlanCell {

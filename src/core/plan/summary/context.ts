@@ -21,6 +21,8 @@ export interface SummaryInput {
   script: Script;
   today: number;
   settingsSheet: string;
+  /** The workbook counts dates from 1904: date cells are written as its serials. */
+  date1904?: boolean;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { LedgerRecord } from "../../fields";
 import { deadlineStatus, effectiveDue } from "../../deadlines";
-import { DEFAULT_DATE_FORMAT, isoFromSerial } from "../../dates";
+import { DEFAULT_DATE_FORMAT, isoFromSerial, toWorkbookSerial } from "../../dates";
+import { fitCellText, TRUNCATED_MARK } from "../names";
 import { chineseDate } from "../../format";
 import { foldKey } from "../../script";
 import { num, rowHeightFor, txt } from "../grid";
@@ -28,11 +29,11 @@ export function openItemsSection(s: SummaryContext): void {
   open.forEach((item, i) => {
     const r = g.add([
       num(i + 1),
-      txt(item.rec.title ?? item.rec.invalid.title ?? ""),
+      txt(fitCellText(item.rec.title ?? item.rec.invalid.title ?? "", s.zh(TRUNCATED_MARK))),
       txt(item.rec.id ?? ""),
       txt(item.rec.department ?? ""),
       txt(item.rec.leader ?? ""),
-      item.due !== undefined ? { t: "date", v: item.due } : txt(""),
+      item.due !== undefined ? { t: "date", v: toWorkbookSerial(item.due, s.input.date1904) } : txt(""),
       txt(item.label),
     ]);
     g.style(r, 0, WIDTH - 1, { ...S_CELL, fontSize: 11, wrap: true });

@@ -1,0 +1,357 @@
+import JSZip from "jszip";
+
+/**
+ * An OPC package (the zip of an .xlsx) read with jszip: parts, their relationships and content types, and the
+ * sheets of its workbook by name. Only what carry.ts needs; XML is handled as text, as in tableFormulas.ts.
+ */
+
+export interface Relationship {
+  id: string;
+  type: string;
+  /** Target as written. */
+  target: string;
+  external: boolean;
+  /** The target part's path in the zip (no leading "/"), for an internal relationship. */
+  path: string;
+}
+
+export const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+/** The last segment of a relationship type: ".../relationships/chart" → "chart" (transitional or strict). */
+export function relKind(type: string): string {
+  return type.slice(type.lastIndexOf("/") + 1);
+}
+
+export class Package {
+  private readonly defaults: Map<string, string>;
+  /** Overrides by lower-case part name: the name as written and the type. */
+  private readonly overrides: Map<string, { name: string; type: string }>;
+
+  private constructor(
+    readonly zip: JSZip,
+    ctXml: string,
+  ) {
+    const ct = parseContentTypes(ctXml);
+    this.defaults = ct.defaults;
+    this.overrides = ct.overrides;
+  }
+
+  static async load(bytes: Uint8Array): Promise<Package> {
+    const zip = await JSZip.loadAsync(bytes);
+    const ct = (await zip.file("[Content_Types].xml")?.async("string")) ?? "<Types/>";
+    return new Package(zip, ct);
+  }
+
+  /** Every part's path (no directories, no "[Content_Types].xml"). */
+  parts(): string[] {
+    return Object.values(this.zip.files)
+      .filter((f) => !f.dir && f.name !== "[Content_Types].xml")
+      .map((f) => f.name);
+  }
+
+  has(path: string): boolean {
+    const f = this.zip.files[path];
+    return f !== undefined && !f.dir;
+  }
+
+  async text(path: string): Promise<string | undefined> {
+    return this.zip.file(path)?.async("string");
+  }
+
+  async bytes(path: string): Promise<Uint8Array | undefined> {
+    return this.zip.file(path)?.async("uint8array");
+  }
+
+  write(path: string, data: string | Uint8Array): void {
+    this.zip.file(path, data);
+  }
+
+  remove(path: string): void {
+    this.zip.remove(path);
+    this.overrides.delete(`/${path}`.toLowerCase());
+  }
+
+  contentType(path: string): string | undefined {
+    const o = this.overrides.get(`/${path}`.toLowerCase());
+    if (o) return o.type;
+    const dot = path.lastIndexOf(".");
+    return dot < 0 ? undefined : this.defaults.get(path.slice(dot + 1).toLowerCase());
+  }
+
+  /** Gives the part this content type: an Override unless its extension's Default already says so. */
+  setContentType(path: string, type: string): void {
+    const dot = path.lastIndexOf(".");
+    const ext = dot < 0 ? "" : path.slice(dot + 1).toLowerCase();
+    const key = `/${path}`.toLowerCase();
+    if (this.defaults.get(ext) === type) this.overrides.delete(key);
+    else if (ext !== "" && !this.defaults.has(ext) && type.startsWith("image/")) this.defaults.set(ext, type);
+    else this.overrides.set(key, { name: `/${path}`, type });
+  }
+  /** The relationships of a part ("" for the package's own, _rels/.rels). */
+  async rels(part: string): Promise<Relationship[]> {
+    const xml = await this.text(relsPath(part));
+    if (xml === undefined) return [];
+    const base = part === "" ? "" : part.slice(0, part.lastIndexOf("/") + 1);
+    const out: Relationship[] = [];
+    for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*?)\/?>/g)) {
+      const attrs = m[1] ?? "";
+      const id = attr(attrs, "Id");
+      const type = attr(attrs, "Type");
+      const target = attr(attrs, "Target");
+      if (id === undefined || type === undefined || target === undefined) continue;
+      const external = attr(attrs, "TargetMode") === "External";
+      out.push({ id, type, target, external, path: external ? "" : resolve(base, target) });
+    }
+    return out;
+  }
+
+  writeRels(part: string, rels: Relationship[]): void {
+    const path = relsPath(part);
+    if (rels.length === 0) {
+      this.zip.remove(path);
+      return;
+    }
+    const body = rels
+      .map(
+        (r) =>
+          `<Relationship Id="${escapeAttr(r.id)}" Type="${escapeAttr(r.type)}" Target="${escapeAttr(r.target)}"${r.external ? ' TargetMode="External"' : ""}/>`,
+      )
+      .join("");
+    this.write(
+      path,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELS_NS}">${body}</Relationships>`,
+    );
+  }
+
+  /** Sheet name → sheet part path, in workbook order. */
+  async sheets(): Promise<Map<string, string>> {
+    const wb = "xl/workbook.xml";
+    const xml = (await this.text(wb)) ?? "";
+    const byId = new Map((await this.rels(wb)).map((r) => [r.id, r.path]));
+    const out = new Map<string, string>();
+    for (const m of xml.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
+      const attrs = m[1] ?? "";
+      const name = attr(attrs, "name");
+      const id = attr(attrs, "r:id");
+      const path = id !== undefined ? byId.get(id) : undefined;
+      if (name !== undefined && path !== undefined) out.set(name, path);
+    }
+    return out;
+  }
+
+  /** A free path like `wanted` (same folder and extension, the number before it raised). */
+  freePath(wanted: string, taken: Set<string> = new Set()): string {
+    const isFree = (p: string) => !this.has(p) && !taken.has(p.toLowerCase());
+    if (isFree(wanted)) return wanted;
+    const m = /^(.*?)(\d*)(\.[^./]+)?$/.exec(wanted);
+    const stem = m?.[1] ?? wanted;
+    const ext = m?.[3] ?? "";
+    for (let n = 1; ; n++) {
+      const p = `${stem}${n}${ext}`;
+      if (isFree(p)) return p;
+    }
+  }
+
+  async generate(): Promise<Uint8Array> {
+    this.zip.file("[Content_Types].xml", this.contentTypesXml());
+    return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  }
+
+  private contentTypesXml(): string {
+    const present = new Set(this.parts().map((p) => `/${p}`.toLowerCase()));
+    const defaults = [...this.defaults]
+      .map(([ext, type]) => `<Default Extension="${escapeAttr(ext)}" ContentType="${escapeAttr(type)}"/>`)
+      .join("");
+    const overrides = [...this.overrides]
+      .filter(([key]) => present.has(key))
+      .map(([, o]) => `<Override PartName="${escapeAttr(o.name)}" ContentType="${escapeAttr(o.type)}"/>`)
+      .join("");
+    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${defaults}${overrides}</Types>`;
+  }
+}
+
+function parseContentTypes(xml: string): {
+  defaults: Map<string, string>;
+  overrides: Map<string, { name: string; type: string }>;
+} {
+  const defaults = new Map<string, string>();
+  const overrides = new Map<string, { name: string; type: string }>();
+  for (const m of xml.matchAll(/<(?:\w+:)?Default\b([^>]*?)\/?>/g)) {
+    const ext = attr(m[1] ?? "", "Extension");
+    const type = attr(m[1] ?? "", "ContentType");
+    if (ext !== undefined && type !== undefined) defaults.set(ext.toLowerCase(), type);
+  }
+  for (const m of xml.matchAll(/<(?:\w+:)?Override\b([^>]*?)\/?>/g)) {
+    const part = attr(m[1] ?? "", "PartName");
+    const type = attr(m[1] ?? "", "ContentType");
+    if (part !== undefined && type !== undefined) overrides.set(part.toLowerCase(), { name: part, type });
+  }
+  return { defaults, overrides };
+}
+
+/** The relationships part of a part: xl/worksheets/sheet1.xml → xl/worksheets/_rels/sheet1.xml.rels. */
+export function relsPath(part: string): string {
+  if (part === "") return "_rels/.rels";
+  const i = part.lastIndexOf("/");
+  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
+}
+
+/** A target relative to a folder ("xl/worksheets/") → a zip path; "/x/y" is from the package root. */
+export function resolve(base: string, target: string): string {
+  const decoded = safeDecode(target);
+  const segments = decoded.startsWith("/") ? [] : base.split("/").filter((s) => s !== "");
+  for (const s of decoded.split("/")) {
+    if (s === "" || s === ".") continue;
+    if (s === "..") segments.pop();
+    else segments.push(s);
+  }
+  return segments.join("/");
+}
+
+/** The relative target from the part `from` to the part `to`. */
+export function relativeTarget(from: string, to: string): string {
+  const fromDir = from === "" ? [] : from.split("/").slice(0, -1);
+  const toParts = to.split("/");
+  let i = 0;
+  while (i < fromDir.length && i < toParts.length - 1 && fromDir[i] === toParts[i]) i++;
+  return [...fromDir.slice(i).map(() => ".."), ...toParts.slice(i)].join("/");
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+export function attr(attrs: string, name: string): string | undefined {
+  const m = new RegExp(`(?:^|\\s)${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(
+    attrs,
+  );
+  if (!m) return undefined;
+  return unescapeXml(m[1] ?? m[2] ?? "");
+}
+
+export function escapeAttr(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+export function unescapeXml(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (all, e: string) => {
+    switch (e.toLowerCase()) {
+      case "amp":
+        return "&";
+      case "lt":
+        return "<";
+      case "gt":
+        return ">";
+      case "quot":
+        return '"';
+      case "apos":
+        return "'";
+      default: {
+        const code = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        return Number.isFinite(code) ? String.fromCodePoint(code) : all;
+      }
+    }
+  });
+}
+
+/**
+ * Inserts `element` as a child of the root at its place in the schema's sequence `order`: before the first
+ * child already there that comes later in `order`, else before the root's end tag. Only for XML written by
+ * ExcelJS (no prefixes on the main namespace, each of these children at most once, at the top level).
+ */
+export function insertChild(
+  xml: string,
+  root: string,
+  name: string,
+  element: string,
+  order: readonly string[],
+): string {
+  const at = order.indexOf(name);
+  let index = -1;
+  for (const later of order.slice(at + 1)) {
+    const m = new RegExp(`<${later}[\\s/>]`).exec(xml);
+    if (m && (index < 0 || m.index < index)) index = m.index;
+  }
+  if (index < 0) index = xml.lastIndexOf(`</${root}>`);
+  if (index < 0) return xml;
+  return xml.slice(0, index) + element + xml.slice(index);
+}
+
+/** Removes a top-level child element (self-closing or with content) by name; returns it too. */
+export function takeChild(xml: string, name: string): { xml: string; element?: string } {
+  const re = new RegExp(`<${name}\\b[^>]*?/>|<${name}\\b[^>]*>[\\s\\S]*?</${name}>`);
+  const m = re.exec(xml);
+  if (!m) return { xml };
+  return { xml: xml.slice(0, m.index) + xml.slice(m.index + m[0].length), element: m[0] };
+}
+
+/** CT_Worksheet's children in schema order (ECMA-376 Part 1, 18.3.1.99). */
+export const WORKSHEET_ORDER = [
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+] as const;
+
+/** CT_Workbook's children in schema order (ECMA-376 Part 1, 18.2.27). */
+export const WORKBOOK_ORDER = [
+  "fileVersion",
+  "fileSharing",
+  "workbookPr",
+  "workbookProtection",
+  "bookViews",
+  "sheets",
+  "functionGroups",
+  "externalReferences",
+  "definedNames",
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+] as const;

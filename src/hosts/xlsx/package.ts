@@ -1,0 +1,406 @@
+import JSZip from "jszip";
+import { XlsxLoadError } from "./errors";
+
+/**
+ * The package pre-check, run before ExcelJS parses anything: what kind of file this is (an .xlsx, an .ods, a
+ * Word or PowerPoint file) and whether reading it stays within bounded time and memory. Declared sizes in the
+ * zip directory are checked first; since they can lie, every part is then inflated as a stream with a running
+ * cap, and the worksheets' cells and merged areas are counted on the way. Works in Node and in the browser
+ * (JSZip, no node:zlib). Compound files (old .xls, password-protected .xlsx) are told apart by isCfb and
+ * isEncryptedPackage.
+ */
+
+export interface PackageLimits {
+  /** Total decompressed size of all parts, in bytes. */
+  maxTotalSize: number;
+  /** Largest ratio decompressed : compressed for a part bigger than ratioMinSize. */
+  maxRatio: number;
+  /** Parts up to this decompressed size may have any ratio (small XML compresses very well). */
+  ratioMinSize: number;
+  /** Number of entries in the zip. */
+  maxParts: number;
+  /** Cells (<c> elements) over all worksheets. */
+  maxCells: number;
+  /** Merged areas (<mergeCell> elements) over all worksheets. */
+  maxMerges: number;
+}
+
+/**
+ * The limits. Cells: measured with `ledger build` (CLI, default 4.3 GB heap) on a generated 20-column ledger on
+ * the 2-core development machine: 400,000 cells peaked at 1.85 GB, 480,000 at 2.2 GB (exit 0); 200,000 rows
+ * (4,000,000 cells) die of heap exhaustion. 500,000 (25,000 rows of 20 columns) keeps about half the heap free.
+ * Merges: linear since merges.ts (20,000 two-cell merges build in under a minute instead of 3.5).
+ */
+export const DEFAULT_LIMITS: Readonly<PackageLimits> = Object.freeze({
+  maxTotalSize: 200 * 1024 * 1024,
+  maxRatio: 100,
+  ratioMinSize: 1024 * 1024,
+  maxParts: 10_000,
+  maxCells: 500_000,
+  maxMerges: 100_000,
+});
+
+/** What the pre-check found in an .xlsx that passed it. */
+export interface PackageInfo {
+  /** Entries in the zip (folders included). */
+  parts: number;
+  /** Sum of the sizes the zip directory declares. */
+  declaredSize: number;
+  /** Bytes actually inflated. */
+  inflatedSize: number;
+  /** Cells and merged areas over all worksheets. */
+  cells: number;
+  merges: number;
+}
+
+/** One entry of the zip central directory. */
+export interface ZipEntry {
+  name: string;
+  compressedSize: number;
+  size: number;
+  /** Offset of the local header (to read a small stored part such as `mimetype`). */
+  offset: number;
+  method: number;
+  /** CRC-32 of the uncompressed part, as the directory states it. */
+  crc: number;
+}
+
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** An OLE compound file (old .xls, or an encrypted .xlsx wrapped by Office); the first four bytes suffice. */
+export function isCfb(bytes: Uint8Array): boolean {
+  return CFB_MAGIC.slice(0, 4).every((b, i) => bytes[i] === b);
+}
+
+/**
+ * A compound file that wraps an encrypted OOXML package: Office stores it as the stream "EncryptedPackage",
+ * whose UTF-16LE name stands in a directory sector. A plain old .xls has no such stream.
+ */
+export function isEncryptedPackage(bytes: Uint8Array): boolean {
+  return indexOf(bytes, utf16le("EncryptedPackage")) >= 0;
+}
+
+function utf16le(text: string): Uint8Array {
+  const out = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) out[i * 2] = text.charCodeAt(i);
+  return out;
+}
+
+function indexOf(haystack: Uint8Array, needle: Uint8Array): number {
+  const first = needle[0] ?? 0;
+  const last = haystack.length - needle.length;
+  outer: for (let i = haystack.indexOf(first); i >= 0 && i <= last; i = haystack.indexOf(first, i + 1)) {
+    for (let j = 1; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/**
+ * Reads the zip central directory (declared sizes only, nothing inflated). Refuses a damaged directory
+ * ("corrupt") and more entries than `maxParts` before reading them.
+ */
+export function readZipDirectory(bytes: Uint8Array, maxParts = DEFAULT_LIMITS.maxParts): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const eocd = findEndOfDirectory(bytes);
+  if (eocd < 0) throw new XlsxLoadError("corrupt", "no zip directory");
+  let count = view.getUint16(eocd + 10, true);
+  let dirOffset = view.getUint32(eocd + 16, true);
+  // Zip64: the real figures are in the zip64 end record, found through its locator just before.
+  if (
+    (count === 0xffff || dirOffset === 0xffffffff) &&
+    eocd >= 20 &&
+    view.getUint32(eocd - 20, true) === 0x07064b50
+  ) {
+    const at = Number(view.getBigUint64(eocd - 12, true));
+    if (at + 56 > bytes.length || view.getUint32(at, true) !== 0x06064b50) {
+      throw new XlsxLoadError("corrupt", "bad zip64 directory");
+    }
+    count = Number(view.getBigUint64(at + 32, true));
+    dirOffset = Number(view.getBigUint64(at + 48, true));
+  }
+  if (count > maxParts) {
+    throw new XlsxLoadError("too_many_parts", undefined, { actual: count, limit: maxParts });
+  }
+  const entries: ZipEntry[] = [];
+  const decoder = new TextDecoder();
+  let p = dirOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) {
+      throw new XlsxLoadError("corrupt", "damaged zip directory");
+    }
+    const method = view.getUint16(p + 10, true);
+    const crc = view.getUint32(p + 16, true);
+    let compressedSize = view.getUint32(p + 20, true);
+    let size = view.getUint32(p + 24, true);
+    const nameLength = view.getUint16(p + 28, true);
+    const extraLength = view.getUint16(p + 30, true);
+    const commentLength = view.getUint16(p + 32, true);
+    let offset = view.getUint32(p + 42, true);
+    const extraStart = p + 46 + nameLength;
+    const end = extraStart + extraLength + commentLength;
+    if (end > bytes.length) throw new XlsxLoadError("corrupt", "damaged zip directory");
+    const name = decoder.decode(bytes.subarray(p + 46, extraStart));
+    // Zip64 extra field: 8-byte size, compressed size and offset, each present only when its field is 0xFFFFFFFF.
+    for (let e = extraStart; e + 4 <= extraStart + extraLength;) {
+      const id = view.getUint16(e, true);
+      const length = view.getUint16(e + 2, true);
+      if (id === 0x0001) {
+        let q = e + 4;
+        const next = (): number => {
+          const v = q + 8 <= e + 4 + length ? Number(view.getBigUint64(q, true)) : 0;
+          q += 8;
+          return v;
+        };
+        if (size === 0xffffffff) size = next();
+        if (compressedSize === 0xffffffff) compressedSize = next();
+        if (offset === 0xffffffff) offset = next();
+      }
+      e += 4 + length;
+    }
+    entries.push({ name, compressedSize, size, offset, method, crc });
+    p = end;
+  }
+  return entries;
+}
+
+function findEndOfDirectory(bytes: Uint8Array): number {
+  // The end record is 22 bytes plus a comment of at most 65,535 bytes.
+  const stop = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let i = bytes.length - 22; i >= stop; i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) {
+      return i;
+    }
+  }
+  return -1;
+}
+
+/** The first bytes of a stored (uncompressed) part, e.g. an OpenDocument `mimetype`. */
+function storedText(bytes: Uint8Array, entry: ZipEntry, max = 100): string {
+  if (entry.method !== 0) return "";
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.offset;
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== 0x04034b50) return "";
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  const length = Math.min(entry.size, max);
+  return new TextDecoder().decode(bytes.subarray(start, Math.min(start + length, bytes.length)));
+}
+
+/** What the entry names say the package is; throws for anything but an .xlsx. */
+function classify(bytes: Uint8Array, entries: readonly ZipEntry[]): void {
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const mimetype = byName.get("mimetype");
+  if (mimetype) {
+    const type = storedText(bytes, mimetype).trim();
+    if (type.startsWith("application/vnd.oasis.opendocument.spreadsheet")) throw new XlsxLoadError("ods");
+    if (type.startsWith("application/vnd.oasis.opendocument.")) throw new XlsxLoadError("not_workbook");
+  }
+  if (byName.has("xl/workbook.xml")) return;
+  if (byName.has("word/document.xml")) throw new XlsxLoadError("not_workbook", "word");
+  if (byName.has("ppt/presentation.xml")) throw new XlsxLoadError("not_workbook", "powerpoint");
+  // Another OOXML package (Visio, …); an .xlsb (binary workbook) or any other zip is "not an .xlsx".
+  if (byName.has("[Content_Types].xml") && !byName.has("xl/workbook.bin")) {
+    throw new XlsxLoadError("not_workbook");
+  }
+  throw new XlsxLoadError("not_xlsx");
+}
+
+function checkDeclared(entries: readonly ZipEntry[], limits: PackageLimits): number {
+  const total = entries.reduce((sum, e) => sum + e.size, 0);
+  if (total > limits.maxTotalSize) {
+    throw new XlsxLoadError("too_large", undefined, { actual: total, limit: limits.maxTotalSize });
+  }
+  for (const e of entries) checkRatio(e.name, e.size, e.compressedSize, limits);
+  return total;
+}
+
+function checkRatio(name: string, size: number, compressed: number, limits: PackageLimits): void {
+  if (size <= limits.ratioMinSize) return;
+  const ratio = size / Math.max(compressed, 1);
+  if (ratio > limits.maxRatio) {
+    throw new XlsxLoadError("zip_bomb", name, { actual: Math.round(ratio), limit: limits.maxRatio });
+  }
+}
+
+const LT = 0x3c;
+const C = 0x63;
+const MERGE_TAG = new TextEncoder().encode("<mergeCell");
+/** Bytes a tag test may look ahead: "<mergeCell" and the character after it. */
+const LOOKAHEAD = MERGE_TAG.length + 1;
+/** Space, tab, CR, LF, ">" and "/": what may follow an element's name. */
+const NAME_END = new Set([0x20, 0x09, 0x0a, 0x0d, 0x3e, 0x2f]);
+
+/** Counts `<c>` (cells) and `<mergeCell>` elements in worksheet XML fed chunk by chunk. */
+export class TagCounter {
+  cells = 0;
+  merges = 0;
+  private carry = new Uint8Array(0);
+
+  push(chunk: Uint8Array): void {
+    const data = this.carry.length > 0 ? concat(this.carry, chunk) : chunk;
+    const scanEnd = data.length - LOOKAHEAD;
+    this.scan(data, scanEnd);
+    // Tags starting in the last bytes are scanned with the next chunk.
+    this.carry = data.slice(Math.max(0, scanEnd));
+  }
+
+  end(): void {
+    this.scan(this.carry, this.carry.length);
+    this.carry = new Uint8Array(0);
+  }
+
+  private scan(d: Uint8Array, to: number): void {
+    for (let i = d.indexOf(LT); i >= 0 && i < to; i = d.indexOf(LT, i + 1)) {
+      const next = d[i + 1];
+      if (next === C) {
+        // <c r="A1" …>, <c> or <c/>, never <col or <cfRule.
+        if (NAME_END.has(d[i + 2] ?? 0)) this.cells++;
+      } else if (next === 0x6d) {
+        let j = 2;
+        while (j < MERGE_TAG.length && d[i + j] === MERGE_TAG[j]) j++;
+        if (j === MERGE_TAG.length && NAME_END.has(d[i + j] ?? 0)) this.merges++;
+      }
+    }
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+/** JSZip's internal stream (untyped in its declarations): chunks as they are inflated, pausable. */
+interface InflateStream {
+  on(event: "data", callback: (chunk: Uint8Array) => void): InflateStream;
+  on(event: "end", callback: () => void): InflateStream;
+  on(event: "error", callback: (error: Error) => void): InflateStream;
+  resume(): InflateStream;
+  pause(): InflateStream;
+}
+
+/**
+ * Inflates one part as a stream, handing each chunk to `onChunk`; a throw there stops the stream at once and
+ * rejects with that error, so at most one chunk (tens of kB) is inflated past a cap.
+ */
+function streamPart(file: JSZip.JSZipObject, onChunk: (chunk: Uint8Array) => void): Promise<void> {
+  const stream = (file as unknown as { internalStream(type: "uint8array"): InflateStream }).internalStream(
+    "uint8array",
+  );
+  return new Promise((resolve, reject) => {
+    let done = false;
+    stream
+      .on("data", (chunk) => {
+        if (done) return;
+        try {
+          onChunk(chunk);
+        } catch (err) {
+          done = true;
+          stream.pause();
+          reject(err instanceof Error ? err : new Error(String(err)));
+        }
+      })
+      .on("error", (err) => {
+        if (done) return;
+        done = true;
+        reject(err);
+      })
+      .on("end", () => {
+        if (done) return;
+        done = true;
+        resolve();
+      })
+      .resume();
+  });
+}
+
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
+
+/**
+ * Checks a zip package before ExcelJS reads it: an .xlsx within the limits passes and is described; anything
+ * else throws an XlsxLoadError — ods, not_workbook, not_xlsx, corrupt, or a limit (too_many_parts, too_large,
+ * zip_bomb, too_many_cells, too_many_merges) with the limit and the figure found in `figures`.
+ */
+export async function inspectPackage(
+  bytes: Uint8Array,
+  limits: PackageLimits = DEFAULT_LIMITS,
+): Promise<PackageInfo> {
+  const entries = readZipDirectory(bytes, limits.maxParts);
+  classify(bytes, entries);
+  const declaredSize = checkDeclared(entries, limits);
+  const declared = new Map(entries.map((e) => [e.name, e]));
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (err) {
+    throw new XlsxLoadError("corrupt", err instanceof Error ? err.message : String(err));
+  }
+  let inflatedSize = 0;
+  let cells = 0;
+  let merges = 0;
+  for (const file of Object.values(zip.files)) {
+    if (file.dir) continue;
+    const entry = declared.get(file.name);
+    const compressed = entry?.compressedSize ?? 0;
+    const counter = WORKSHEET.test(file.name) ? new TagCounter() : undefined;
+    let partSize = 0;
+    let crc = CRC_START;
+    try {
+      await streamPart(file, (chunk) => {
+        partSize += chunk.length;
+        crc = crc32Update(crc, chunk);
+        inflatedSize += chunk.length;
+        if (inflatedSize > limits.maxTotalSize) {
+          throw new XlsxLoadError("too_large", undefined, {
+            actual: inflatedSize,
+            limit: limits.maxTotalSize,
+          });
+        }
+        checkRatio(file.name, partSize, compressed, limits);
+        // Declared sizes that lie: stop at once instead of inflating what the headers hid.
+        if (entry && partSize > entry.size) {
+          throw new XlsxLoadError("corrupt", `${file.name}: inflates past its declared size`);
+        }
+        counter?.push(chunk);
+      });
+    } catch (err) {
+      if (err instanceof XlsxLoadError) throw err;
+      throw new XlsxLoadError("corrupt", `${file.name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    // A part whose bytes do not match its CRC was damaged in transit or on disk: Excel would call it corrupt.
+    if (entry && (crc ^ CRC_START) >>> 0 !== entry.crc >>> 0) {
+      throw new XlsxLoadError("corrupt", `${file.name}: CRC mismatch`);
+    }
+    if (counter) {
+      counter.end();
+      cells += counter.cells;
+      merges += counter.merges;
+    }
+  }
+  if (cells > limits.maxCells) {
+    throw new XlsxLoadError("too_many_cells", undefined, { actual: cells, limit: limits.maxCells });
+  }
+  if (merges > limits.maxMerges) {
+    throw new XlsxLoadError("too_many_merges", undefined, { actual: merges, limit: limits.maxMerges });
+  }
+  return { parts: entries.length, declaredSize, inflatedSize, cells, merges };
+}
+
+const CRC_START = 0xffffffff;
+const CRC_TABLE = ((): Uint32Array => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+/** CRC-32 (zip's) over one more chunk; start from CRC_START, finish with `^ CRC_START`. */
+function crc32Update(crc: number, chunk: Uint8Array): number {
+  let c = crc;
+  for (let i = 0; i < chunk.length; i++) c = (CRC_TABLE[(c ^ (chunk[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
+  return c >>> 0;
+}

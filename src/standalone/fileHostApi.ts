@@ -1,0 +1,95 @@
+import type { SettingsInput } from "../core/settings";
+import type { WorkbookSnapshot } from "../core/snapshot";
+import type { WorkbookPlan } from "../core/plan/types";
+import type { ApplyResult, DroppedPart, LedgerHost, ProgressListener } from "../hosts/host";
+
+/**
+ * The standalone page's file host as the page sees it, without ExcelJS: the page's first bundle imports this,
+ * the workbook itself lives in a WorkbookSession (fileHost.ts), in the worker or, as a fallback, on the page.
+ */
+
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** A part of the workbook the .xlsx path could not keep (a chart, a pivot table, macros …): told before the download. */
+export type { DroppedPart };
+
+/** The built workbook, ready to save, and what of the original it does not hold. */
+export interface BuiltWorkbook {
+  bytes: ArrayBuffer;
+  dropped: DroppedPart[];
+}
+
+/** The workbook in memory, behind plain-data calls (what crosses to and from the worker). */
+export interface WorkbookSession {
+  snapshot(): Promise<WorkbookSnapshot>;
+  /** Renders a plan on a copy and swaps it in: a failure (HostError render_failed) leaves the workbook as it was. */
+  apply(plan: WorkbookPlan, onProgress?: ProgressListener): Promise<ApplyResult>;
+  /** The full build with `settings` (see FileHost.download); rejects with a HostError only. */
+  build(settings: SettingsInput): Promise<BuiltWorkbook>;
+}
+
+export interface FileHost extends LedgerHost {
+  readonly kind: "file";
+  /**
+   * The built workbook: the full plan (整理台账 with statistics and report), made with `settings` (the pane's,
+   * mapping corrections included) over the workbook as the host holds it now, rendered on a copy. Before
+   * 整理台账 that is the file as opened; after it, the structured workbook, rebuilt in place (its generated
+   * sheets replaced, its backup kept), so corrections made since still count. The page shows `dropped`
+   * before it saves.
+   */
+  build(settings: SettingsInput): Promise<BuiltWorkbook>;
+  /** Offers built bytes as a download. */
+  save(bytes: ArrayBuffer, fileName: string): void;
+  /** build, then save. */
+  download(fileName: string, settings: SettingsInput): Promise<void>;
+  /**
+   * Stops the read or build in flight: it rejects with WorkerStopped("cancelled") and the host stays usable
+   * (the worker's host terminates its worker and starts another when asked again). Nothing to stop on the page's thread.
+   */
+  cancel(): void;
+  /** Frees the host (its worker). */
+  dispose(): void;
+}
+
+/** A FileHost over a session (here or in a worker) that saves with `save`. */
+export function fileHostOver(
+  session: WorkbookSession,
+  save: (blob: Blob, fileName: string) => void = saveWithLink,
+  stop: () => void = () => {},
+): FileHost {
+  const saveBytes = (bytes: ArrayBuffer, fileName: string) =>
+    save(new Blob([bytes], { type: XLSX_MIME }), fileName);
+  return {
+    kind: "file",
+    // ExcelJS writes everything a plan asks for: validation, page layout, merges, conditional formats.
+    unsupported: async () => [],
+    snapshot: () => session.snapshot(),
+    apply: (plan, onProgress) => session.apply(plan, onProgress),
+    build: (settings) => session.build(settings),
+    save: saveBytes,
+    async download(fileName: string, settings: SettingsInput): Promise<void> {
+      saveBytes((await session.build(settings)).bytes, fileName);
+    },
+    cancel: stop,
+    dispose: stop,
+  };
+}
+
+/** Offers a file through a temporary link with the `download` attribute: no server, no upload. */
+function saveWithLink(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  a.style.display = "none";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoking at once can cancel the download in some browsers; a minute is ample for it to start.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function toArrayBuffer(data: ArrayBuffer | Uint8Array): ArrayBuffer {
+  if (data instanceof ArrayBuffer) return data;
+  return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+}
