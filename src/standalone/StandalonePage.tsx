@@ -86,7 +86,7 @@ export function StandalonePage({ locale }: StandalonePageProps) {
     try {
       // Before the pane has reported, its settings are just the page's language.
       const built = await host.build(live?.settings ?? { locale });
-      const fileName = builtName(state.fileName, s.builtSuffix);
+      const fileName = builtName(state.fileName, s.builtSuffix, built.macros === true);
       if (built.dropped.length > 0) setHeld({ host, built, fileName });
       else host.save(built.bytes, fileName);
     } catch (e) {
@@ -126,7 +126,7 @@ export function StandalonePage({ locale }: StandalonePageProps) {
             ref={input}
             className={styles.hiddenInput}
             type="file"
-            accept=".xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel"
+            accept=".xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12,application/vnd.ms-excel"
             aria-label={s.choose}
             onChange={(e) => {
               take(e.currentTarget.files);

@@ -2,7 +2,7 @@ import type ExcelJS from "exceljs";
 import type { SettingsInput } from "../core/settings";
 import type { WorkbookPlan } from "../core/plan/types";
 import { buildXlsx, carryOptionsOf, writeXlsx } from "../hosts/xlsx/build";
-import { carryOver } from "../hosts/xlsx/carry";
+import { carryOver, hasMacros } from "../hosts/xlsx/carry";
 import { planFor } from "../core/plan/pipeline";
 import { loadXlsx, snapshotOf } from "../hosts/xlsx/workbook";
 import { renderPlan } from "../hosts/xlsx/render";
@@ -57,9 +57,6 @@ export async function openWorkbookSession(
   return createSession(bytes, await loadXlsx(bytes), options);
 }
 
-/** The page always saves an .xlsx (builtName), which Excel refuses with macros inside: they are reported instead. */
-const KEEP = { keepMacros: false } as const;
-
 function createSession(
   original: ArrayBuffer,
   workbook: ExcelJS.Workbook,
@@ -69,13 +66,16 @@ function createSession(
   // Until a plan is applied the workbook is the file as opened: the build starts from its bytes (buildXlsx),
   // which keeps what the .xlsx path can carry over from the original package and says what it cannot.
   let pristine = true;
+  // An .xlsm keeps its macros and is saved as .xlsm (builtName): an .xlsx with macros inside Excel refuses.
+  const keep = hasMacros(new Uint8Array(original)).then((keepMacros) => ({ keepMacros }));
 
   const build = async (settings: SettingsInput): Promise<BuiltWorkbook> => {
     const now = options.now?.() ?? new Date();
     if (pristine) {
-      const built = await buildXlsx(original, settings, now, KEEP);
+      const options = await keep;
+      const built = await buildXlsx(original, settings, now, options);
       if (!built.ok) throw new HostError("download_failed", { failure: built.error.code });
-      return { bytes: toArrayBuffer(built.buffer), dropped: built.dropped };
+      return { bytes: toArrayBuffer(built.buffer), dropped: built.dropped, macros: options.keepMacros };
     }
     // Planned from the very snapshot the pane reads (what the user sees), rendered on a copy, so the workbook
     // the pane is showing stays as it is.
@@ -87,9 +87,13 @@ function createSession(
     const carried = await carryOver(
       new Uint8Array(original),
       await writeXlsx(copy),
-      carryOptionsOf(planned.plan, KEEP),
+      carryOptionsOf(planned.plan, await keep),
     );
-    return { bytes: toArrayBuffer(carried.bytes), dropped: carried.dropped };
+    return {
+      bytes: toArrayBuffer(carried.bytes),
+      dropped: carried.dropped,
+      macros: (await keep).keepMacros,
+    };
   };
 
   return {

@@ -17,7 +17,12 @@ export type { DroppedPart };
 export interface BuiltWorkbook {
   bytes: ArrayBuffer;
   dropped: DroppedPart[];
+  /** The file had macros and they are kept: save it as .xlsm (builtName), or Excel refuses it. */
+  macros?: boolean;
 }
+
+/** The MIME type of a macro-enabled workbook (.xlsm). */
+export const XLSM_MIME = "application/vnd.ms-excel.sheet.macroEnabled.12";
 
 /** The workbook in memory, behind plain-data calls (what crosses to and from the worker). */
 export interface WorkbookSession {
@@ -58,7 +63,7 @@ export function fileHostOver(
   stop: () => void = () => {},
 ): FileHost {
   const saveBytes = (bytes: ArrayBuffer, fileName: string) =>
-    save(new Blob([bytes], { type: XLSX_MIME }), fileName);
+    save(new Blob([bytes], { type: /\.xlsm$/i.test(fileName) ? XLSM_MIME : XLSX_MIME }), fileName);
   return {
     kind: "file",
     // ExcelJS writes everything a plan asks for: validation, page layout, merges, conditional formats.
@@ -68,7 +73,8 @@ export function fileHostOver(
     build: (settings) => session.build(settings),
     save: saveBytes,
     async download(fileName: string, settings: SettingsInput): Promise<void> {
-      saveBytes((await session.build(settings)).bytes, fileName);
+      const built = await session.build(settings);
+      saveBytes(built.bytes, built.macros ? fileName.replace(/\.xlsx$/i, ".xlsm") : fileName);
     },
     cancel: stop,
     dispose: stop,

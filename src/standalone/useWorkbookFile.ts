@@ -135,7 +135,7 @@ export function stoppedMessage(error: WorkerStopped, locale: Locale, timeoutMs =
 }
 
 /** "台账.xlsx" → "台账（已整理）.xlsx"; an HTML table saved as .xls is built into an .xlsx too. */
-export function builtName(fileName: string, suffix: string): string {
-  const base = fileName.replace(/\.xlsx?$/i, "");
-  return `${base || "ledger"}${suffix}.xlsx`;
+export function builtName(fileName: string, suffix: string, macros = false): string {
+  const base = fileName.replace(/\.xls[xm]?$/i, "");
+  return `${base || "ledger"}${suffix}.${macros ? "xlsm" : "xlsx"}`;
 }

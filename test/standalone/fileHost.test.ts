@@ -131,3 +131,36 @@ describe("file host failures", () => {
     expect(await host.snapshot()).toEqual(before);
   });
 });
+
+describe("an .xlsm on the page", () => {
+  it("comes back as .xlsm with its macros, before and after 整理台账", async () => {
+    const { richLedger, VBA_BYTES } = await import("../helpers/carryFixtures");
+    const { builtName } = await import("../../src/standalone/useWorkbookFile");
+    const JSZip = (await import("jszip")).default;
+    const bytes = await richLedger({ macros: true });
+    const saved: { blob: Blob; name: string }[] = [];
+    const host = await openFileHost(new Uint8Array(bytes).buffer, {
+      now: () => NOW,
+      save: (blob, name) => saved.push({ blob, name }),
+    });
+    const before = await host.build(AS_IS);
+    expect(before.macros).toBe(true);
+    expect(before.dropped.filter((d) => d.kind === "vba")).toEqual([]);
+    expect(builtName("台账.xlsm", "（已整理）", before.macros)).toBe("台账（已整理）.xlsm");
+    const zip = await JSZip.loadAsync(before.bytes);
+    expect(Buffer.from(await zip.file("xl/vbaProject.bin")!.async("uint8array"))).toEqual(VBA_BYTES);
+    expect(await zip.file("[Content_Types].xml")!.async("string")).toContain("macroEnabled.main+xml");
+
+    const snapshot = await host.snapshot();
+    const outcome = analyzeWorkbook(snapshot, AS_IS);
+    if (!outcome.ok) throw new Error(outcome.error.code);
+    await host.apply(buildPlan(snapshot, outcome.analysis, { parts: TASK_PARTS.structure }));
+    await host.download("台账（已整理）.xlsx", AS_IS);
+    expect(saved.map((s) => [s.name, s.blob.type])).toEqual([
+      // Blob lower-cases its type.
+      ["台账（已整理）.xlsm", "application/vnd.ms-excel.sheet.macroenabled.12"],
+    ]);
+    const after = await JSZip.loadAsync(await saved[0]!.blob.arrayBuffer());
+    expect(after.file("xl/vbaProject.bin")).not.toBeNull();
+  });
+});

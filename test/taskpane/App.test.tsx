@@ -278,6 +278,23 @@ describe("notices and errors", () => {
     expect((await screen.findByRole("alert")).textContent).toMatch(/No ledger header/);
   });
 
+  it("says that the user's own text on 汇报材料 was kept when the report is generated again", async () => {
+    const { host, user } = renderApp();
+    await user.click(await screen.findByRole("button", { name: "整理台账" }));
+    expect(await screen.findByText(/台账已整理/)).toBeTruthy();
+    // The clerk fills in a placeholder paragraph of the report sheet the build wrote.
+    const edited = await host.snapshot();
+    const report = edited.sheets.find((sheet) => sheet.name === "汇报材料");
+    const row = report?.rows.findIndex((r) => typeof r?.[0] === "string" && r[0].includes("【请在此填写"));
+    if (!report || row === undefined || row < 0) throw new Error("no placeholder on 汇报材料");
+    report.rows[row] = ["　　我局将继续加强督办。"];
+    act(() => host.edit(edited));
+    await openTab(user, "统计与汇报");
+    await user.click(screen.getByRole("button", { name: "生成统计与汇报" }));
+    expect(await screen.findByText("统计表和汇报已更新。")).toBeTruthy();
+    expect(await screen.findByText(/工作表“汇报材料”中您填写或添加的内容已保留/)).toBeTruthy();
+  });
+
   it("names the features an older Excel skips", async () => {
     renderApp({ unsupported: ["dataValidation", "pageLayout"] });
     expect(await screen.findByText(/已跳过.*数据验证（下拉列表）、打印页面设置/)).toBeTruthy();
