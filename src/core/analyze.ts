@@ -6,7 +6,7 @@ import type { Stats } from "./stats.types";
 import type { Report } from "./report.types";
 import { DEFAULT_ORGANISATION, parseSettings, type Settings, type SettingsInput } from "./settings";
 import { recognizeWorkbook } from "./recognize";
-import { overlongCells, readRecords } from "./normalize";
+import { overlongCells, readRecords, rewrittenHeaders } from "./normalize";
 import { inferKind, inferRole, withInferredKind, withInferredRole } from "./kindHint";
 import { checkLedger, SEVERITY } from "./rules";
 import { organisationOf } from "./organisation";
@@ -171,7 +171,11 @@ export function analyzeWorkbook(
   }
   const issues = [
     ...extraIssues,
-    ...parts.flatMap((p) => [...overlongCells(p.sheet, p.layout), ...checkLedger(p.records, p.layout)]),
+    ...parts.flatMap((p) => [
+      ...overlongCells(p.sheet, p.layout),
+      ...rewrittenHeaders(p.sheet, p.layout),
+      ...checkLedger(p.records, p.layout),
+    ]),
   ];
   const stats = computeStats(records, withYear, today, {
     work: parts.some((p) => p.layout.mapping.satisfactionWork !== undefined),

@@ -18,6 +18,8 @@ export type IssueCode =
   | "feedback_without_reply"
   /** A cell over Excel's 32,767 characters (text: its length): cut with a marker, whole in the backup only. */
   | "text_too_long"
+  /** A header holding [ ] # ' (text: the header): the ledger table names it with full-width forms. */
+  | "header_rewritten"
   /** The stored 台账设置 names a sheet the tool did not generate (text: the sheet): that name is ignored. */
   | "stored_sheet_ignored"
   /** A rebuild kept the user's edits on a generated sheet (text: the sheet). */

@@ -108,6 +108,25 @@ export function overlongCells(sheet: SheetSnapshot, layout: LedgerLayout): Issue
 }
 
 /**
+ * Headers holding a character with a meaning in a structured reference ([ ] # '): the ledger table names
+ * them with full-width forms (plan/names.ts uniqueColumnNames), which changes the header cell, so each is said.
+ */
+export function rewrittenHeaders(sheet: SheetSnapshot, layout: LedgerLayout): Issue[] {
+  const row = layout.headerRows.at(-1) ?? layout.firstDataRow - 1;
+  return layout.columns
+    .filter((c) => !c.generated && /['#[\]]/.test(c.header))
+    .map((c) => ({
+      row,
+      field: c.field,
+      code: "header_rewritten" as const,
+      severity: "warning" as const,
+      params: { text: c.header },
+      cell: a1(row - 1, c.index),
+      sheet: sheet.name,
+    }));
+}
+
+/**
  * Header texts that mark the header rows printed multi-page ledgers repeat inside the data: the 案由 and 编号
  * headers (the upper row of a two-row header holds them, merged down) and the date headers (the lower row of
  * a two-row header often holds only those, under 办理时间). No real item has such text in those cells.

@@ -33,6 +33,7 @@ export const SEVERITY: Record<IssueCode, Severity> = {
   user_edits_kept: "warning",
   generated_sheet_copied: "warning",
   text_too_long: "warning",
+  header_rewritten: "warning",
   stored_sheet_ignored: "warning",
 };
 

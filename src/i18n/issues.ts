@@ -93,6 +93,8 @@ const ZH: Record<IssueCode, (p: Parts, f: Field | null) => string> = {
     `工作表“${p.text}”是隐藏的：没有其他工作表含有台账，因此读取了它；如这不是要用的台账，请检查隐藏的工作表`,
   text_too_long: (p) =>
     `本格有${p.text}个字符，超过 Excel 单元格上限（32767）：台账和统计表中已截断并标注“超长已截断”，全文只保留在原表备份中`,
+  header_rewritten: (p) =>
+    `表头“${p.text}”含有 [ ] # ' 之一，Excel 表格的公式无法直接引用：整理台账时这些字符写成全角（［ ］ ＃ ＇），原表备份保留原样`,
   stored_sheet_ignored: (p) =>
     `台账设置中记录的工作表“${p.text}”不是本工具生成的（像是您的数据表）：已忽略这条记录，不会改写该工作表`,
   user_edits_kept: (p) => `工作表“${p.text}”中您填写或添加的内容已保留，其余部分按最新数据重新生成`,
@@ -138,6 +140,8 @@ const EN: Record<IssueCode, (p: Parts, f: Field | null) => string> = {
     `Sheet “${p.text}” is hidden: no other sheet holds a ledger, so it was read; check the hidden sheets if this is not the ledger you meant`,
   text_too_long: (p) =>
     `This cell holds ${p.text} characters, more than Excel's limit of 32,767 per cell: it is cut short with a “truncated” mark in the ledger and statistics, and kept whole only in the backup sheet`,
+  header_rewritten: (p) =>
+    `The header “${p.text}” holds one of [ ] # ', which table formulas cannot name as written: structuring the ledger writes them full-width (［ ］ ＃ ＇) in its header; the backup keeps the original`,
   stored_sheet_ignored: (p) =>
     `The stored settings name sheet “${p.text}”, which this tool did not generate (it looks like your data): that entry is ignored and the sheet is left as it is`,
   user_edits_kept: (p) =>

@@ -135,6 +135,18 @@ describe("b) headers with [ ] # ' become safe table column names", () => {
     expect(planCell(ledgerOp(plan), 0, 4)).toEqual({ t: "text", v: "承办科室［主］" });
     expect(formulas(plan).join("\n")).not.toMatch(/'[[\]#']/);
   });
+
+  it("says so for each header it rewrites, at the header cell", () => {
+    const header = [...HEADER];
+    header[4] = "承办科室[主]";
+    const wb: WorkbookSnapshot = { sheets: [ledger(ROWS, "台账", header)] };
+    const said = analyse(wb).issues.filter((i) => i.code === "header_rewritten");
+    expect(said).toEqual([
+      expect.objectContaining({ cell: "E1", sheet: "台账", params: { text: "承办科室[主]" } }),
+    ]);
+    const plain: WorkbookSnapshot = { sheets: [ledger(ROWS)] };
+    expect(analyse(plain).issues.filter((i) => i.code === "header_rewritten")).toEqual([]);
+  });
 });
 
 describe("c) a 1904-date-system workbook", () => {

@@ -4,6 +4,8 @@
  * 200,000 rows …) answered with the package check's message while the page stays usable; 取消 stops a large file.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { loadWorkbookInput } from "../../src/hosts/xlsx/workbook";
 import { loadMessage } from "../../src/standalone/useWorkbookFile";
@@ -187,10 +189,10 @@ describeInBrowser("standalone page: policy, worker, hostile files", () => {
     expect(wb.getWorksheet("台账")?.rowCount).toBeGreaterThan(30_000);
   }, 300_000);
 
-  it("tells what the download will not keep (macros, a slicer) before it downloads, and downloads on the user's word", async () => {
+  it("tells what the download will not keep (a slicer) before it downloads, and downloads on the user's word, an .xlsm as .xlsm with its macros", async () => {
     const page = await open();
     await page.locator('input[type="file"]').setInputFiles({
-      name: "提案台賬.xlsx",
+      name: "提案台賬.xlsm",
       mimeType: XLSX_MIME,
       buffer: await richLedger({ macros: true, slicer: true }),
     });
@@ -203,14 +205,18 @@ describeInBrowser("standalone page: policy, worker, hostile files", () => {
     await warning.waitFor();
     const lines = await warning.getByRole("listitem").allInnerTexts();
     console.log(`page: dropped before the download: ${lines.join(" | ")}`);
-    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.some((l) => l.includes("切片器"))).toBe(true);
+    expect(lines.some((l) => l.includes("宏"))).toBe(false);
     expect(downloads).toBe(0);
     await screenshot(page, "page-dropped-warning");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       warning.getByRole("button", { name: s.download }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(download.suggestedFilename()).toMatch(/\.xlsm$/);
+    const path = await download.path();
+    const zip = await JSZip.loadAsync(await readFile(path));
+    expect(zip.file("xl/vbaProject.bin")).not.toBeNull();
     expect(await warning.count()).toBe(0);
   });
 });

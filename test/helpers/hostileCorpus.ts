@@ -1002,7 +1002,7 @@ export const HOSTILE_CASES: HostileCase[] = [
           "满意度",
         ],
       }),
-    expect: { exit: 0 },
+    expect: { exit: 0, issues: ["header_rewritten"] },
   },
   {
     id: "date-1904",
