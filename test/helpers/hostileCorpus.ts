@@ -24,6 +24,8 @@ export type Outcome =
       issues?: string[];
       /** Package parts (regexps over paths) that must be in the output. */
       keeps?: RegExp[];
+      /** Kinds of part that cannot be kept and must be listed in `dropped`. */
+      reports?: string[];
     };
 
 export interface HostileCase {
@@ -1325,6 +1327,21 @@ export const HOSTILE_CASES: HostileCase[] = [
         },
       }),
     expect: { exit: 0 },
+  },
+  {
+    id: "slicer",
+    category: "dataloss",
+    ext: "xlsx",
+    about: "a slicer on a pivot table (not carried: must be reported)",
+    make: async () => {
+      const { richLedger } = await import("./carryFixtures");
+      return new Uint8Array(await richLedger({ slicer: true }));
+    },
+    expect: {
+      exit: 0,
+      keeps: [/^xl\/pivotTables\/pivotTable\d+\.xml$/],
+      reports: ["slicer"],
+    },
   },
 ];
 
