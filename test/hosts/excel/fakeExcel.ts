@@ -7,6 +7,8 @@
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { areaA1, columnLetter, parseRange } from "../../../src/core/address";
+import { serialFromYmd } from "../../../src/core/dates";
+import type { GridSheet } from "../../helpers/grid-xlsx";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
@@ -626,5 +628,24 @@ class FakeTableList extends Loadable {
     this.x.tables.push(t);
     this.x.record(`table ${address}`);
     return t;
+  }
+}
+
+/** Puts grid sheets (test/helpers) into a fake workbook as a user's file would hold them: dates as serials. */
+export function seedSheets(x: FakeExcel, grids: readonly GridSheet[]): void {
+  for (const grid of grids) {
+    const sheet = x.addSheet(grid.name);
+    grid.rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === null) return;
+        const date = v instanceof Date;
+        const value = date ? serialFromYmd(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()) : v;
+        sheet.cells.set(`${r},${c}`, {
+          value,
+          kind: typeof value === "number" ? "number" : "text",
+          format: date ? "yyyy-mm-dd" : "General",
+        });
+      }),
+    );
   }
 }

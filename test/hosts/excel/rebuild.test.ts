@@ -1,8 +1,7 @@
 import { createExcelHost } from "../../../src/hosts/excel/excelHost";
 import { APPLY_SYNCS } from "../../../src/hosts/excel/render";
 import { planFor } from "../../../src/core/plan/pipeline";
-import { serialFromYmd } from "../../../src/core/dates";
-import { FakeExcel, type FakeCell } from "./fakeExcel";
+import { FakeExcel, type FakeCell, seedSheets } from "./fakeExcel";
 import { TWO_SHEETS } from "../../helpers/layoutLedgers";
 
 /** Issue 10, item 1, in the Office.js host: the clerk's edits on 汇报材料 and 统计表 survive 一键生成年度统计. */
@@ -10,21 +9,7 @@ const FILLED = "\u3000\u3000今年严格落实“五定”责任制，每件均�
 const ADDED = "\u3000\u3000此外召开了两次推进会。";
 
 function seed(x: FakeExcel): void {
-  for (const grid of TWO_SHEETS.sheets) {
-    const sheet = x.addSheet(grid.name);
-    grid.rows.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (v === null) return;
-        const date = v instanceof Date;
-        const value = date ? serialFromYmd(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()) : v;
-        sheet.cells.set(`${r},${c}`, {
-          value,
-          kind: typeof value === "number" ? "number" : "text",
-          format: date ? "yyyy-mm-dd" : "General",
-        });
-      }),
-    );
-  }
+  seedSheets(x, TWO_SHEETS.sheets);
 }
 
 let current: FakeExcel | undefined;

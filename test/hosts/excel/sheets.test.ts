@@ -2,27 +2,12 @@ import { createExcelHost } from "../../../src/hosts/excel/excelHost";
 import { APPLY_SYNCS } from "../../../src/hosts/excel/render";
 import { analyzeWorkbook } from "../../../src/core/analyze";
 import { buildPlan } from "../../../src/core/plan/build";
-import { serialFromYmd } from "../../../src/core/dates";
-import { FakeExcel } from "./fakeExcel";
+import { FakeExcel, seedSheets } from "./fakeExcel";
 import { TWO_SHEETS } from "../../helpers/layoutLedgers";
 
 /** A ledger kept on two sheets (人大建议, 政协提案), structured in place by the Office.js host. */
 function seed(x: FakeExcel): void {
-  for (const grid of TWO_SHEETS.sheets) {
-    const sheet = x.addSheet(grid.name);
-    grid.rows.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (v === null) return;
-        const date = v instanceof Date;
-        const value = date ? serialFromYmd(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()) : v;
-        sheet.cells.set(`${r},${c}`, {
-          value,
-          kind: typeof value === "number" ? "number" : "text",
-          format: date ? "yyyy-mm-dd" : "General",
-        });
-      }),
-    );
-  }
+  seedSheets(x, TWO_SHEETS.sheets);
 }
 
 describe("apply: a ledger over two sheets", () => {
