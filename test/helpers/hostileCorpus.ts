@@ -127,7 +127,7 @@ export async function ledgerBytes(o: LedgerOptions = {}): Promise<Uint8Array> {
 }
 
 /** Edits the package of a workbook as text: add parts, change XML. */
-async function patch(bytes: Uint8Array, edit: (zip: JSZip) => Promise<void>): Promise<Uint8Array> {
+export async function patch(bytes: Uint8Array, edit: (zip: JSZip) => Promise<void>): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   await edit(zip);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
@@ -199,7 +199,7 @@ function relsOf(part: string): string {
   return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
 }
 
-async function addChart(zip: JSZip, sheet: string, n: number, source: string): Promise<void> {
+export async function addChart(zip: JSZip, sheet: string, n: number, source: string): Promise<void> {
   const part = await sheetPart(zip, sheet);
   zip.file(
     `xl/charts/chart${n}.xml`,

@@ -57,7 +57,10 @@ export async function buildXlsx(
 /** What carryOver needs to know of a plan: the sheets it writes anew and the backups it makes. */
 export function carryOptionsOf(plan: WorkbookPlan, options: BuildOptions = {}): CarryOptions {
   return {
-    replaced: plan.replaces,
+    // A generated sheet the plan reuses (统计表 kept with the user's edits) keeps what the user put on it too.
+    replaced: plan.replaces.filter(
+      (name) => !plan.ops.some((op) => op.kind === "new" && op.name === name && op.reuse),
+    ),
     backups: plan.ops.flatMap((op) => (op.kind === "copy" ? [{ from: op.from, name: op.name }] : [])),
     ...(options.keepMacros === false ? { keepMacros: false } : {}),
   };

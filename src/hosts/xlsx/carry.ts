@@ -8,6 +8,7 @@ import {
   relKind,
   relativeTarget,
   takeChild,
+  unescapeXml,
   type Relationship,
 } from "./opc";
 import type { DroppedKind, DroppedPart, DroppedReason } from "../host";
@@ -419,10 +420,11 @@ function retargetChart(xml: string, from: string, to: string): string {
   const quoted = (s: string) => `'${s.replace(/'/g, "''")}'`;
   const plain = from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const q = quoted(from).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const esc = escapeAttr(quoted(to)).replace(/\$/g, "$$$$");
+  const target = quoted(to).replace(/\$/g, "$$$$");
+  // Matched on the formula as text (a name with & or < is escaped in the XML), written back escaped.
   return xml.replace(/<c:f>([\s\S]*?)<\/c:f>/g, (_all, f: string) => {
-    const out = f.replace(new RegExp(`${q}!|(?<![\\w'])${plain}!`, "g"), `${esc}!`);
-    return `<c:f>${out}</c:f>`;
+    const out = unescapeXml(f).replace(new RegExp(`${q}!|(?<![\\w'])${plain}!`, "g"), `${target}!`);
+    return `<c:f>${escapeAttr(out)}</c:f>`;
   });
 }
 

@@ -259,10 +259,53 @@ export function unescapeXml(text: string): string {
   });
 }
 
+/** A direct child of the root element: its name and where it starts and ends in the text. */
+interface Child {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** Tags, with quoted attribute values (which may hold ">"); comments, processing instructions and CDATA apart. */
+const TAG =
+  /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
+
+/**
+ * The root's direct children, in order. Elements of the same name deeper down (a data bar's <extLst> inside
+ * <cfRule>) are not children of the root and never count.
+ */
+export function topLevelChildren(xml: string): Child[] {
+  const out: Child[] = [];
+  let depth = 0;
+  let open: Child | null = null;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(xml); m; m = TAG.exec(xml)) {
+    const name = m[2];
+    if (name === undefined) continue;
+    const closing = m[1] === "/";
+    const selfClosing = m[4] === "/";
+    if (closing) {
+      depth--;
+      if (depth === 1 && open) {
+        open.end = m.index + m[0].length;
+        out.push(open);
+        open = null;
+      }
+      continue;
+    }
+    if (depth === 1) {
+      const child = { name, start: m.index, end: m.index + m[0].length };
+      if (selfClosing) out.push(child);
+      else open = child;
+    }
+    if (!selfClosing) depth++;
+  }
+  return out;
+}
+
 /**
  * Inserts `element` as a child of the root at its place in the schema's sequence `order`: before the first
- * child already there that comes later in `order`, else before the root's end tag. Only for XML written by
- * ExcelJS (no prefixes on the main namespace, each of these children at most once, at the top level).
+ * direct child that comes later in `order`, else before the root's end tag.
  */
 export function insertChild(
   xml: string,
@@ -271,23 +314,21 @@ export function insertChild(
   element: string,
   order: readonly string[],
 ): string {
-  const at = order.indexOf(name);
-  let index = -1;
-  for (const later of order.slice(at + 1)) {
-    const m = new RegExp(`<${later}[\\s/>]`).exec(xml);
-    if (m && (index < 0 || m.index < index)) index = m.index;
-  }
-  if (index < 0) index = xml.lastIndexOf(`</${root}>`);
+  const later = new Set(order.slice(order.indexOf(name) + 1));
+  const next = topLevelChildren(xml).find((c) => later.has(c.name));
+  const index = next ? next.start : xml.lastIndexOf(`</${root}>`);
   if (index < 0) return xml;
   return xml.slice(0, index) + element + xml.slice(index);
 }
 
-/** Removes a top-level child element (self-closing or with content) by name; returns it too. */
+/** Removes a direct child of the root (self-closing or with content) by name; returns it too. */
 export function takeChild(xml: string, name: string): { xml: string; element?: string } {
-  const re = new RegExp(`<${name}\\b[^>]*?/>|<${name}\\b[^>]*>[\\s\\S]*?</${name}>`);
-  const m = re.exec(xml);
-  if (!m) return { xml };
-  return { xml: xml.slice(0, m.index) + xml.slice(m.index + m[0].length), element: m[0] };
+  const child = topLevelChildren(xml).find((c) => c.name === name);
+  if (!child) return { xml };
+  return {
+    xml: xml.slice(0, child.start) + xml.slice(child.end),
+    element: xml.slice(child.start, child.end),
+  };
 }
 
 /** CT_Worksheet's children in schema order (ECMA-376 Part 1, 18.3.1.99). */

@@ -19,7 +19,7 @@ export interface PackageLimits {
   ratioMinSize: number;
   /** Number of entries in the zip. */
   maxParts: number;
-  /** Cells (<c> elements) over all worksheets. */
+  /** Cells over all worksheets: <c> elements, and every cell a merged area covers (ExcelJS makes each one). */
   maxCells: number;
   /** Merged areas (<mergeCell> elements) over all worksheets. */
   maxMerges: number;
@@ -226,7 +226,9 @@ const LT = 0x3c;
 const C = 0x63;
 const MERGE_TAG = new TextEncoder().encode("<mergeCell");
 /** Bytes a tag test may look ahead: "<mergeCell" and the character after it. */
-const LOOKAHEAD = MERGE_TAG.length + 1;
+/** Bytes kept for the next chunk: a whole <mergeCell ref="…"/> tag, so its area can be read. */
+const LOOKAHEAD = 64;
+const MERGE_REF = /ref="\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"/;
 /** Space, tab, CR, LF, ">" and "/": what may follow an element's name. */
 const NAME_END = new Set([0x20, 0x09, 0x0a, 0x0d, 0x3e, 0x2f]);
 
@@ -234,6 +236,11 @@ const NAME_END = new Set([0x20, 0x09, 0x0a, 0x0d, 0x3e, 0x2f]);
 export class TagCounter {
   cells = 0;
   merges = 0;
+  /**
+   * Cells merged areas cover beyond their first: ExcelJS makes an object for every one of them, so a single
+   * merge over A1:CZ100000 costs what 10 million written cells cost, and counts as that many.
+   */
+  covered = 0;
   private carry = new Uint8Array(0);
 
   push(chunk: Uint8Array): void {
@@ -258,10 +265,26 @@ export class TagCounter {
       } else if (next === 0x6d) {
         let j = 2;
         while (j < MERGE_TAG.length && d[i + j] === MERGE_TAG[j]) j++;
-        if (j === MERGE_TAG.length && NAME_END.has(d[i + j] ?? 0)) this.merges++;
+        if (j === MERGE_TAG.length && NAME_END.has(d[i + j] ?? 0)) {
+          this.merges++;
+          this.covered += mergeArea(d, i) - 1;
+        }
       }
     }
   }
+}
+
+/** Cells of the merged area whose <mergeCell tag starts at `at` (1 when its ref cannot be read). */
+function mergeArea(d: Uint8Array, at: number): number {
+  let tag = "";
+  for (let k = at; k < Math.min(d.length, at + LOOKAHEAD) && d[k] !== 0x3e; k++)
+    tag += String.fromCharCode(d[k] ?? 0);
+  const m = MERGE_REF.exec(tag);
+  if (!m) return 1;
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const width = Math.abs(col(m[3] ?? "A") - col(m[1] ?? "A")) + 1;
+  const height = Math.abs(Number(m[4]) - Number(m[2])) + 1;
+  return width * height;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
@@ -374,7 +397,7 @@ export async function inspectPackage(
     }
     if (counter) {
       counter.end();
-      cells += counter.cells;
+      cells += counter.cells + counter.covered;
       merges += counter.merges;
     }
   }
