@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import type { SettingsInput } from "../core/settings";
 
-export type Command = "analyze" | "build";
+export type Command = "analyze" | "build" | "remind";
 
 export interface CliOptions {
   command: Command;
@@ -9,6 +9,9 @@ export interface CliOptions {
   out?: string;
   json: boolean;
   settings: SettingsInput;
+  /** remind: the window in days (the due-soon setting when absent) and one 承办科室 only. */
+  within?: number;
+  department?: string;
 }
 
 /** A command line the user got wrong: printed as usage, exit 2. */
@@ -25,6 +28,7 @@ export class UsageError extends Error {
 export const USAGE = `用法 Usage:
   npm run --silent ledger -- analyze FILE.xlsx [--sheet NAME] [--today YYYY-MM-DD] [--exclude-department NAME]... [--json]
   npm run --silent ledger -- build FILE.xlsx -o OUT.xlsx [同上选项 same options] [--json]
+  npm run --silent ledger -- remind FILE.xlsx [--today YYYY-MM-DD] [--within DAYS] [--department NAME] [--json]
 其他选项 More options: --org 我局  --year 2026  --deadline-months 3  --due-soon-days 7  --locale zh-CN|zh-TW|en`;
 
 function int(value: string | undefined, flag: string): number | undefined {
@@ -51,6 +55,8 @@ export function parseCli(argv: string[]): CliOptions {
         "deadline-months": { type: "string" },
         "due-soon-days": { type: "string" },
         locale: { type: "string" },
+        within: { type: "string" },
+        department: { type: "string" },
       },
     });
   } catch (err) {
@@ -59,7 +65,7 @@ export function parseCli(argv: string[]): CliOptions {
   }
   const { values, positionals } = parsed;
   const [command, file, ...rest] = positionals;
-  if (command !== "analyze" && command !== "build") {
+  if (command !== "analyze" && command !== "build" && command !== "remind") {
     throw new UsageError(`未知命令：${command ?? "(无)"}`, `Unknown command: ${command ?? "(none)"}`);
   }
   if (!file) throw new UsageError("缺少要读取的 .xlsx 文件", "Missing the .xlsx file to read");
@@ -89,9 +95,12 @@ export function parseCli(argv: string[]): CliOptions {
   const soon = int(values["due-soon-days"], "--due-soon-days");
   if (soon !== undefined) settings.dueSoonDays = soon;
   if (locale !== undefined) settings.locale = locale;
+  const within = int(values.within, "--within");
   return {
     command,
     file,
+    ...(within !== undefined ? { within } : {}),
+    ...(values.department !== undefined ? { department: values.department } : {}),
     ...(values.out !== undefined ? { out: values.out } : {}),
     json: values.json ?? false,
     settings,

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { parseCli, UsageError, USAGE } from "./args";
-import { analysisJson, analysisText, droppedText } from "./output";
+import { analysisJson, analysisText, droppedText, remindersJson, remindersText } from "./output";
+import { remindersFor } from "../core/reminders";
 import { analyzeWorkbook, type AnalyzeFailure } from "../core/analyze";
 import { failureMessage, type FailureCode, type FailureDetail } from "../i18n/failures";
 import { loadXlsx, snapshotOf } from "../hosts/xlsx/workbook";
@@ -39,6 +40,21 @@ async function readInput(path: string): Promise<Uint8Array> {
 async function run(argv: string[]): Promise<number> {
   const options = parseCli(argv);
   const input = await readInput(options.file);
+  if (options.command === "remind") {
+    // 催办: read exactly as analyze reads, then the open items due within the window, by 承办科室.
+    const outcome = analyzeWorkbook(snapshotOf(await loadXlsx(input)), options.settings);
+    if (!outcome.ok) throw new Unusable(outcome.error.code, failureDetail(outcome.error));
+    const reminders = remindersFor(outcome.analysis, {
+      ...(options.within !== undefined ? { within: options.within } : {}),
+      ...(options.department !== undefined ? { department: options.department } : {}),
+    });
+    process.stdout.write(
+      options.json
+        ? `${JSON.stringify(remindersJson(reminders), null, 2)}\n`
+        : `${remindersText(reminders)}\n`,
+    );
+    return 0;
+  }
   if (options.command === "analyze") {
     // Read exactly as build reads it (an HTML table saved as .xls becomes a workbook first), so analyze and
     // build always see the same ledger.

@@ -1,3 +1,4 @@
+import type { ReminderItem, Reminders } from "../core/reminders";
 import type { Analysis } from "../core/analyze";
 import type { Stats } from "../core/stats.types";
 import type { Field } from "../core/fields";
@@ -121,4 +122,52 @@ export function droppedText(dropped: readonly DroppedPart[]): string {
   const zh = droppedLines(dropped, "zh-CN");
   const en = droppedLines(dropped, "en");
   return `${zh.map((line, i) => `${line}\n${en[i] ?? ""}`).join("\n")}\n\n`;
+}
+
+/**
+ * `remind --json`: { asOf, within, groups: [{ department, leader, items: [{ row, sheet, id, title, handler,
+ * phone, dueOn, daysLeft, status }], message }], unknownDeadline: [items], summary }.
+ */
+export function remindersJson(r: Reminders): Record<string, unknown> {
+  const item = (i: ReminderItem) => ({
+    row: i.row,
+    sheet: i.sheet,
+    id: i.id ?? null,
+    title: i.title ?? null,
+    handler: i.handler ?? null,
+    phone: i.phone ?? null,
+    dueOn: i.dueOn ?? null,
+    daysLeft: i.daysLeft ?? null,
+    status: i.status,
+    // Extension: what else a clerk phones about.
+    proposer: i.proposer ?? null,
+    leader: i.leader ?? null,
+    department: i.department ?? null,
+  });
+  return {
+    asOf: r.asOf,
+    within: r.within,
+    groups: r.groups.map((g) => ({
+      department: g.department,
+      leader: g.leader ?? null,
+      items: g.items.map(item),
+      message: g.message,
+    })),
+    unknownDeadline: r.unknownDeadline.map(item),
+    summary: r.summary,
+  };
+}
+
+/** `remind` as text: the overall message, then each group's message, ready to paste. */
+export function remindersText(r: Reminders): string {
+  const lines = [r.summary, ""];
+  for (const g of r.groups) lines.push(g.message, "");
+  if (r.unknownDeadline.length > 0) {
+    lines.push(
+      `办理时限不明 Deadline unreadable: ${r.unknownDeadline
+        .map((i) => `${i.sheet}!${i.row}${i.id ? ` ${i.id}` : ""}`)
+        .join("、")}`,
+    );
+  }
+  return lines.join("\n").trimEnd();
 }

@@ -474,3 +474,50 @@ describe("inputs that are not a workbook file (issue 10)", () => {
     );
   });
 });
+
+describe("remind: 催办 from the command line", () => {
+  it("prints the groups, items and messages as JSON, agreeing with analyze's counts", () => {
+    const out = json(ledger("remind", SAMPLE, "--today", "2026-11-27", "--json"));
+    const stats = json(ledger("analyze", SAMPLE, "--today", "2026-11-27", "--json")).stats;
+    expect(Object.keys(out)).toEqual(["asOf", "within", "groups", "unknownDeadline", "summary"]);
+    expect(out.asOf).toBe("2026-11-27");
+    expect(out.within).toBe(7);
+    const items = (out.groups as { items: { status: string }[] }[]).flatMap((g) => g.items);
+    expect(items.filter((i) => i.status === "overdue")).toHaveLength(stats.overdue);
+    expect(items.filter((i) => i.status === "dueSoon")).toHaveLength(stats.dueSoon);
+    const [first] = out.groups as Record<string, any>[];
+    expect(Object.keys(first ?? {})).toEqual(["department", "leader", "items", "message"]);
+    expect(Object.keys(first?.items[0] ?? {}).slice(0, 9)).toEqual([
+      "row",
+      "sheet",
+      "id",
+      "title",
+      "handler",
+      "phone",
+      "dueOn",
+      "daysLeft",
+      "status",
+    ]);
+    expect(first?.message).toContain(first?.department);
+    // The sample's P206 has an unreadable 办理时限: listed apart, never dropped.
+    expect((out.unknownDeadline as { id: string }[]).map((i) => i.id)).toContain("P206");
+  });
+
+  it("narrows to one department and a window, and prints the messages as text", () => {
+    const all = json(ledger("remind", SAMPLE, "--today", "2026-11-27", "--within", "30", "--json"));
+    const dept = (all.groups as { department: string }[])[0]?.department ?? "";
+    const one = json(
+      ledger("remind", SAMPLE, "--today", "2026-11-27", "--within", "30", "--department", dept, "--json"),
+    );
+    expect((one.groups as { department: string }[]).map((g) => g.department)).toEqual([dept]);
+    const text = ledger("remind", SAMPLE, "--today", "2026-11-27");
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain("您单位承办的建议提案中");
+  });
+
+  it("refuses a bad --within like any option", () => {
+    const r = ledger("remind", SAMPLE, "--within", "soon");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--within 需要一个整数");
+  });
+});

@@ -1,0 +1,204 @@
+import type { Analysis } from "./analyze";
+import type { DateSerial, Kind, LedgerRecord, Role } from "./fields";
+import { effectiveDue } from "./deadlines";
+import { replyEvidence } from "./progress";
+import { isoFromSerial } from "./dates";
+import { chineseDate } from "./format";
+import { foldKey, inScript } from "./script";
+import { groupKey } from "./stats";
+import type { Script } from "./fields";
+
+/** One item to chase: not replied, overdue or due within the window, or with a deadline nobody can read. */
+export interface ReminderItem {
+  row: number;
+  sheet: string;
+  id?: string;
+  title?: string;
+  proposer?: string;
+  kind?: Kind;
+  role?: Role;
+  leader?: string;
+  department?: string;
+  handler?: string;
+  phone?: string;
+  /** ISO date of the deadline in force (the ledger's, else derived); absent when it cannot be read. */
+  dueOn?: string;
+  /** Days from the as-of date to the deadline: negative when overdue. */
+  daysLeft?: number;
+  status: "overdue" | "dueSoon" | "unknown";
+}
+
+export interface ReminderGroup {
+  /** 承办科室 as first written (grouped as COUNTIFS groups: letter case aside); "" when the row names none. */
+  department: string;
+  /** The 分管领导 when every item of the group names the same one. */
+  leader?: string;
+  items: ReminderItem[];
+  /** One short paragraph to paste into 微信/短信/OA, in the workbook's script. */
+  message: string;
+}
+
+export interface Reminders {
+  asOf: string;
+  within: number;
+  groups: ReminderGroup[];
+  /** Open items whose deadline cannot be read (办理时限不明): listed apart, never dropped. */
+  unknownDeadline: ReminderItem[];
+  /** One message for the 分管领导: counts per 科室. */
+  summary: string;
+}
+
+export interface ReminderOptions {
+  /** Days ahead that count as due soon; the due-soon setting by default. */
+  within?: number;
+  /** Only this 承办科室 (compared as the groups are: script, spaces and letter case aside). */
+  department?: string;
+  /** Only items under this 分管领导. */
+  leader?: string;
+}
+
+/** Days the clerk asks an overdue item to be answered in. */
+const ANSWER_WITHIN_DAYS = 3;
+/** Titles longer than this are cut in messages. */
+const SHORT_TITLE = 20;
+
+/**
+ * 催办: the open items of a ledger that are overdue or due within `within` days, grouped by 承办科室, each
+ * group with a message to send; items whose deadline cannot be read are listed apart. Departments left out of
+ * the totals (excludeDepartments) are left out here too: another office chases them.
+ */
+export function remindersFor(analysis: Analysis, options: ReminderOptions = {}): Reminders {
+  const s = analysis.settings;
+  const today = analysis.today;
+  const within = options.within ?? s.dueSoonDays;
+  const excluded = new Set(s.excludeDepartments.map((d) => foldKey(d)));
+  const wantDept = options.department === undefined ? undefined : foldKey(options.department);
+  const wantLeader = options.leader === undefined ? undefined : foldKey(options.leader);
+  const groups = new Map<string, ReminderGroup>();
+  const unknownDeadline: ReminderItem[] = [];
+  for (const r of analysis.records) {
+    if (replyEvidence(r) !== null) continue;
+    const dept = r.department?.trim() ?? "";
+    if (dept && excluded.has(foldKey(dept))) continue;
+    if (wantDept !== undefined && foldKey(dept) !== wantDept) continue;
+    if (wantLeader !== undefined && foldKey(r.leader ?? "") !== wantLeader) continue;
+    const due = effectiveDue(r, s);
+    if (due === undefined) {
+      unknownDeadline.push(itemOf(r, analysis, undefined, today, "unknown"));
+      continue;
+    }
+    if (due > today + within) continue;
+    const item = itemOf(r, analysis, due, today, due < today ? "overdue" : "dueSoon");
+    const key = groupKey(foldKey(dept));
+    const group = groups.get(key) ?? { department: dept, items: [], message: "" };
+    group.items.push(item);
+    groups.set(key, group);
+  }
+  const out = [...groups.values()];
+  for (const g of out) {
+    g.items.sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || a.row - b.row);
+    const leaders = new Set(g.items.map((i) => i.leader ?? ""));
+    const [only] = [...leaders];
+    if (leaders.size === 1 && only) g.leader = only;
+    g.message = groupMessage(g, today, analysis.script);
+  }
+  // Most overdue first, then the most items.
+  out.sort(
+    (a, b) =>
+      count(b, "overdue") - count(a, "overdue") ||
+      b.items.length - a.items.length ||
+      a.department.localeCompare(b.department, "zh"),
+  );
+  return {
+    asOf: isoFromSerial(today),
+    within,
+    groups: out,
+    unknownDeadline,
+    summary: summaryMessage(out, unknownDeadline.length, within, analysis.script),
+  };
+}
+
+function itemOf(
+  r: LedgerRecord,
+  a: Analysis,
+  due: DateSerial | undefined,
+  today: DateSerial,
+  status: ReminderItem["status"],
+): ReminderItem {
+  const item: ReminderItem = { row: r.row, sheet: r.sheet ?? a.layout.sheet, status };
+  for (const k of [
+    "id",
+    "title",
+    "proposer",
+    "kind",
+    "role",
+    "leader",
+    "department",
+    "handler",
+    "phone",
+  ] as const) {
+    const v = r[k];
+    if (v !== undefined) (item as unknown as Record<string, unknown>)[k] = v;
+  }
+  if (due !== undefined) {
+    item.dueOn = isoFromSerial(due);
+    item.daysLeft = due - today;
+  }
+  return item;
+}
+
+function count(g: ReminderGroup, status: ReminderItem["status"]): number {
+  return g.items.filter((i) => i.status === status).length;
+}
+
+function shortTitle(title: string | undefined): string {
+  const t = (title ?? "").trim();
+  return t.length > SHORT_TITLE ? `${t.slice(0, SHORT_TITLE)}…` : t;
+}
+
+/**
+ * "社会事务科：您科承办的建议提案中，有1件已超期、1件将在7天内到期，请于2026年12月4日前答复：R1《关于…》（办理时限
+ * 2026年11月30日，已超期1天）；P3《…》（办理时限2026年12月5日，还剩4天）。谢谢！" — the reply-by date is the
+ * earliest deadline still ahead, or three days from today when an item is already overdue.
+ * Fixed words are written in the workbook's script; the user's words (names, titles) stay as written.
+ */
+function groupMessage(g: ReminderGroup, today: DateSerial, script: Script): string {
+  const t = (text: string) => inScript(text, script);
+  const overdue = count(g, "overdue");
+  const soon = count(g, "dueSoon");
+  const parts: string[] = [];
+  if (overdue) parts.push(t(`${overdue}件已超期`));
+  if (soon) parts.push(t(`${soon}件即将到期`));
+  const ahead = g.items.filter((i) => i.status === "dueSoon").map((i) => i.dueOn ?? "");
+  const replyBy = overdue
+    ? isoFromSerial(today + ANSWER_WITHIN_DAYS)
+    : (ahead.sort()[0] ?? isoFromSerial(today + ANSWER_WITHIN_DAYS));
+  const list = g.items
+    .map((i) => {
+      const name = `${i.id ? `${i.id}` : t(`第${i.row}行`)}《${shortTitle(i.title)}》`;
+      const days = i.daysLeft ?? 0;
+      const left = days < 0 ? t(`已超期${-days}天`) : days === 0 ? t("今天到期") : t(`还剩${days}天`);
+      return `${name}${t("（办理时限")}${t(chineseDate(i.dueOn ?? ""))}${t("，")}${left}${t("）")}`;
+    })
+    .join(t("；"));
+  const who = g.department || t("（未填承办科室）");
+  return `${who}${t("：您单位承办的建议提案中，有")}${parts.join(t("、"))}${t("，请于")}${t(chineseDate(replyBy))}${t("前答复：")}${list}${t("。谢谢！")}`;
+}
+
+/** "截至…，共有N件建议提案已超期或7天内到期：社会事务科2件（已超期1件）、…；另有M件办理时限不明。" */
+function summaryMessage(groups: ReminderGroup[], unknown: number, within: number, script: Script): string {
+  const t = (text: string) => inScript(text, script);
+  const total = groups.reduce((n, g) => n + g.items.length, 0);
+  if (total === 0 && unknown === 0) return t(`目前没有已超期或${within}天内到期的建议提案。`);
+  const per = groups
+    .map((g) => {
+      const overdue = count(g, "overdue");
+      const who = g.department || t("未填承办科室");
+      return `${who}${t(`${g.items.length}件`)}${overdue ? t(`（已超期${overdue}件）`) : ""}`;
+    })
+    .join(t("、"));
+  const head = total
+    ? t(`共有${total}件建议提案已超期或${within}天内到期：`) + per
+    : t("没有已超期或即将到期的建议提案");
+  return `${head}${unknown ? t(`；另有${unknown}件办理时限不明，请核实`) : ""}${t("。")}`;
+}
