@@ -2,7 +2,8 @@ import JSZip from "jszip";
 
 /**
  * What is wrong with an OOXML package, as Excel would find it on opening: a relationship whose target part
- * is missing, a part without a content type, a content-type override for a part that is not there.
+ * is missing, a part without a content type, a content-type override for a part that is not there, an r:id in
+ * the workbook or a sheet that names none of its relationships. Read with plain JSZip, not the code under test.
  */
 export async function packageProblems(zip: JSZip): Promise<string[]> {
   const problems: string[] = [];
@@ -19,16 +20,30 @@ export async function packageProblems(zip: JSZip): Promise<string[]> {
     const ext = p.slice(p.lastIndexOf(".") + 1).toLowerCase();
     if (!overrides.has(p) && !defaults.has(ext)) problems.push(`no content type for ${p}`);
   }
+  const ids = new Map<string, Set<string>>();
   for (const rels of [...parts].filter((p) => p.endsWith(".rels"))) {
     const xml = (await zip.file(rels)?.async("string")) ?? "";
     const base = rels.replace(/_rels\/[^/]*\.rels$/, "");
+    const owner = `${base}${rels.slice(rels.lastIndexOf("/") + 1).replace(/\.rels$/, "")}`;
+    const own = new Set<string>();
+    ids.set(owner, own);
     for (const m of xml.matchAll(/<Relationship [^>]*>/g)) {
       const tag = m[0];
+      const id = /Id="([^"]+)"/.exec(tag)?.[1];
+      if (id) own.add(id);
       if (/TargetMode="External"/.test(tag)) continue;
       const target = /Target="([^"]+)"/.exec(tag)?.[1];
       if (!target) continue;
       const path = resolvePart(base, decodeURIComponent(target));
       if (!parts.has(path)) problems.push(`${rels}: ${target} missing`);
+    }
+  }
+  // Every r:id the workbook or a sheet names is one of its relationships.
+  for (const part of [...parts].filter((p) => /^xl\/(workbook|worksheets\/[^/]+)\.xml$/.test(p))) {
+    const xml = (await zip.file(part)?.async("string")) ?? "";
+    const own = ids.get(part) ?? new Set<string>();
+    for (const m of xml.matchAll(/\br:id="([^"]+)"/g)) {
+      if (!own.has(m[1] ?? "")) problems.push(`${part}: r:id ${m[1]} has no relationship`);
     }
   }
   return problems;
