@@ -89,7 +89,8 @@ export function remindersFor(analysis: Analysis, options: ReminderOptions = {}):
     }
     if (due > today + within) continue;
     const item = itemOf(r, analysis, due, today, due < today ? "overdue" : "dueSoon");
-    const key = groupKey(foldKey(dept));
+    // Grouped exactly as the statistics group (stats.ts groupKey), so 催办 and 统计表 name the same 科室.
+    const key = groupKey(dept);
     const group = groups.get(key) ?? { department: dept, items: [], message: "" };
     group.items.push(item);
     groups.set(key, group);
