@@ -12,6 +12,8 @@ export interface CliOptions {
   /** remind: the window in days (the due-soon setting when absent) and one 承办科室 only. */
   within?: number;
   department?: string;
+  /** build: add the 催办单 sheet (the notice of the items to chase, as of the build's date). */
+  reminders?: boolean;
 }
 
 /** A command line the user got wrong: printed as usage, exit 2. */
@@ -27,9 +29,9 @@ export class UsageError extends Error {
 
 export const USAGE = `用法 Usage:
   npm run --silent ledger -- analyze FILE.xlsx [--sheet NAME] [--today YYYY-MM-DD] [--exclude-department NAME]... [--json]
-  npm run --silent ledger -- build FILE.xlsx -o OUT.xlsx [同上选项 same options] [--json]
+  npm run --silent ledger -- build FILE.xlsx -o OUT.xlsx [同上选项 same options] [--reminders] [--json]
   npm run --silent ledger -- remind FILE.xlsx [--today YYYY-MM-DD] [--within DAYS] [--department NAME] [--json]
-其他选项 More options: --org 我局  --year 2026  --deadline-months 3  --due-soon-days 7  --locale zh-CN|zh-TW|en`;
+其他选项 More options: --org 我局  --year 2026  --deadline-months 3  --assist-months 1  --due-soon-days 7  --locale zh-CN|zh-TW|en`;
 
 function int(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -53,7 +55,9 @@ export function parseCli(argv: string[]): CliOptions {
         org: { type: "string" },
         year: { type: "string" },
         "deadline-months": { type: "string" },
+        "assist-months": { type: "string" },
         "due-soon-days": { type: "string" },
+        reminders: { type: "boolean", default: false },
         locale: { type: "string" },
         within: { type: "string" },
         department: { type: "string" },
@@ -92,6 +96,8 @@ export function parseCli(argv: string[]): CliOptions {
   if (year !== undefined) settings.year = year;
   const months = int(values["deadline-months"], "--deadline-months");
   if (months !== undefined) settings.deadlineMonths = months;
+  const assist = int(values["assist-months"], "--assist-months");
+  if (assist !== undefined) settings.assistDeadlineMonths = assist;
   const soon = int(values["due-soon-days"], "--due-soon-days");
   if (soon !== undefined) settings.dueSoonDays = soon;
   if (locale !== undefined) settings.locale = locale;
@@ -102,6 +108,7 @@ export function parseCli(argv: string[]): CliOptions {
     ...(within !== undefined ? { within } : {}),
     ...(values.department !== undefined ? { department: values.department } : {}),
     ...(values.out !== undefined ? { out: values.out } : {}),
+    ...(values.reminders === true ? { reminders: true } : {}),
     json: values.json ?? false,
     settings,
   };

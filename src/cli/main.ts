@@ -70,7 +70,10 @@ async function run(argv: string[]): Promise<number> {
   // An .xlsm written under an .xlsx name: Excel refuses an .xlsx with macros inside, so they are left out and
   // reported (dropped, reason macrosInXlsx) rather than written into a file Excel would not open.
   const keepMacros = !/\.xlsx$/i.test(options.out ?? "");
-  const built = await buildXlsx(input, options.settings, undefined, { keepMacros });
+  const built = await buildXlsx(input, options.settings, undefined, {
+    keepMacros,
+    ...(options.reminders === true ? { reminders: true } : {}),
+  });
   if (!built.ok) throw new Unusable(built.error.code, failureDetail(built.error));
   const out = options.out ?? "";
   try {

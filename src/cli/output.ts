@@ -152,6 +152,8 @@ export function remindersJson(r: Reminders): Record<string, unknown> {
       leader: g.leader ?? null,
       items: g.items.map(item),
       message: g.message,
+      // Extension: the date the message asks a reply by.
+      replyBy: g.replyBy,
     })),
     unknownDeadline: r.unknownDeadline.map(item),
     summary: r.summary,

@@ -34,6 +34,8 @@ export interface ReminderGroup {
   /** The 分管领导 when every item of the group names the same one. */
   leader?: string;
   items: ReminderItem[];
+  /** ISO date the message asks a reply by: the earliest deadline ahead, or three days on when one is overdue. */
+  replyBy: string;
   /** One short paragraph to paste into 微信/短信/OA, in the workbook's script. */
   message: string;
 }
@@ -91,7 +93,7 @@ export function remindersFor(analysis: Analysis, options: ReminderOptions = {}):
     const item = itemOf(r, analysis, due, today, due < today ? "overdue" : "dueSoon");
     // Grouped exactly as the statistics group (stats.ts groupKey), so 催办 and 统计表 name the same 科室.
     const key = groupKey(dept);
-    const group = groups.get(key) ?? { department: dept, items: [], message: "" };
+    const group = groups.get(key) ?? { department: dept, items: [], replyBy: "", message: "" };
     group.items.push(item);
     groups.set(key, group);
   }
@@ -101,7 +103,8 @@ export function remindersFor(analysis: Analysis, options: ReminderOptions = {}):
     const leaders = new Set(g.items.map((i) => i.leader ?? ""));
     const [only] = [...leaders];
     if (leaders.size === 1 && only) g.leader = only;
-    g.message = groupMessage(g, today, analysis.script);
+    g.replyBy = replyByOf(g, today);
+    g.message = groupMessage(g, analysis.script);
   }
   // Most overdue first, then the most items.
   out.sort(
@@ -152,7 +155,7 @@ function count(g: ReminderGroup, status: ReminderItem["status"]): number {
   return g.items.filter((i) => i.status === status).length;
 }
 
-function shortTitle(title: string | undefined): string {
+export function shortTitle(title: string | undefined): string {
   const t = (title ?? "").trim();
   return t.length > SHORT_TITLE ? `${t.slice(0, SHORT_TITLE)}…` : t;
 }
@@ -163,27 +166,43 @@ function shortTitle(title: string | undefined): string {
  * earliest deadline still ahead, or three days from today when an item is already overdue.
  * Fixed words are written in the workbook's script; the user's words (names, titles) stay as written.
  */
-function groupMessage(g: ReminderGroup, today: DateSerial, script: Script): string {
+function groupMessage(g: ReminderGroup, script: Script): string {
   const t = (text: string) => inScript(text, script);
-  const overdue = count(g, "overdue");
-  const soon = count(g, "dueSoon");
-  const parts: string[] = [];
-  if (overdue) parts.push(t(`${overdue}件已超期`));
-  if (soon) parts.push(t(`${soon}件即将到期`));
-  const ahead = g.items.filter((i) => i.status === "dueSoon").map((i) => i.dueOn ?? "");
-  const replyBy = overdue
-    ? isoFromSerial(today + ANSWER_WITHIN_DAYS)
-    : (ahead.sort()[0] ?? isoFromSerial(today + ANSWER_WITHIN_DAYS));
+  const parts = countWords(g, script);
+  const replyBy = g.replyBy;
   const list = g.items
     .map((i) => {
       const name = `${i.id ? `${i.id}` : t(`第${i.row}行`)}《${shortTitle(i.title)}》`;
       const days = i.daysLeft ?? 0;
-      const left = days < 0 ? t(`已超期${-days}天`) : days === 0 ? t("今天到期") : t(`还剩${days}天`);
+      const left = t(daysWords(days));
       return `${name}${t("（办理时限")}${t(chineseDate(i.dueOn ?? ""))}${t("，")}${left}${t("）")}`;
     })
     .join(t("；"));
   const who = g.department || t("（未填承办科室）");
   return `${who}${t("：您单位承办的建议提案中，有")}${parts.join(t("、"))}${t("，请于")}${t(chineseDate(replyBy))}${t("前答复：")}${list}${t("。谢谢！")}`;
+}
+
+/** The date to reply by: three days on when an item is overdue, else the earliest deadline ahead. */
+function replyByOf(g: ReminderGroup, today: DateSerial): string {
+  const ahead = g.items.filter((i) => i.status === "dueSoon").map((i) => i.dueOn ?? "");
+  return count(g, "overdue")
+    ? isoFromSerial(today + ANSWER_WITHIN_DAYS)
+    : (ahead.sort()[0] ?? isoFromSerial(today + ANSWER_WITHIN_DAYS));
+}
+
+/** ["1件已超期", "2件即将到期"] in the workbook's script, the words of a group's count. */
+function countWords(g: ReminderGroup, script: Script): string[] {
+  const overdue = count(g, "overdue");
+  const soon = count(g, "dueSoon");
+  const parts: string[] = [];
+  if (overdue) parts.push(inScript(`${overdue}件已超期`, script));
+  if (soon) parts.push(inScript(`${soon}件即将到期`, script));
+  return parts;
+}
+
+/** "已超期3天" / "今天到期" / "还剩4天" (simplified; callers convert). */
+export function daysWords(days: number): string {
+  return days < 0 ? `已超期${-days}天` : days === 0 ? "今天到期" : `还剩${days}天`;
 }
 
 /** "截至…，共有N件建议提案已超期或7天内到期：社会事务科2件（已超期1件）、…；另有M件办理时限不明。" */

@@ -19,6 +19,11 @@ export const SettingsSchema = z.object({
   deadlineMonths: z.number().int().min(1).max(24).default(3),
   /** Some places give 政协提案 a different period (e.g. 5 months); falls back to deadlineMonths. */
   cppccDeadlineMonths: z.number().int().min(1).max(24).optional(),
+  /**
+   * 协办/会办 units often have their own, shorter period (one month to send their views to the 主办 unit):
+   * when set, their derived deadline is 交办 + this many months; unset = the main rule.
+   */
+  assistDeadlineMonths: z.number().int().min(1).max(24).optional(),
   /** Unreplied items due within this many days are "due soon". */
   dueSoonDays: z.number().int().min(0).max(90).default(7),
   /** Departments left out of the totals and named in the report ("除市扶贫办3件"). */

@@ -119,8 +119,8 @@ function textOf(v: CellValue): string {
   return String(v).trim();
 }
 
-/** Words the title of a generated statistics or report sheet holds (either script, after foldKey). */
-const GENERATED_TITLE = /统计表|汇报|报告/;
+/** Words the title of a generated statistics, report or 催办 sheet holds (either script, after foldKey). */
+const GENERATED_TITLE = /统计表|汇报|报告|催办/;
 /** Rows searched for that title (the user may have written a few lines above it). */
 const TITLE_ROWS = 5;
 
@@ -166,11 +166,11 @@ function disownForeign(
   const owns = (role: SheetRole, name: string): boolean => {
     if (ledgers.has(key(name)) || claimed.has(key(name))) return false;
     const sheet = workbook.sheets.find((s) => key(s.name) === key(name));
-    if ((role === "summary" || role === "report") && sheet && !titled(sheet)) return false;
+    if (role !== "backup" && sheet && !titled(sheet)) return false;
     claimed.add(key(name));
     return true;
   };
-  for (const role of ["summary", "report", "backup"] as const) {
+  for (const role of ["summary", "report", "reminders", "backup"] as const) {
     const name = generated[role];
     if (name === undefined || owns(role, name)) continue;
     ignored.add(name);

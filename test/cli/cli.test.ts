@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
 import ExcelJS from "exceljs";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { xlsxFromGrids, utc } from "../helpers/grid-xlsx";
+import { loadXlsx } from "../../src/hosts/xlsx/workbook";
 
 const ROOT = join(__dirname, "..", "..");
 const SAMPLE = join(ROOT, "samples", "sample-ledger.xlsx");
@@ -486,7 +487,7 @@ describe("remind: 催办 from the command line", () => {
     expect(items.filter((i) => i.status === "overdue")).toHaveLength(stats.overdue);
     expect(items.filter((i) => i.status === "dueSoon")).toHaveLength(stats.dueSoon);
     const [first] = out.groups as Record<string, any>[];
-    expect(Object.keys(first ?? {})).toEqual(["department", "leader", "items", "message"]);
+    expect(Object.keys(first ?? {})).toEqual(["department", "leader", "items", "message", "replyBy"]);
     expect(Object.keys(first?.items[0] ?? {}).slice(0, 9)).toEqual([
       "row",
       "sheet",
@@ -513,6 +514,21 @@ describe("remind: 催办 from the command line", () => {
     const text = ledger("remind", SAMPLE, "--today", "2026-11-27");
     expect(text.status).toBe(0);
     expect(text.stdout).toContain("您单位承办的建议提案中");
+  });
+
+  it("build --reminders adds the 催办单 sheet and names it; a bad --assist-months is refused", async () => {
+    const out = join(dir, "reminders.xlsx");
+    const built = json(ledger("build", SAMPLE, "-o", out, "--today", "2026-11-27", "--reminders", "--json"));
+    expect((built.sheets as Record<string, string>).reminders).toBe("催办单");
+    const wb = await loadXlsx(readFileSync(out));
+    expect(wb.getWorksheet("催办单")?.getCell(1, 1).value).toBe("建议提案催办单");
+    const plain = json(
+      ledger("build", SAMPLE, "-o", join(dir, "plain.xlsx"), "--today", "2026-11-27", "--json"),
+    );
+    expect((plain.sheets as Record<string, string>).reminders).toBeUndefined();
+    const bad = ledger("build", SAMPLE, "-o", join(dir, "bad.xlsx"), "--assist-months", "99");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("assistDeadlineMonths");
   });
 
   it("refuses a bad --within like any option", () => {

@@ -34,6 +34,42 @@ describe("effectiveDue", () => {
       { deadlineMonths: 2 },
       "2019-05-15",
     ],
+    [
+      "协办 months apply to a 协办 unit",
+      { role: "assist", assignedOn: d("2019-03-15") },
+      { assistDeadlineMonths: 1 },
+      "2019-04-15",
+    ],
+    [
+      "协办 months apply to a 会办 unit",
+      { role: "joint", kind: "npc", assignedOn: d("2019-01-31") },
+      { assistDeadlineMonths: 1 },
+      "2019-02-28",
+    ],
+    [
+      "协办 months win over the 政协 months for a 协办 unit",
+      { role: "assist", kind: "cppcc", assignedOn: d("2019-03-15") },
+      { assistDeadlineMonths: 1, cppccDeadlineMonths: 5 },
+      "2019-04-15",
+    ],
+    [
+      "协办 months do not apply to the 主办 unit",
+      { role: "lead", kind: "cppcc", assignedOn: d("2019-03-15") },
+      { assistDeadlineMonths: 1, cppccDeadlineMonths: 5 },
+      "2019-08-15",
+    ],
+    [
+      "unset 协办 months: a 协办 unit follows the main rule",
+      { role: "assist", assignedOn: d("2019-03-15") },
+      {},
+      "2019-06-15",
+    ],
+    [
+      "a 协办 unit's written deadline wins over the 协办 months",
+      { role: "assist", dueOn: d("2019-07-01"), assignedOn: d("2019-03-15") },
+      { assistDeadlineMonths: 1 },
+      "2019-07-01",
+    ],
     ["nothing to go on", {}, {}, undefined],
     [
       "unreadable written deadline is not replaced by a guess",

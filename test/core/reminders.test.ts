@@ -117,6 +117,57 @@ describe("remindersFor", () => {
     expectGolden("reminders.zh-TW", text(traditional));
   });
 
+  it.each([
+    // 协办 assigned 10-15: the main rule (3 months) puts it in January, one month makes it overdue on 11-15.
+    [{}, [["R10", "2026-12-01", "dueSoon"]]],
+    [
+      { assistDeadlineMonths: 1 },
+      [
+        ["R11", "2026-11-15", "overdue"],
+        ["R10", "2026-12-01", "dueSoon"],
+      ],
+    ],
+  ] as const)("gives 协办/会办 units their own deadline when set (%j)", (settings, want) => {
+    const header = ["编号", "案由", "办理类型", "承办科室", "交办日期"];
+    const rows = [
+      ["R10", "关于养老的建议", "主办", "社会事务科", d(9, 1)],
+      ["R11", "关于养老的建议", "协办", "社会救助科", d(10, 15)],
+      ["R12", "关于殡葬的建议", "主办", "社会事务科", d(10, 15)],
+    ];
+    const r = remindersFor(analysis(rows, settings, header));
+    const items = r.groups.flatMap((g) => g.items).sort((x, y) => (x.daysLeft ?? 0) - (y.daysLeft ?? 0));
+    expect(items.map((i) => [i.id, i.dueOn, i.status])).toEqual(want);
+  });
+
+  it("chases the items of every sheet of a ledger kept over several sheets, naming each item's sheet", () => {
+    const header = ["编号", "案由", "类别", "承办科室", "办理时限", "答复日期"];
+    const outcome = analyzeWorkbook(
+      {
+        sheets: [
+          {
+            name: "人大建议",
+            rows: [header, ["R1", "关于养老的建议", "人大建议", "养老科", d(11, 30), null]],
+            merges: [],
+          },
+          {
+            name: "政协提案",
+            rows: [header, ["P1", "关于救助的提案", "政协提案", "养老科", d(12, 3), null]],
+            merges: [],
+          },
+        ],
+      },
+      { asOf: "2026-12-01" },
+    );
+    if (!outcome.ok) throw new Error(outcome.error.code);
+    expect(outcome.analysis.parts).toHaveLength(2);
+    const [group] = remindersFor(outcome.analysis).groups;
+    expect(group?.items.map((i) => [i.id, i.sheet, i.row, i.status])).toEqual([
+      ["R1", "人大建议", 2, "overdue"],
+      ["P1", "政协提案", 2, "dueSoon"],
+    ]);
+    expect(group?.replyBy).toBe("2026-12-04");
+  });
+
   it("says so when nothing is due", () => {
     const r = remindersFor(analysis(ROWS.slice(2, 4)));
     expect(r.groups).toEqual([]);

@@ -118,3 +118,55 @@ export async function convertManyWithLibreOffice(
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The package with only `sheet` visible and active, everything else byte for byte: LibreOffice prints the
+ * visible sheets, so its PDF is then that sheet's pages alone (manual page breaks and page setup untouched).
+ */
+export async function onlySheetVisible(bytes: Uint8Array, sheet: string): Promise<Uint8Array> {
+  const JSZip = (await import("jszip")).default;
+  const zip = await JSZip.loadAsync(bytes);
+  const file = zip.file("xl/workbook.xml");
+  if (!file) throw new Error("no xl/workbook.xml");
+  let index = -1;
+  let n = 0;
+  const xml = (await file.async("string"))
+    .replace(/<sheet\b[^>]*\/>/g, (tag) => {
+      const name = /\bname="([^"]*)"/.exec(tag)?.[1] ?? "";
+      const state = name === sheet.replace(/&/g, "&amp;") ? "visible" : "hidden";
+      if (state === "visible") index = n;
+      n++;
+      return / state="[^"]*"/.test(tag)
+        ? tag.replace(/ state="[^"]*"/, ` state="${state}"`)
+        : tag.replace("<sheet ", `<sheet state="${state}" `);
+    })
+    .replace(/ activeTab="\d+"/g, "")
+    .replace(/<workbookView\b/, (t) => `${t} activeTab="${index}"`);
+  if (index < 0) throw new Error(`no sheet ${sheet}`);
+  zip.file("xl/workbook.xml", xml);
+  return zip.generateAsync({ type: "uint8array" });
+}
+
+/** Path of pdftotext (poppler), or null. */
+export function pdftotextPath(): string | null {
+  for (const p of ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"]) if (existsSync(p)) return p;
+  return null;
+}
+
+/** The text of each page of a PDF (pdftotext, pages split at form feeds). */
+export async function pdfPages(pdf: Uint8Array): Promise<string[]> {
+  const tool = pdftotextPath();
+  if (!tool) throw new Error("pdftotext (poppler-utils) is not installed");
+  const dir = await mkdtemp(join(tmpdir(), "ledger-pdf-"));
+  try {
+    await writeFile(join(dir, "in.pdf"), pdf);
+    const { stdout } = await run(tool, ["-layout", join(dir, "in.pdf"), "-"], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const pages = stdout.split("\f");
+    if (pages.at(-1)?.trim() === "") pages.pop();
+    return pages;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

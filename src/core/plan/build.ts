@@ -11,15 +11,20 @@ import { buildSettingsSheet } from "./settingsSheet";
 import { inScript } from "../script";
 import { SHEET_ROLES } from "../roles";
 import type { Script } from "../fields";
+import { remindersFor, type ReminderOptions } from "../reminders";
+import { buildRemindersSheet } from "./remindersSheet";
 
 export interface BuildOptions {
   /** Parts to (re)generate; all by default. The ribbon's "regenerate statistics" passes summary, report, settings. */
   parts?: SheetRole[];
   /** Write the analysis date as a fixed as-of date even when the settings have none (default: =TODAY()). */
   asOfFixed?: boolean;
+  /** What the 催办单 lists, when "reminders" is among the parts (the due-soon window by default). */
+  reminders?: ReminderOptions;
 }
 
-const ALL: readonly SheetRole[] = SHEET_ROLES;
+/** Every part but the 催办单, which is written only when asked for (TASK_PARTS.reminders, build --reminders). */
+export const DEFAULT_PARTS: readonly SheetRole[] = SHEET_ROLES.filter((r) => r !== "reminders");
 
 /**
  * The workbook plan for one analysed ledger. Sheets an earlier build generated (named in the stored settings)
@@ -51,8 +56,8 @@ export function planWorkbook(
     return name !== undefined && existing.has(name) ? name : undefined;
   };
 
-  const parts = new Set(options.parts ?? ALL);
-  if (parts.has("summary") && !sameLedger) {
+  const parts = new Set(options.parts ?? DEFAULT_PARTS);
+  if ((parts.has("summary") || parts.has("reminders")) && !sameLedger) {
     parts.add("ledger");
     parts.add("backup");
   }
@@ -63,7 +68,9 @@ export function planWorkbook(
   const replaced = new Set<string>();
   const taken = nameSet([...existing]);
   const names = { ledger: sheet.name } as Record<SheetRole, string>;
-  for (const role of ["settings", "summary", "report", "backup"] as const) {
+  const wantReminders = parts.has("reminders") || prior("reminders") !== undefined;
+  for (const role of ["settings", "summary", "report", "backup", "reminders"] as const) {
+    if (role === "reminders" && !wantReminders) continue;
     const before = prior(role);
     if (before !== undefined) {
       names[role] = before;
@@ -170,6 +177,19 @@ export function planWorkbook(
     ...(parts.has("report")
       ? { report: { name: names.report, report: analysis.report, before: prior("report") } }
       : {}),
+    ...(parts.has("reminders")
+      ? {
+          reminders: {
+            op: buildRemindersSheet({
+              name: names.reminders,
+              reminders: remindersFor(analysis, options.reminders),
+              script,
+              organisation: settings.organisation,
+            }),
+            before: prior("reminders"),
+          },
+        }
+      : {}),
     untouched: untouchedSheets(parts, prior),
     today: analysis.today,
     taken,
@@ -177,7 +197,7 @@ export function planWorkbook(
   ops.push(...kept.copies);
   news.push(...kept.sheets);
   const generated: Partial<Record<SheetRole, string>> = { ledger: names.ledger };
-  for (const role of ["backup", "summary", "report", "settings"] as const) {
+  for (const role of ["backup", "summary", "report", "settings", "reminders"] as const) {
     const made =
       role === "backup" ? parts.has("backup") || backupExists : parts.has(role) || prior(role) !== undefined;
     if (made) generated[role] = names[role];
@@ -216,7 +236,11 @@ export function planWorkbook(
     plan: {
       ops,
       replaces: [...replaced],
-      activate: parts.has("summary") ? names.summary : names.ledger,
+      activate: parts.has("summary")
+        ? names.summary
+        : parts.has("reminders")
+          ? names.reminders
+          : names.ledger,
       sheets: names,
       ledgers: ledgers.map((l) => ({
         sheet: l.part.sheet.name,
@@ -238,9 +262,9 @@ function backupName(ledger: string, script: Script, taken: ReadonlySet<string>):
 function untouchedSheets(
   parts: ReadonlySet<SheetRole>,
   prior: (role: SheetRole) => string | undefined,
-): Partial<Record<"summary" | "report", string>> {
-  const out: Partial<Record<"summary" | "report", string>> = {};
-  for (const role of ["summary", "report"] as const) {
+): Partial<Record<"summary" | "report" | "reminders", string>> {
+  const out: Partial<Record<"summary" | "report" | "reminders", string>> = {};
+  for (const role of ["summary", "report", "reminders"] as const) {
     const before = prior(role);
     if (!parts.has(role) && before !== undefined) out[role] = before;
   }

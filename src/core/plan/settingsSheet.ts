@@ -12,7 +12,7 @@ import { OWNED_ROLES, type OwnedRole } from "../owned";
 /** A1 of the settings sheet: how readStoredState recognises a sheet an earlier build wrote. */
 
 /**
- * Fixed cells the ledger's and the statistics sheet's formulas point at. Rows 4-16 always hold the same
+ * Fixed cells the ledger's and the statistics sheet's formulas point at. Rows 4-17 always hold the same
  * keys, so the addresses never move; variable-length sections start at row 18.
  */
 const SETTINGS_CELLS = {
@@ -22,6 +22,8 @@ const SETTINGS_CELLS = {
   asOf: "B15",
   /** cppccDeadlineMonths, or deadlineMonths when none is set. */
   cppccMonths: "B16",
+  /** assistDeadlineMonths, empty when 协办/会办 follow the main rule. */
+  assistMonths: "B17",
 } as const;
 
 /** Columns of the dropdown lists (header in row 3, values from row 4). */
@@ -94,6 +96,7 @@ export function buildSettingsSheet(input: SettingsSheetInput): NewSheetPlan {
       num(s.cppccDeadlineMonths ?? s.deadlineMonths),
       "政协提案办理时限（公式引用此格）",
     ),
+    row("assistDeadlineMonths", opt(s.assistDeadlineMonths), "协办/会办时限：交办后几个月（空 = 同主办）"),
   ];
 
   const variable: PlanCell[][] = [];
@@ -157,7 +160,7 @@ export function buildSettingsSheet(input: SettingsSheetInput): NewSheetPlan {
     blocks,
     styles: [
       { range: SETTINGS_CELLS.asOf, style: { numberFormat: DEFAULT_DATE_FORMAT } },
-      { range: "B4:B16", style: { hAlign: "left" } },
+      { range: "B4:B17", style: { hAlign: "left" } },
     ],
     merges: [],
     columnWidths: [

@@ -1,10 +1,12 @@
 import type { SheetRole } from "../roles";
 
 /** What each action of the pane (and the ribbon command) writes. */
-export type Task = "structure" | "statistics" | "settings";
+export type Task = "structure" | "statistics" | "settings" | "reminders";
 
 export const TASK_PARTS: Record<Task, SheetRole[]> = {
   structure: ["ledger", "backup", "summary", "report", "settings"],
   statistics: ["summary", "report", "settings"],
   settings: ["settings"],
+  /** 生成催办单: the notice sheet as of today (the ledger structured first when it never was, as for statistics). */
+  reminders: ["reminders", "settings"],
 };

@@ -98,6 +98,13 @@ export interface PagePlan {
   printTitleRows?: string;
   /** Margins in inches. */
   margins?: { top: number; bottom: number; left: number; right: number };
+  /**
+   * Manual page breaks: the 0-based rows that start a new printed page (the 催办单's one page per 科室).
+   * Excel ignores manual breaks under fit-to-page, so a sheet with breaks prints at `scale` percent instead.
+   */
+  breaksBefore?: number[];
+  /** Print scale in percent, used instead of fit-to-width when `breaksBefore` is set (100 when absent). */
+  scale?: number;
 }
 
 export type { SheetRole };
@@ -172,8 +179,11 @@ export interface WorkbookPlan {
   replaces: string[];
   /** Sheet to activate at the end. */
   activate: string;
-  /** Names chosen for each role (the CLI's `sheets` object); `ledger` and `backup` are the first sheet's. */
-  sheets: Record<SheetRole, string>;
+  /**
+   * Names chosen for each role (the CLI's `sheets` object); `ledger` and `backup` are the first sheet's;
+   * `reminders` only when the workbook has a 催办单 (written now or kept from before).
+   */
+  sheets: Record<Exclude<SheetRole, "reminders">, string> & { reminders?: string };
   /** Every sheet of the ledger with its backup and table, the first one first. */
   ledgers: { sheet: string; backup: string; table: string }[];
   /** What the user is told about the rebuild itself (user edits kept, a sheet kept as a dated copy). */

@@ -81,6 +81,14 @@ function differsFromPlan(old: SheetSnapshot, op: NewSheetPlan): boolean {
   });
 }
 
+/** Whether a generated sheet holds a cell its build's record does not account for (no record: any cell). */
+function userWrote(old: SheetSnapshot, record: OwnedCells | undefined): boolean {
+  return filledCells(old).some(({ address, v }) => {
+    const o = record?.get(address);
+    return o === undefined || (o.hash !== FORMULA_HASH && o.hash !== ownedHash(v));
+  });
+}
+
 /** A1 cells as ranges, runs of adjacent cells in one row joined ("B5:F5"). */
 function runs(addresses: Iterable<string>): string[] {
   const byRow = new Map<number, number[]>();
@@ -244,6 +252,8 @@ export interface KeepInput {
   /** The generated sheets the plan writes again, each with the existing sheet of an earlier build (if any). */
   summary?: { op: NewSheetPlan; before: string | undefined };
   report?: { name: string; report: Report; before: string | undefined };
+  /** The 催办单 written again: the old one is replaced, or kept as a dated copy when the user wrote on it. */
+  reminders?: { op: NewSheetPlan; before: string | undefined };
   /** Sheets kept from before and not written again: their records carry over. */
   untouched: Partial<Record<OwnedRole, string>>;
   today: DateSerial;
@@ -326,6 +336,14 @@ export function keepUserEdits(input: KeepInput): Kept {
       kept.sheets.push(built.op);
       record("report", built.owned);
     }
+  }
+  if (input.reminders) {
+    const { op, before } = input.reminders;
+    const old = sheetOf(before);
+    // A notice as of a date: nothing of it is carried into the new one; a signed or annotated one is kept.
+    if (old !== undefined && userWrote(old, input.stored?.owned.reminders)) copy(old.name);
+    kept.sheets.push(op);
+    record("reminders", ownedCellsOf(op));
   }
   for (const role of OWNED_ROLES) {
     const cells = input.untouched[role] !== undefined ? input.stored?.owned[role] : undefined;

@@ -59,8 +59,16 @@ function applyPage(sheet: Excel.Worksheet, page: PagePlan): void {
   const layout = sheet.pageLayout;
   layout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
   layout.paperSize = "A4";
-  // zoom must be set as a whole object (docs/EXCEL-NOTES.md); 0 pages tall = as many as needed.
-  layout.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight };
+  const breaks = page.breaksBefore ?? [];
+  // zoom must be set as a whole object (docs/EXCEL-NOTES.md); 0 pages tall = as many as needed. Excel ignores
+  // manual page breaks under fit-to-page, so a sheet with breaks prints at a fixed scale instead.
+  layout.zoom =
+    breaks.length > 0
+      ? { scale: page.scale ?? 100 }
+      : { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight };
+  // ExcelApi 1.9, as pageLayout: the range given is the first row of the new page.
+  for (const row of breaks)
+    if (row > 0) sheet.horizontalPageBreaks.add(sheet.getRangeByIndexes(row, 0, 1, 1));
   if (page.printTitleRows !== undefined) {
     layout.setPrintTitleRows(page.printTitleRows.replace(/(\d+)/g, "$$$1"));
   }

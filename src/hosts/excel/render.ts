@@ -102,6 +102,8 @@ function resetSheet(sheet: Excel.Worksheet, features: ExcelFeatures): void {
   all.format.useStandardWidth = true;
   all.format.useStandardHeight = true;
   sheet.freezePanes.unfreeze();
+  // Manual page breaks (the 催办单's) belong to the old content (ExcelApi 1.9, as pageLayout).
+  if (features.pageLayout) sheet.horizontalPageBreaks.removePageBreaks();
 }
 
 /**

@@ -2,6 +2,7 @@ import type ExcelJS from "exceljs";
 import type { Analysis, AnalyzeFailure } from "../../core/analyze";
 import type { SettingsInput } from "../../core/settings";
 import { planFor } from "../../core/plan/pipeline";
+import { DEFAULT_PARTS } from "../../core/plan/build";
 import type { WorkbookPlan } from "../../core/plan/types";
 import { loadXlsx, snapshotOf } from "./workbook";
 import { renderPlan } from "./render";
@@ -25,6 +26,8 @@ export interface BuildOptions {
    * refuses an .xlsx with macros inside, so they are left out and reported (`dropped`, reason macrosInXlsx).
    */
   keepMacros?: boolean;
+  /** Add the 催办单 sheet (build --reminders): the items to chase as of the build's date, by 承办科室. */
+  reminders?: boolean;
 }
 
 /**
@@ -40,7 +43,11 @@ export async function buildXlsx(
 ): Promise<BuildResult> {
   const original = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
   const wb = await loadXlsx(original);
-  const outcome = planFor(snapshotOf(wb), { settings, now });
+  const outcome = planFor(
+    snapshotOf(wb),
+    { settings, now },
+    options.reminders === true ? { parts: [...DEFAULT_PARTS, "reminders"] } : {},
+  );
   if (!outcome.ok) return outcome;
   renderPlan(wb, outcome.plan);
   // What ExcelJS lost (charts, pivot tables, custom properties, macros …) comes back from the original.

@@ -97,16 +97,20 @@ function writeSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, op: SheetPlan):
   }
   if (op.page) {
     const p = op.page;
+    // Manual breaks (one page per 科室) count only without fit-to-page: such a sheet prints at a fixed scale.
+    const breaks = p.breaksBefore ?? [];
     ws.pageSetup = {
       ...ws.pageSetup,
       paperSize: A4,
       orientation: p.orientation,
-      fitToPage: true,
-      fitToWidth: p.fitToWidth,
-      fitToHeight: p.fitToHeight,
+      ...(breaks.length > 0
+        ? { fitToPage: false, scale: p.scale ?? 100 }
+        : { fitToPage: true, fitToWidth: p.fitToWidth, fitToHeight: p.fitToHeight }),
       ...(p.printTitleRows ? { printTitlesRow: p.printTitleRows } : {}),
       ...(p.margins ? { margins: { ...p.margins, header: 0.3, footer: 0.3 } } : {}),
     };
+    // ExcelJS writes a break after a row: after the row above the one that starts the page (1-based = index).
+    for (const row of breaks) if (row > 0) ws.getRow(row).addPageBreak();
   }
   if (op.tabColor) ws.properties.tabColor = { argb: `FF${op.tabColor}` };
 }

@@ -69,5 +69,9 @@ function doneMessage(done: Done, locale: Locale): string {
       return s.report.done;
     case "settings":
       return s.settings.saved;
+    case "reminders":
+      return s.remind.done;
+    case "reminders":
+      return s.report.done;
   }
 }

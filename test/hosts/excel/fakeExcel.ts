@@ -222,6 +222,8 @@ export class FakeSheet {
   conditionalFormats: { range: string; formula: string; fill?: string; priority?: number }[] = [];
   page: Record<string, unknown> = {};
   columnWidths = new Map<number, number>();
+  /** Manual page breaks: A1 of the first cell of each new page. */
+  pageBreaks: string[] = [];
   readonly tables: FakeTableList;
   readonly freezePanes;
   readonly onChanged;
@@ -243,6 +245,13 @@ export class FakeSheet {
         x.handlers.push(h);
         return { context: x.excel.context, remove: () => (h.removed = true) };
       },
+    };
+  }
+  get horizontalPageBreaks(): { add(r: FakeRange): void; removePageBreaks(): void } {
+    this.x.need(9, "horizontalPageBreaks");
+    return {
+      add: (r: FakeRange) => void this.pageBreaks.push(addr(r.rect)),
+      removePageBreaks: () => void (this.pageBreaks = []),
     };
   }
   get pageLayout(): Record<string, unknown> {

@@ -50,7 +50,8 @@ export function ledgerTable(
 }
 
 /**
- * Deadline in force (deadlines.ts effectiveDue): the ledger's own, else 交办 + months (政协提案 their own months);
+ * Deadline in force (deadlines.ts effectiveDue): the ledger's own, else 交办 + months (政协提案 and, when set,
+ * 协办/会办 their own months);
  * unreadable deadline text gives none, as the engine does; "无"/"-" count as empty.
  */
 function dueFormula(
@@ -61,9 +62,15 @@ function dueFormula(
   const due = ref("dueOn");
   const assigned = ref("assignedOn");
   const kind = ref("kind");
+  const role = ref("role");
   const months = settingsRef(settingsSheet, "deadlineMonths");
   const cppcc = settingsRef(settingsSheet, "cppccMonths");
-  const monthsExpr = kind ? `IF(${kind}=${str(labels.kind.cppcc)},${cppcc},${months})` : months;
+  const assist = settingsRef(settingsSheet, "assistMonths");
+  const kindMonths = kind ? `IF(${kind}=${str(labels.kind.cppcc)},${cppcc},${months})` : months;
+  // 协办/会办 their own months when the setting is filled in (deadlines.ts derivedMonths).
+  const monthsExpr = role
+    ? `IF(AND(ISNUMBER(${assist}),OR(${role}=${str(labels.role.assist)},${role}=${str(labels.role.joint)})),${assist},${kindMonths})`
+    : kindMonths;
   const derived = assigned ? `EDATE(${assigned},${monthsExpr})` : undefined;
   if (due && derived && assigned) {
     const noDate = `{${NO_DATE_FORMULA_TEXTS.map(str).join(",")}}`;
