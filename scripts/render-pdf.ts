@@ -1,6 +1,7 @@
 /**
- * Renders the statistics and report sheets of the built sample to PDF (LibreOffice) and PNG (pdftoppm),
- * to look at them as a leader would; the statistics page is saved as docs/summary-sheet.png.
+ * Renders the statistics, report and 催办单 sheets of the built sample to PDF (LibreOffice) and PNG (pdftoppm),
+ * to look at them as a leader would; the statistics page is saved as docs/summary-sheet.png, the 催办单's first
+ * page as docs/reminders-sheet.png.
  * Run: npx tsx scripts/render-pdf.ts [OUT_DIR]
  */
 import { execFileSync } from "node:child_process";
@@ -8,7 +9,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildXlsx, writeXlsx } from "../src/hosts/xlsx/build";
 import { loadXlsx } from "../src/hosts/xlsx/workbook";
-import { convertWithLibreOffice } from "../test/helpers/libreoffice";
+import { convertWithLibreOffice, onlySheetVisible } from "../test/helpers/libreoffice";
 
 const ROOT = join(__dirname, "..");
 
@@ -37,8 +38,23 @@ async function main(): Promise<void> {
     execFileSync("pdftoppm", ["-png", "-r", "70", pdfPath, join(out, role)]);
     console.log(`${pdfPath} → ${join(out, role)}-*.png`);
   }
+  // The 催办单 as of the sample's busy week, one page per 科室 (its manual page breaks kept byte for byte).
+  const remind = await buildXlsx(
+    readFileSync(join(ROOT, "samples", "sample-ledger.xlsx")),
+    { excludeDepartments: ["市扶贫办"], asOf: "2026-12-01" },
+    new Date(),
+    { reminders: true },
+  );
+  if (!remind.ok) throw new Error(remind.error.code);
+  const name = remind.plan.sheets.reminders ?? "";
+  const pdf = await convertWithLibreOffice(await onlySheetVisible(remind.buffer, name), "pdf");
+  const pdfPath = join(out, "reminders.pdf");
+  writeFileSync(pdfPath, pdf);
+  execFileSync("pdftoppm", ["-png", "-r", "70", pdfPath, join(out, "reminders")]);
+  console.log(`${pdfPath} → ${join(out, "reminders")}-*.png`);
   mkdirSync(join(ROOT, "docs"), { recursive: true });
   copyFileSync(join(out, "summary-1.png"), join(ROOT, "docs", "summary-sheet.png"));
+  copyFileSync(join(out, "reminders-1.png"), join(ROOT, "docs", "reminders-sheet.png"));
 }
 
 main().catch((err: unknown) => {

@@ -95,6 +95,10 @@ describe("the 催办单 in an .xlsx", () => {
     const copy = out.worksheets.find((w) => /^催办单\(\d\d-\d\d\)$/.test(w.name));
     expect(copy?.getCell(signRow, 1).value).toBe("签收人：李明");
     expect(out.getWorksheet("催办单")?.getCell(signRow, 1).value).toMatch(/^签收人：_+$/);
+    // The copy is no part of the ledger, and no ledger of its own, for the next build either.
+    const third = await build(again.buffer);
+    expect(third.analysis.sheets).toEqual(["责任分工表"]);
+    expect(third.analysis.issues.filter((i) => i.code === "generated_sheet_copied")).toHaveLength(0);
     expect(again.analysis.issues).toContainEqual(
       expect.objectContaining({
         code: "generated_sheet_copied",
