@@ -11,7 +11,13 @@ const MERGED =
 
 export const en: UiStrings = {
   appTitle: "Proposal Ledger",
-  tabs: { structure: "Structure", check: "Check", report: "Statistics & report", settings: "Settings" },
+  tabs: {
+    structure: "Structure",
+    check: "Check",
+    remind: "Reminders",
+    report: "Statistics & report",
+    settings: "Settings",
+  },
   loading: "Reading the workbook…",
   reload: "Read again",
   fields: {
@@ -67,6 +73,33 @@ export const en: UiStrings = {
     sheetWideOf: (sheet) => `Sheet "${sheet}", whole sheet`,
     goTo: (cell, message) => `${cell}: ${message}`,
   },
+  remind: {
+    heading: "Reminders",
+    department: "Department",
+    allDepartments: "All departments",
+    leader: "Leader in charge",
+    allLeaders: "All leaders",
+    within: "Due within",
+    withinDays: (days) => `${days} days`,
+    noDepartment: "(no department)",
+    counts: (overdue, dueSoon) => `${overdue} overdue · ${dueSoon} due soon`,
+    row: (row) => `Row ${row}`,
+    handler: (name) => `handled by ${name}`,
+    deadline: (iso) => `due ${iso}`,
+    overdueDays: (days) => `${days} ${days === 1 ? "day" : "days"} overdue`,
+    dueToday: "due today",
+    daysLeft: (days) => `${days} ${days === 1 ? "day" : "days"} left`,
+    copyGroup: "Copy reminder",
+    copyAll: "Copy all",
+    copied: "Copied",
+    copyFailed: "Could not copy: select the text and copy it by hand.",
+    unknownHeading: "Deadline unknown",
+    unknownHint: "These items have no deadline that can be read: please check them.",
+    none: "Nothing to chase: no item is overdue or due soon.",
+    generate: "Write reminder sheet",
+    working: "Writing the reminder sheet…",
+    done: "The reminder sheet is written.",
+  },
   report: {
     button: "Generate statistics and report",
     working: "Generating statistics and report…",
@@ -99,6 +132,7 @@ export const en: UiStrings = {
     asOf: "As-of date",
     asOfHint: "Leave empty for today",
     deadlineMonths: "Deadline (months)",
+    assistDeadlineMonths: "Assisting units' deadline (months; blank = as the lead unit)",
     dueSoonDays: "Due-soon warning (days)",
     excludeDepartments: "Departments left out of the totals",
     excludeHint: "One per line",
@@ -158,6 +192,7 @@ export const en: UiStrings = {
     failed: (message) =>
       `The statistics could not be generated: ${message} Open the ledger assistant for details.`,
   },
+  demo: { selection: "Selected cell" },
   page: {
     title: "Proposal Ledger",
     subtitle: "Turns a 责任分工表 into a structured ledger, a statistics sheet and a report",
@@ -182,6 +217,11 @@ export const en: UiStrings = {
         `Stopped after ${minutes} minutes. The file may be too large: delete the sheets or rows you do not need in Excel or WPS and try again.`,
       failed:
         "Something went wrong with this file (it may be too large or damaged), so it was stopped. The page still works: choose another file, or save it as .xlsx in Excel or WPS and try again.",
+    },
+    preview: {
+      heading: "Preview",
+      caption: (sheet, row) => `Sheet "${sheet}", row ${row}`,
+      row: "Row",
     },
     dropped: {
       title: "The downloaded workbook will not keep the following",

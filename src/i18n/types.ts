@@ -9,7 +9,7 @@ export type { Locale };
  */
 export interface UiStrings {
   appTitle: string;
-  tabs: { structure: string; check: string; report: string; settings: string };
+  tabs: { structure: string; check: string; remind: string; report: string; settings: string };
   loading: string;
   reload: string;
   fields: Record<Field, string>;
@@ -40,6 +40,39 @@ export interface UiStrings {
     sheetRow: (sheet: string, row: number) => string;
     sheetWideOf: (sheet: string) => string;
     goTo: (cell: string, message: string) => string;
+  };
+  /** 催办: the open items overdue or due soon, by 承办科室 (the messages themselves come from the engine). */
+  remind: {
+    heading: string;
+    /** The filters: 科室, 分管领导, and how many days ahead count. */
+    department: string;
+    allDepartments: string;
+    leader: string;
+    allLeaders: string;
+    within: string;
+    withinDays: (days: number) => string;
+    /** A group without a 承办科室. */
+    noDepartment: string;
+    /** A group's counts: "已超期 1 件 · 即将到期 2 件". */
+    counts: (overdue: number, dueSoon: number) => string;
+    /** An item without an 编号. */
+    row: (row: number) => string;
+    handler: (name: string) => string;
+    deadline: (iso: string) => string;
+    overdueDays: (days: number) => string;
+    dueToday: string;
+    daysLeft: (days: number) => string;
+    copyGroup: string;
+    copyAll: string;
+    copied: string;
+    copyFailed: string;
+    /** 办理时限不明: open items whose deadline cannot be read, listed apart. */
+    unknownHeading: string;
+    unknownHint: string;
+    none: string;
+    generate: string;
+    working: string;
+    done: string;
   };
   report: {
     button: string;
@@ -72,6 +105,8 @@ export interface UiStrings {
     asOf: string;
     asOfHint: string;
     deadlineMonths: string;
+    /** 协办/会办's own period; blank = the main rule. */
+    assistDeadlineMonths: string;
     dueSoonDays: string;
     excludeDepartments: string;
     excludeHint: string;
@@ -100,6 +135,8 @@ export interface UiStrings {
     openPaneFirst: string;
     failed: (message: string) => string;
   };
+  /** The demo page (the pane without Excel): where Excel's name box would show the selected cell. */
+  demo: { selection: string };
   /** The standalone page's own words (file picking, download); the pane inside it uses the rest. */
   page: {
     title: string;
@@ -125,6 +162,12 @@ export interface UiStrings {
     cancelled: string;
     /** A read or build that the page stopped (it took longer than `minutes`) or that failed outside the file's fault. */
     stopped: { timeout: (minutes: number) => string; failed: string };
+    /** The row an item of 催办 points at, as it is in the workbook (the page cannot select a cell). */
+    preview: {
+      heading: string;
+      caption: (sheet: string, row: number) => string;
+      row: string;
+    };
     /** Before the download, when the built workbook lacks parts of the original (charts, pivot tables, macros …). */
     dropped: {
       title: string;

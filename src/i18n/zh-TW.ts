@@ -8,7 +8,7 @@ const MERGED = "台帳範圍內有合併儲存格，無法建立表格。請取�
 
 export const zhTW: UiStrings = {
   appTitle: "建議提案台賬",
-  tabs: { structure: "整理台賬", check: "檢查", report: "統計與匯報", settings: "設定" },
+  tabs: { structure: "整理台賬", check: "檢查", remind: "催辦", report: "統計與匯報", settings: "設定" },
   loading: "正在讀取活頁簿…",
   reload: "重新讀取",
   fields: {
@@ -61,6 +61,33 @@ export const zhTW: UiStrings = {
     sheetWideOf: (sheet) => `工作表「${sheet}」 全表`,
     goTo: (cell, message) => `${cell}：${message}`,
   },
+  remind: {
+    heading: "催辦",
+    department: "科室",
+    allDepartments: "全部科室",
+    leader: "分管領導",
+    allLeaders: "全部分管領導",
+    within: "到期範圍",
+    withinDays: (days) => `${days} 天內到期`,
+    noDepartment: "（未填承辦科室）",
+    counts: (overdue, dueSoon) => `已超期 ${overdue} 件 · 即將到期 ${dueSoon} 件`,
+    row: (row) => `第 ${row} 行`,
+    handler: (name) => `承辦人 ${name}`,
+    deadline: (iso) => `時限 ${iso}`,
+    overdueDays: (days) => `已超期${days}天`,
+    dueToday: "今天到期",
+    daysLeft: (days) => `還剩${days}天`,
+    copyGroup: "複製催辦通知",
+    copyAll: "複製全部",
+    copied: "已複製",
+    copyFailed: "無法複製，請手動選取文字複製。",
+    unknownHeading: "辦理時限不明",
+    unknownHint: "這些件沒有填寫或無法識別辦理時限，請核實。",
+    none: "目前沒有已超期或即將到期、需要催辦的件。",
+    generate: "產生催辦單",
+    working: "正在產生催辦單…",
+    done: "催辦單已產生。",
+  },
   report: {
     button: "產生統計與匯報",
     working: "正在產生統計與匯報…",
@@ -90,6 +117,7 @@ export const zhTW: UiStrings = {
     asOf: "統計截止日期",
     asOfHint: "留空則為今天",
     deadlineMonths: "辦理期限（月）",
+    assistDeadlineMonths: "協辦/會辦期限（月，空 = 同主辦）",
     dueSoonDays: "到期提醒（天）",
     excludeDepartments: "不計入統計的單位",
     excludeHint: "每行一個",
@@ -143,6 +171,7 @@ export const zhTW: UiStrings = {
       "本活頁簿還沒有整理為台賬。請點選「常用」索引標籤「建議提案」群組中的「開啟台賬助手」，先整理台賬，再一鍵產生年度統計。",
     failed: (message) => `未能產生年度統計：${message} 請開啟台賬助手查看詳情。`,
   },
+  demo: { selection: "選取的儲存格" },
   page: {
     title: "建議提案台賬",
     subtitle: "把責任分工表整理成結構化台賬、統計表和匯報材料",
@@ -165,6 +194,11 @@ export const zhTW: UiStrings = {
         `處理超過 ${minutes} 分鐘，已停止。檔案可能過大：請在 Excel 或 WPS 中刪去不需要的工作表或列後再試。`,
       failed:
         "處理這個檔案時出錯（檔案可能過大或已損壞），已停止。頁面仍可使用：請換一個檔案，或在 Excel 或 WPS 中另存為 .xlsx 後再試。",
+    },
+    preview: {
+      heading: "預覽",
+      caption: (sheet, row) => `工作表「${sheet}」 第 ${row} 行`,
+      row: "行",
     },
     dropped: {
       title: "下載的活頁簿不會保留以下內容",

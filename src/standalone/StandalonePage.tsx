@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
 import {
   Button,
   FluentProvider,
@@ -15,6 +15,8 @@ import {
 import type { Locale } from "../core/fields";
 import type { Analysis } from "../core/analyze";
 import type { SettingsInput } from "../core/settings";
+import type { SheetSnapshot } from "../core/snapshot";
+import { parseCell } from "../core/address";
 import { languageTag, strings } from "../i18n";
 import { droppedLines } from "../i18n/dropped";
 import { App } from "../taskpane/App";
@@ -25,6 +27,7 @@ import type { BuiltWorkbook, DroppedPart, FileHost } from "./fileHostApi";
 import { builtName, stoppedMessage, useWorkbookFile } from "./useWorkbookFile";
 import { WorkerStopped, type StageProgress } from "./workerHost";
 import { useStandaloneStyles } from "./StandalonePage.styles";
+import { RowPreview } from "./RowPreview";
 
 export interface StandalonePageProps {
   locale: Locale;
@@ -35,6 +38,15 @@ interface Live {
   host: FileHost;
   analysis: Analysis | null;
   settings: SettingsInput;
+}
+
+/** The row the pane last selected, as the file host held it then. */
+interface Preview {
+  host: FileHost;
+  sheet: SheetSnapshot;
+  row: number;
+  col: number;
+  date1904: boolean;
 }
 
 /**
@@ -100,6 +112,37 @@ export function StandalonePage({ locale }: StandalonePageProps) {
   };
   const stopDownload = () => host?.cancel();
   const shownHeld = held && held.host === host ? held : null;
+
+  // The pane selects a cell (检查, 催办): a file has no grid, so the page shows that row in a preview.
+  const [preview, setPreview] = useState<Preview | null>(null);
+  useEffect(() => {
+    if (!host) return;
+    let latest = 0;
+    let alive = true;
+    const off = host.onSelection(({ sheet, address }) => {
+      const at = parseCell(address);
+      if (!at) return;
+      const mine = ++latest;
+      host.snapshot().then(
+        (workbook) => {
+          const found = workbook.sheets.find((s) => s.name === sheet);
+          // Only the latest click lands, and none for a file no longer shown.
+          if (!alive || mine !== latest || !found) return;
+          setPreview({ host, sheet: found, row: at.row, col: at.col, date1904: workbook.date1904 === true });
+        },
+        // No preview is worth no error bar: the pane's own list still names the row.
+        () => undefined,
+      );
+    });
+    return () => {
+      alive = false;
+      off();
+    };
+  }, [host]);
+  const shownPreview = preview && preview.host === host ? preview : null;
+  const previewLayout = shownPreview
+    ? live?.analysis?.parts.find((p) => p.layout.sheet === shownPreview.sheet.name)?.layout
+    : undefined;
 
   return (
     <FluentProvider theme={webLightTheme} lang={languageTag(locale)} className={styles.provider}>
@@ -217,6 +260,16 @@ export function StandalonePage({ locale }: StandalonePageProps) {
               )}
             </section>
             <App key={state.id} host={state.host} locale={locale} onAnalysisChange={onAnalysisChange} />
+            {shownPreview && (
+              <RowPreview
+                locale={locale}
+                sheet={shownPreview.sheet}
+                row={shownPreview.row}
+                col={shownPreview.col}
+                date1904={shownPreview.date1904}
+                {...(previewLayout ? { layout: previewLayout } : {})}
+              />
+            )}
           </>
         )}
       </div>

@@ -33,8 +33,18 @@ export interface WorkbookSession {
   build(settings: SettingsInput): Promise<BuiltWorkbook>;
 }
 
+/** A cell the pane asked to select ("sheet", "B7"): the page shows its row in a preview. */
+export interface Selection {
+  sheet: string;
+  address: string;
+}
+
 export interface FileHost extends LedgerHost {
   readonly kind: "file";
+  /** There is no grid to select in: tells the listeners (the page's preview), resolves at once. */
+  select(sheet: string, address: string): Promise<void>;
+  /** Calls back on every select(); returns the unsubscribe. */
+  onSelection(listener: (selection: Selection) => void): () => void;
   /**
    * The built workbook: the full plan (整理台账 with statistics and report), made with `settings` (the pane's,
    * mapping corrections included) over the workbook as the host holds it now, rendered on a copy. Before
@@ -64,8 +74,16 @@ export function fileHostOver(
 ): FileHost {
   const saveBytes = (bytes: ArrayBuffer, fileName: string) =>
     save(new Blob([bytes], { type: /\.xlsm$/i.test(fileName) ? XLSM_MIME : XLSX_MIME }), fileName);
+  const listeners = new Set<(selection: Selection) => void>();
   return {
     kind: "file",
+    async select(sheet: string, address: string): Promise<void> {
+      for (const listener of [...listeners]) listener({ sheet, address });
+    },
+    onSelection(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
     // ExcelJS writes everything a plan asks for: validation, page layout, merges, conditional formats.
     unsupported: async () => [],
     snapshot: () => session.snapshot(),

@@ -19,12 +19,13 @@ import { Notices } from "./components/Notices";
 import { BusyBar } from "./components/BusyBar";
 import { MappingPanel } from "./components/MappingPanel";
 import { IssuesPanel } from "./components/IssuesPanel";
+import { RemindersPanel } from "./components/RemindersPanel";
 import { ReportPanel } from "./components/ReportPanel";
 import { SettingsPanel } from "./components/SettingsPanel";
 
 export type Theme = "light" | "dark";
-type TabId = "structure" | "check" | "report" | "settings";
-const TABS: readonly TabId[] = ["structure", "check", "report", "settings"];
+type TabId = "structure" | "check" | "remind" | "report" | "settings";
+const TABS: readonly TabId[] = ["structure", "check", "remind", "report", "settings"];
 
 export interface AppProps {
   host: LedgerHost;
@@ -125,7 +126,9 @@ export function App({ host, locale, theme = "light", initialSettings, now, onAna
                 ? s.structure.working
                 : busy === "statistics"
                   ? s.report.working
-                  : s.settings.saving
+                  : busy === "reminders"
+                    ? s.remind.working
+                    : s.settings.saving
             }
             value={ledger.progress}
           />
@@ -145,6 +148,15 @@ export function App({ host, locale, theme = "light", initialSettings, now, onAna
             )}
             {tab === "check" && (
               <IssuesPanel locale={locale} analysis={analysis} {...(onSelect ? { onSelect } : {})} />
+            )}
+            {tab === "remind" && (
+              <RemindersPanel
+                locale={locale}
+                analysis={analysis}
+                busy={busy !== null}
+                onGenerate={() => void ledger.run("reminders")}
+                {...(onSelect ? { onSelect } : {})}
+              />
             )}
             {tab === "report" && (
               <ReportPanel

@@ -1,5 +1,7 @@
+import { useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { localeFromLanguage } from "../i18n";
+import { localeFromLanguage, strings } from "../i18n";
+import type { Locale } from "../core/fields";
 import { App, type Theme } from "./App";
 import { createDemoHost } from "./demoHost";
 import { demoSnapshot } from "./demoData";
@@ -15,6 +17,20 @@ const asOf = query.get("asOf") ?? "2024-06-28";
 const container = document.getElementById("container");
 if (!container) throw new Error("taskpane-demo.html has no #container element");
 document.documentElement.lang = locale === "en" ? "en-US" : locale;
-createRoot(container).render(
-  <App host={createDemoHost(demoSnapshot())} locale={locale} theme={theme} initialSettings={{ asOf }} />,
-);
+createRoot(container).render(<DemoPage locale={locale} theme={theme} asOf={asOf} />);
+
+/** The pane, and under it the cell last selected (what Excel's name box would show), once there is one. */
+function DemoPage({ locale, theme, asOf }: { locale: Locale; theme: Theme; asOf: string }) {
+  const [selected, setSelected] = useState<string | null>(null);
+  const host = useMemo(
+    () =>
+      createDemoHost(demoSnapshot(), { onSelect: (sheet, address) => setSelected(`${sheet}!${address}`) }),
+    [],
+  );
+  return (
+    <>
+      <App host={host} locale={locale} theme={theme} initialSettings={{ asOf }} />
+      {selected && <output aria-label={strings(locale).demo.selection}>{selected}</output>}
+    </>
+  );
+}

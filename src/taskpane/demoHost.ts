@@ -18,6 +18,8 @@ export interface DemoHost extends LedgerHost {
 export interface DemoHostOptions {
   /** Features to report as unsupported (and skipped on apply). */
   unsupported?: HostFeature[];
+  /** Told of every select() (the demo page shows the cell where Excel's name box would). */
+  onSelect?: (sheet: string, address: string) => void;
 }
 
 /**
@@ -51,6 +53,7 @@ export function createDemoHost(initial: WorkbookSnapshot, options: DemoHostOptio
     },
     async select(sheet: string, address: string) {
       selections.push(`${sheet}!${address}`);
+      options.onSelect?.(sheet, address);
     },
     async watch(sheet: string, onChange: () => void) {
       const watcher = { sheet, onChange };

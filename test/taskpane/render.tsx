@@ -23,6 +23,8 @@ export function renderApp(
     host?: LedgerHost;
     snapshot?: WorkbookSnapshot;
     onAnalysisChange?: (state: AnalysisState) => void;
+    /** Another as-of date than AS_OF. */
+    asOf?: string;
   } & DemoHostOptions = {},
 ): Rendered {
   const host = createDemoHost(options.snapshot ?? demoSnapshot(), options);
@@ -34,7 +36,7 @@ export function renderApp(
     <App
       host={options.host ?? host}
       locale={options.locale ?? "zh-CN"}
-      initialSettings={{ asOf: AS_OF }}
+      initialSettings={{ asOf: options.asOf ?? AS_OF }}
       {...(options.onAnalysisChange ? { onAnalysisChange: options.onAnalysisChange } : {})}
     />,
   );

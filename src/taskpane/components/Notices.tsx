@@ -71,7 +71,5 @@ function doneMessage(done: Done, locale: Locale): string {
       return s.settings.saved;
     case "reminders":
       return s.remind.done;
-    case "reminders":
-      return s.report.done;
   }
 }

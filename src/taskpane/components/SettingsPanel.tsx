@@ -18,6 +18,8 @@ interface Draft {
   year: string;
   asOf: string;
   deadlineMonths: string;
+  /** Blank: 协办/会办 follow the main rule. */
+  assistDeadlineMonths: string;
   dueSoonDays: string;
   excludeDepartments: string;
   resultScheme: Scheme;
@@ -39,6 +41,8 @@ function draftOf(settings: Settings): Draft {
     year: settings.year === undefined ? "" : String(settings.year),
     asOf: settings.asOf ?? "",
     deadlineMonths: String(settings.deadlineMonths),
+    assistDeadlineMonths:
+      settings.assistDeadlineMonths === undefined ? "" : String(settings.assistDeadlineMonths),
     dueSoonDays: String(settings.dueSoonDays),
     excludeDepartments: settings.excludeDepartments.join("\n"),
     resultScheme: settings.resultScheme,
@@ -52,6 +56,8 @@ function inputOf(draft: Draft): SettingsInput {
     year: draft.year.trim() === "" ? undefined : number(draft.year),
     asOf: draft.asOf === "" ? undefined : draft.asOf,
     deadlineMonths: number(draft.deadlineMonths),
+    assistDeadlineMonths:
+      draft.assistDeadlineMonths.trim() === "" ? undefined : number(draft.assistDeadlineMonths),
     dueSoonDays: number(draft.dueSoonDays),
     excludeDepartments: draft.excludeDepartments
       .split(/[\n,，、;；]/)
@@ -117,6 +123,17 @@ export function SettingsPanel({ locale, settings, busy, onSave }: SettingsPanelP
           type="number"
           value={draft.deadlineMonths}
           onChange={(_, d) => set("deadlineMonths")(d.value)}
+        />
+      </Field>
+      <Field
+        label={s.assistDeadlineMonths}
+        validationMessage={message("assistDeadlineMonths")}
+        validationState={state("assistDeadlineMonths")}
+      >
+        <Input
+          type="number"
+          value={draft.assistDeadlineMonths}
+          onChange={(_, d) => set("assistDeadlineMonths")(d.value)}
         />
       </Field>
       <Field
