@@ -199,25 +199,50 @@ function relsOf(part: string): string {
   return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
 }
 
+/**
+ * A user's chart over `source` on `sheet`, as Excel adds one: into the sheet's drawing when it has one (the
+ * tool's charts on 统计表), else in a drawing of its own; chart part chart<n> (or a free number past it).
+ */
 export async function addChart(zip: JSZip, sheet: string, n: number, source: string): Promise<void> {
   const part = await sheetPart(zip, sheet);
+  let c = n;
+  while (zip.file(`xl/charts/chart${c}.xml`)) c += 100;
   zip.file(
-    `xl/charts/chart${n}.xml`,
+    `xl/charts/chart${c}.xml`,
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${REL}"><c:chart><c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:ser><c:idx val="0"/><c:order val="0"/><c:val><c:numRef><c:f>${source}</c:f></c:numRef></c:val></c:ser><c:axId val="1"/><c:axId val="2"/></c:barChart><c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:crossAx val="2"/></c:catAx><c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:crossAx val="1"/></c:valAx></c:plotArea></c:chart></c:chartSpace>`,
   );
+  await addOverride(
+    zip,
+    `xl/charts/chart${c}.xml`,
+    "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+  );
+  const anchor = (relId: string) =>
+    `<xdr:twoCellAnchor><xdr:from><xdr:col>12</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>18</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>14</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${900 + c}" name="图表 ${n}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="${REL}" r:id="${relId}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`;
+  const sheetRels = zip.file(relsOf(part)) ? await text(zip, relsOf(part)) : "";
+  const own = [...sheetRels.matchAll(/<Relationship\b[^>]*>/g)]
+    .map((m) => m[0])
+    .find((r) => /Type="[^"]*\/drawing"/.test(r));
+  const target = own ? /Target="([^"]+)"/.exec(own)?.[1] : undefined;
+  if (target !== undefined) {
+    const drawing = `xl/drawings/${target.slice(target.lastIndexOf("/") + 1)}`;
+    const xml = await text(zip, drawing);
+    zip.file(drawing, xml.replace("</xdr:wsDr>", `${anchor(`rIdUser${c}`)}</xdr:wsDr>`));
+    await addRel(zip, relsOf(drawing), `rIdUser${c}`, `${REL}/chart`, `../charts/chart${c}.xml`);
+    return;
+  }
   zip.file(
-    `xl/drawings/drawing${n}.xml`,
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${REL}" xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><xdr:twoCellAnchor><xdr:from><xdr:col>12</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>18</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>14</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="图表 ${n}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`,
+    `xl/drawings/drawing${c}.xml`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${REL}" xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart">${anchor("rId1")}</xdr:wsDr>`,
   );
   await addRel(
     zip,
-    `xl/drawings/_rels/drawing${n}.xml.rels`,
+    `xl/drawings/_rels/drawing${c}.xml.rels`,
     "rId1",
     `${REL}/chart`,
-    `../charts/chart${n}.xml`,
+    `../charts/chart${c}.xml`,
   );
-  await addRel(zip, relsOf(part), `rIdChart${n}`, `${REL}/drawing`, `../drawings/drawing${n}.xml`);
-  await insertInSheet(zip, part, `<drawing r:id="rIdChart${n}"/>`, [
+  await addRel(zip, relsOf(part), `rIdChart${c}`, `${REL}/drawing`, `../drawings/drawing${c}.xml`);
+  await insertInSheet(zip, part, `<drawing r:id="rIdChart${c}"/>`, [
     "legacyDrawing",
     "legacyDrawingHF",
     "picture",
@@ -229,12 +254,7 @@ export async function addChart(zip: JSZip, sheet: string, n: number, source: str
   ]);
   await addOverride(
     zip,
-    `xl/charts/chart${n}.xml`,
-    "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
-  );
-  await addOverride(
-    zip,
-    `xl/drawings/drawing${n}.xml`,
+    `xl/drawings/drawing${c}.xml`,
     "application/vnd.openxmlformats-officedocument.drawing+xml",
   );
 }

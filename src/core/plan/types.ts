@@ -88,6 +88,37 @@ export interface ConditionalFormatPlan {
   priority: number;
 }
 
+/** One series of a chart: its name and the cells of its values on the chart's own sheet. */
+export interface ChartSeriesPlan {
+  name: string;
+  /** A1 range on the sheet ("D40:D52"): the chart follows these cells without the tool. */
+  values: string;
+  /** Fill "RRGGBB", chosen to stay apart when printed in grey. */
+  color: string;
+}
+
+/**
+ * A live chart over cells of its own sheet. Both hosts render it: Office.js charts in Excel, chart parts
+ * written into the package by the .xlsx host (ExcelJS has no charts).
+ */
+export interface ChartPlan {
+  /** Starts with CHART_NAME_PREFIX: a rebuild replaces the tool's own charts and leaves the user's. */
+  name: string;
+  /** pie: one series, a colour per point; bar*: horizontal bars, the first category on top. */
+  type: "pie" | "barStacked" | "barClustered";
+  title: string;
+  /** A1 range of the category labels ("B40:B52"). */
+  categories: string;
+  series: ChartSeriesPlan[];
+  /** Colours of a pie's points, in category order. */
+  pointColors?: string[];
+  /** The cells the chart covers, 0-based, `toRow`/`toCol` exclusive. */
+  anchor: { fromRow: number; fromCol: number; toRow: number; toCol: number };
+}
+
+/** Name prefix of the charts the tool writes (Office.js chart.name, the drawing's cNvPr name). */
+export const CHART_NAME_PREFIX = "proposal-ledger:";
+
 export interface PagePlan {
   orientation: "portrait" | "landscape";
   paperSize: "A4";
@@ -126,6 +157,8 @@ interface SheetCommon {
   freeze?: { rows: number; columns: number };
   page?: PagePlan;
   tabColor?: string;
+  /** Live charts on the sheet (统计表). */
+  charts?: ChartPlan[];
 }
 
 /**

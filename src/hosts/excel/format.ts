@@ -2,6 +2,7 @@ import type { CellStyle, EditSheetPlan, NewSheetPlan, PagePlan } from "../../cor
 import type { HostFeature } from "../host";
 import { parseRange, sizeOf } from "./address";
 import type { ExcelFeatures } from "./features";
+import { addCharts } from "./charts";
 
 /** Queues (never syncs) everything about a sheet except its values: styles, tables, rules, layout. */
 
@@ -172,5 +173,6 @@ export function formatSheet(
     else skipped.add("pageLayout");
   }
   if (op.tabColor !== undefined) sheet.tabColor = `#${op.tabColor}`;
+  if (op.charts !== undefined) addCharts(sheet, op.charts);
   sheet.visibility = op.visibility === "hidden" ? "Hidden" : "Visible";
 }

@@ -11,6 +11,7 @@ import { chunkBlock, deferCells, packBatches, type RowChunk } from "./blocks";
 import { hostError } from "./errors";
 import type { ExcelFeatures } from "./features";
 import { formatSheet, type FormatContext } from "./format";
+import { deleteOwnCharts } from "./charts";
 import { syncEach } from "./sync";
 
 /**
@@ -214,6 +215,17 @@ export async function renderPlan(
   sheets.load("items/name");
   const tables = workbook.tables;
   tables.load("items/name,items/worksheet/name");
+  // The tool's earlier charts on a generated sheet it writes again (统计表): deleted in phase 2, the user's kept.
+  const chartSheets = new Set(
+    prepared.news.filter(({ op }) => op.charts !== undefined).map(({ op }) => op.name),
+  );
+  const oldCharts = plan.replaces
+    .filter((name) => chartSheets.has(name))
+    .map((name) => {
+      const sheet = sheets.getItemOrNullObject(name);
+      sheet.charts.load("items/name");
+      return sheet;
+    });
   const editTables = editNames.map((name) => {
     targets.set(name, sheets.getItem(name));
     const t = target(name).tables;
@@ -247,6 +259,7 @@ export async function renderPlan(
     copy.visibility = op.visibility === "hidden" ? "Hidden" : "Visible";
     targets.set(op.name, copy);
   }
+  for (const sheet of oldCharts) if (!sheet.isNullObject) deleteOwnCharts(sheet.charts);
   // A replaced sheet that the plan creates again is reused: formulas and lists elsewhere point at it.
   const newNames = new Set(prepared.news.map(({ op }) => op.name));
   const reuses = new Map(prepared.news.flatMap(({ op }) => (op.reuse ? [[op.name, op.reuse] as const] : [])));

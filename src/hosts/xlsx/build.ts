@@ -69,6 +69,9 @@ export function carryOptionsOf(plan: WorkbookPlan, options: BuildOptions = {}): 
       (name) => !plan.ops.some((op) => op.kind === "new" && op.name === name && op.reuse),
     ),
     backups: plan.ops.flatMap((op) => (op.kind === "copy" ? [{ from: op.from, name: op.name }] : [])),
+    charts: plan.ops.flatMap((op) =>
+      op.kind !== "copy" && op.charts !== undefined ? [{ sheet: op.name, charts: op.charts }] : [],
+    ),
     ...(options.keepMacros === false ? { keepMacros: false } : {}),
   };
 }

@@ -12,6 +12,7 @@ import {
   type Relationship,
 } from "./opc";
 import type { DroppedKind, DroppedPart, DroppedReason } from "../host";
+import { ANCHOR, isOwnAnchor, ownChartParts, writeCharts, type SheetCharts } from "./charts";
 
 /**
  * The lossless .xlsx path. ExcelJS reads a workbook into its model and writes a new package from it, losing
@@ -35,6 +36,8 @@ export interface CarryOptions {
   backups: readonly { from: string; name: string }[];
   /** Keep the VBA project (default true). False when the output is named .xlsx: then vba is reported. */
   keepMacros?: boolean;
+  /** The plan's charts, written after the grafts (charts.ts): the tool's earlier charts on those sheets go. */
+  charts?: readonly SheetCharts[];
 }
 
 export interface CarryResult {
@@ -68,11 +71,18 @@ export async function carryOver(
   output: Uint8Array,
   options: CarryOptions,
 ): Promise<CarryResult> {
-  if (!isZipPackage(original)) return { bytes: output, dropped: [] };
+  const charts = options.charts ?? [];
+  if (!isZipPackage(original)) {
+    if (charts.length === 0) return { bytes: output, dropped: [] };
+    const dst = await Package.load(output);
+    await writeCharts(dst, charts);
+    return { bytes: await dst.generate(), dropped: [] };
+  }
   const src = await Package.load(original);
   const dst = await Package.load(output);
   const grafter = new Grafter(src, dst, options);
   await grafter.run();
+  await writeCharts(dst, charts);
   const bytes = await dst.generate();
   return { bytes, dropped: await comparePackages(original, bytes, options) };
 }
@@ -490,6 +500,8 @@ export async function comparePackages(
   const srcSheets = await src.sheets();
   const dstSheets = await dst.sheets();
   const owner = await ownersOf(src, srcSheets);
+  // The tool's own charts of an earlier build are written anew, never lost.
+  const ownCharts = await ownChartParts(src);
   const digests = new Set<string>();
   for (const part of dst.parts()) {
     if (part.endsWith(".rels")) continue;
@@ -514,6 +526,7 @@ export async function comparePackages(
     if (part.endsWith(".rels")) continue;
     const type = src.contentType(part) ?? "";
     if (DERIVED_TYPES.some((t) => type.endsWith(t))) continue;
+    if (ownCharts.has(part)) continue;
     const sheet = owner.get(part);
     // A sheet is kept under its name or written anew by the plan: neither is a loss of a part.
     if (/worksheet\+xml$/.test(type)) continue;
@@ -531,6 +544,14 @@ export async function comparePackages(
       if (name !== undefined && dstTables.has(name.toLowerCase())) continue;
     }
     if (digests.has(digest((await src.bytes(part)) ?? new Uint8Array()))) continue;
+    // A drawing the build added its charts to (or took its own earlier ones from): carried when every anchor
+    // of the user's is still on the sheet's drawing.
+    if (
+      kind === "drawing" &&
+      sheet !== undefined &&
+      (await drawingKept(src, dst, part, dstSheets.get(sheet)))
+    )
+      continue;
     dropped.push({ part, kind, ...(sheet !== undefined ? { sheet } : {}), reason: reasonFor(sheet, kind) });
   }
 
@@ -558,6 +579,21 @@ export async function comparePackages(
 }
 
 /** Each part's sheet: the sheet it is reached from through relationships (first sheet wins). */
+/** Whether the output sheet's drawing holds every anchor of the original drawing but the tool's own charts. */
+async function drawingKept(
+  src: Package,
+  dst: Package,
+  part: string,
+  outSheet: string | undefined,
+): Promise<boolean> {
+  if (outSheet === undefined) return false;
+  const rel = (await dst.rels(outSheet)).find((r) => relKind(r.type) === "drawing" && !r.external);
+  const out = rel ? await dst.text(rel.path) : undefined;
+  if (out === undefined) return false;
+  const anchors = [...((await src.text(part)) ?? "").matchAll(ANCHOR)].map((m) => m[0]);
+  return anchors.every((a) => isOwnAnchor(a) || out.includes(a));
+}
+
 async function ownersOf(pkg: Package, sheets: Map<string, string>): Promise<Map<string, string>> {
   const owner = new Map<string, string>();
   const sheetParts = new Set(sheets.values());

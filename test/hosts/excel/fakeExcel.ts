@@ -202,10 +202,131 @@ class FakeSheets extends Loadable {
   getItem(name: string): FakeSheet {
     return this.x.sheet(name);
   }
+  /** ExcelApi 1.4: the sheet, or an object whose isNullObject is true after the sync (and has no charts). */
+  getItemOrNullObject(name: string): FakeSheet | { isNullObject: true; charts: FakeCharts } {
+    this.x.need(4, "getItemOrNullObject");
+    const found = this.x.sheets.find((s) => s.name === name);
+    if (found) return Object.assign(found, { isNullObject: false });
+    return { isNullObject: true, charts: new FakeCharts(this.x, null) };
+  }
   add(name: string): FakeSheet {
     if (this.x.sheets.some((s) => s.name === name)) throw new OfficeError("ItemAlreadyExists");
     this.x.record(`add ${name}`);
     return this.x.addSheet(name);
+  }
+}
+
+/** A chart series: its name, the ranges of its values and categories, its fill and its points' fills. */
+export interface FakeSeries {
+  name: string;
+  values: string;
+  categories?: string;
+  fill?: string;
+  pointFills: string[];
+}
+
+/** A chart as the fake keeps it; the Office.js surface the host uses is built over it (charts.add). */
+export interface FakeChart {
+  type: string;
+  name: string;
+  title: { text: string; font: Record<string, unknown> };
+  legend: { position?: string };
+  dataLabels: Record<string, boolean>;
+  axes: { categoryAxis: Record<string, unknown>; valueAxis: Record<string, unknown> };
+  position?: [string, string];
+  series: FakeSeries[];
+}
+
+class FakeCharts extends Loadable {
+  readonly list: FakeChart[] = [];
+  constructor(
+    x: FakeExcel,
+    private readonly sheet: FakeSheet | null,
+  ) {
+    super(x);
+  }
+  get items(): { name: string; delete(): void }[] {
+    return this.read(
+      "name",
+      this.list.map((c) => ({ name: c.name, delete: () => void this.list.splice(this.list.indexOf(c), 1) })),
+    );
+  }
+  add(type: string, source: FakeRange, seriesBy: string): unknown {
+    if (!this.sheet) throw new OfficeError("ItemNotFound");
+    if (source.sheet !== this.sheet) throw new Error("chart source on another sheet");
+    if (seriesBy !== "Columns") throw new Error(`seriesBy ${seriesBy}`);
+    this.x.record(`chart ${type} on ${this.sheet.name}`);
+    const x = this.x;
+    const sheet = this.sheet;
+    const rangeOf = (r: FakeRange): string => {
+      if (r.sheet !== sheet) throw new Error("series range on another sheet");
+      return addr(r.rect);
+    };
+    const chart: FakeChart = {
+      type,
+      name: "",
+      title: { text: "", font: {} },
+      legend: {},
+      dataLabels: {},
+      axes: { categoryAxis: {}, valueAxis: {} },
+      series: [{ name: "", values: rangeOf(source), pointFills: [] }],
+    };
+    this.list.push(chart);
+    const seriesApi = (s: FakeSeries) => ({
+      set name(v: string) {
+        s.name = v;
+      },
+      setValues(r: FakeRange) {
+        x.need(7, "ChartSeries.setValues");
+        s.values = rangeOf(r);
+      },
+      setXAxisValues(r: FakeRange) {
+        x.need(7, "ChartSeries.setXAxisValues");
+        s.categories = rangeOf(r);
+      },
+      format: { fill: { setSolidColor: (c: string) => void (s.fill = c) } },
+      points: {
+        getItemAt: (i: number) => ({
+          format: { fill: { setSolidColor: (c: string) => void (s.pointFills[i] = c) } },
+        }),
+      },
+    });
+    const axis = (o: Record<string, unknown>) =>
+      new Proxy(o, {
+        set: (t, p, v) => {
+          x.need(7, `ChartAxis.${String(p)}`);
+          t[p as string] = v;
+          return true;
+        },
+      });
+    return {
+      set name(v: string) {
+        chart.name = v;
+      },
+      title: {
+        set text(v: string) {
+          chart.title.text = v;
+        },
+        format: { font: chart.title.font },
+      },
+      legend: chart.legend,
+      dataLabels: chart.dataLabels,
+      axes: { categoryAxis: axis(chart.axes.categoryAxis), valueAxis: axis(chart.axes.valueAxis) },
+      setPosition: (from: string, to: string) => void (chart.position = [from, to]),
+      series: {
+        getItemAt: (i: number) => {
+          const s = chart.series[i];
+          if (!s) throw new OfficeError("ItemNotFound");
+          return seriesApi(s);
+        },
+        add: (name: string) => {
+          x.need(7, "ChartSeriesCollection.add");
+          const s: FakeSeries = { name, values: "", pointFills: [] };
+          chart.series.push(s);
+          return seriesApi(s);
+        },
+      },
+    };
   }
 }
 
@@ -224,6 +345,7 @@ export class FakeSheet {
   columnWidths = new Map<number, number>();
   /** Manual page breaks: A1 of the first cell of each new page. */
   pageBreaks: string[] = [];
+  readonly charts: FakeCharts;
   readonly tables: FakeTableList;
   readonly freezePanes;
   readonly onChanged;
@@ -232,6 +354,7 @@ export class FakeSheet {
     public name: string,
   ) {
     this.id = x.nextSheetId++;
+    this.charts = new FakeCharts(x, this);
     this.tables = new FakeTableList(x, () => x.tables.filter((t) => t.sheet === this), this);
     this.freezePanes = {
       freezeRows: (n: number) => (this.frozen = `rows ${n}`),

@@ -37,11 +37,22 @@ export type ColumnKey = Field | "status" | "due";
 /** A COUNTIFS condition: the column and the exact value it must hold. */
 export type Criterion = [ColumnKey, string];
 
+/** Where the figures the charts show sit (0-based rows; A1 ranges), recorded by the sections that write them. */
+export interface ChartData {
+  /** 办理结果: class labels and counts. */
+  results?: { labels: string; values: string };
+  /** 满意度: the first three evaluations (满意, 基本满意, 不满意) of each aspect's table. */
+  satisfaction?: { name: string; labels: string; values: string }[];
+  /** 各承办科室: the table's rows (names in B, 已答复 in D, 未答复 in E). */
+  departments?: { first: number; last: number };
+}
+
 /** The sheet being written and the formula pieces every section counts with. */
 export interface SummaryContext {
   input: SummaryInput;
   g: Grid;
   figures: SummaryFigures;
+  chartData: ChartData;
   /** Text in the workbook's script. */
   zh(text: string): string;
   /** A text cell in the workbook's script. */
@@ -110,6 +121,7 @@ export function summaryContext(input: SummaryInput): SummaryContext {
     input,
     g: new Grid(WIDTH),
     figures,
+    chartData: {},
     zh,
     T: (t) => txt(zh(t)),
     put: (key, row, c) => {

@@ -44,7 +44,8 @@ function groupTable(
   const status = s.input.ledger.status;
   if (!s.has(field) || groups.length === 0) return;
   section(s, title);
-  header(s, ["序号", nameHeader, "承办件数", "已答复", "超期未答复", "办复率"], "list");
+  header(s, ["序号", nameHeader, "承办件数", "已答复", "未答复", "其中超期", "办复率"], "list");
+  const first = g.next;
   groups.forEach((grp, i) => {
     const r = g.next;
     // Rows without a name form their own group; a blank criterion would also match the table's empty rows.
@@ -64,19 +65,22 @@ function groupTable(
       txt(unnamed ? s.zh("（未填写）") : grp.name),
       fx(byName([])),
       fx(byName([statusIs(status.replied)])),
+      // 未答复 = 承办件数 − 已答复: the stacked bars of the chart show it beside 已答复.
+      fx(`${a1(r, 2)}-${a1(r, 3)}`),
       fx(byName([statusIs(status.overdue)])),
       // Nothing replied and nothing overdue: nothing is due yet, so no rate ("—", not 0.0%).
-      fx(`IF(${a1(r, 2)}=0,"",IF(${a1(r, 3)}+${a1(r, 4)}=0,"—",${a1(r, 3)}/${a1(r, 2)}))`),
+      fx(`IF(${a1(r, 2)}=0,"",IF(${a1(r, 3)}+${a1(r, 5)}=0,"—",${a1(r, 3)}/${a1(r, 2)}))`),
     ]);
     put(`${prefix}.${grp.name}.total`, r, 2);
     put(`${prefix}.${grp.name}.replied`, r, 3);
-    put(`${prefix}.${grp.name}.overdue`, r, 4);
+    put(`${prefix}.${grp.name}.overdue`, r, 5);
     g.height(r, Math.max(20, rowHeightFor(grp.name, 14, 16)));
     g.style(r, 0, 0, S_NUM);
     g.style(r, 1, 1, { ...S_CELL, wrap: true });
-    g.style(r, 2, 5, S_NUM);
-    g.style(r, 5, 5, { numberFormat: PERCENT });
+    g.style(r, 2, 6, S_NUM);
+    g.style(r, 6, 6, { numberFormat: PERCENT });
   });
+  if (field === "department") s.chartData.departments = { first, last: g.next - 1 };
   const note = g.add([s.T("“—”：尚无已答复或已超期的件（均未到办理时限），暂不计算办复率。")]);
   g.merge(note, 0, WIDTH - 1);
   g.style(note, 0, WIDTH - 1, S_NOTE);

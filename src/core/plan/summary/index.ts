@@ -10,6 +10,7 @@ import { resultsSection } from "./results";
 import { satisfactionSection } from "./satisfaction";
 import { groupSections, topicsSection } from "./groups";
 import { openItemsSection } from "./openItems";
+import { chartsSection } from "./charts";
 
 export type { SummaryFigures, SummaryInput } from "./context";
 
@@ -29,7 +30,8 @@ export function buildSummarySheet(input: SummaryInput): { op: NewSheetPlan; figu
   topicsSection(s, total);
   groupSections(s);
   openItemsSection(s);
-  const op = printedSheet(s.g, {
+  const charts = chartsSection(s);
+  const printed = printedSheet(s.g, {
     role: "summary",
     name: input.name,
     columnWidths: COLUMN_WIDTHS,
@@ -37,6 +39,7 @@ export function buildSummarySheet(input: SummaryInput): { op: NewSheetPlan; figu
     printTitleRows: "1:2",
     tabColor: "C00000",
   });
+  const op = charts.length > 0 ? { ...printed, charts } : printed;
   s.figures.asOf = asOfCell;
   return { op, figures: s.figures };
 }

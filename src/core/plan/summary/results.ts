@@ -29,6 +29,10 @@ export function resultsSection(s: SummaryContext): void {
     put(`results.${c}`, r, 2);
     figureRow(g, r);
   }
+  s.chartData.results = {
+    labels: `${a1(first, 0)}:${a1(first + classes.length - 1, 0)}`,
+    values: `${a1(first, 2)}:${a1(first + classes.length - 1, 2)}`,
+  };
   const r = g.add([
     T("合计"),
     undefined,

@@ -65,6 +65,11 @@ function aspect(
     put(`${key}.${k}`, r, 2);
     figureRow(g, r);
   }
+  (s.chartData.satisfaction ??= []).push({
+    name: s.zh(prefix || "满意度"),
+    labels: `${a1(first, 0)}:${a1(first + 2, 0)}`,
+    values: `${a1(first, 2)}:${a1(first + 2, 2)}`,
+  });
   const fb = g.add([
     T("反馈件数"),
     undefined,
