@@ -1,14 +1,17 @@
 /**
  * Renders the statistics, report and 催办单 sheets of the built sample to PDF (LibreOffice) and PNG (pdftoppm),
  * to look at them as a leader would; the statistics page is saved as docs/summary-sheet.png, the 催办单's first
- * page as docs/reminders-sheet.png.
+ * page as docs/reminders-sheet.png; and the report as .docx (`ledger report`) through LibreOffice Writer, its first
+ * page as docs/report-docx.png.
  * Run: npx tsx scripts/render-pdf.ts [OUT_DIR]
  */
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildXlsx, writeXlsx } from "../src/hosts/xlsx/build";
-import { loadXlsx } from "../src/hosts/xlsx/workbook";
+import { buildXlsx } from "../src/hosts/xlsx/build";
+import { loadXlsx, snapshotOf } from "../src/hosts/xlsx/workbook";
+import { analyzeWorkbook } from "../src/core/analyze";
+import { reportDocx } from "../src/hosts/docx/report";
 import { convertWithLibreOffice, onlySheetVisible } from "../test/helpers/libreoffice";
 
 const ROOT = join(__dirname, "..");
@@ -22,17 +25,12 @@ async function main(): Promise<void> {
   });
   if (!built.ok) throw new Error(built.error.code);
   for (const role of ["summary", "report"] as const) {
-    // loadXlsx, not ExcelJS alone: it copes with the table's calculated columns (see tableFormulas.ts).
-    const wb = await loadXlsx(built.buffer);
-    // Only the sheet to print stays visible: LibreOffice exports visible sheets.
-    wb.worksheets.forEach((ws, i) => {
-      ws.state = ws.name === built.plan.sheets[role] ? "visible" : "hidden";
-      if (ws.name === built.plan.sheets[role])
-        wb.views = [
-          { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: i, visibility: "visible" },
-        ];
-    });
-    const pdf = await convertWithLibreOffice(await writeXlsx(wb), "pdf");
+    // Only the sheet to print stays visible (LibreOffice exports visible sheets); the package is otherwise
+    // byte for byte the build's, charts and page breaks included.
+    const pdf = await convertWithLibreOffice(
+      await onlySheetVisible(built.buffer, built.plan.sheets[role]),
+      "pdf",
+    );
     const pdfPath = join(out, `${role}.pdf`);
     writeFileSync(pdfPath, pdf);
     execFileSync("pdftoppm", ["-png", "-r", "70", pdfPath, join(out, role)]);
@@ -52,9 +50,27 @@ async function main(): Promise<void> {
   writeFileSync(pdfPath, pdf);
   execFileSync("pdftoppm", ["-png", "-r", "70", pdfPath, join(out, "reminders")]);
   console.log(`${pdfPath} → ${join(out, "reminders")}-*.png`);
+  // The report as .docx, as `ledger report` writes it for the sample as of 2026-12-31.
+  const analysed = analyzeWorkbook(
+    snapshotOf(await loadXlsx(readFileSync(join(ROOT, "samples", "sample-ledger.xlsx")))),
+    { excludeDepartments: ["市扶贫办"], asOf: "2026-12-31" },
+  );
+  if (!analysed.ok) throw new Error(analysed.error.code);
+  const a = analysed.analysis;
+  const docx = await reportDocx(a.report, {
+    date: a.stats.asOf,
+    creator: a.settings.organisation,
+    script: a.script,
+  });
+  writeFileSync(join(out, "report.docx"), docx);
+  const docxPdf = join(out, "report-docx.pdf");
+  writeFileSync(docxPdf, await convertWithLibreOffice(docx, "pdf", undefined, "docx"));
+  execFileSync("pdftoppm", ["-png", "-r", "70", docxPdf, join(out, "report-docx")]);
+  console.log(`${docxPdf} → ${join(out, "report-docx")}-*.png`);
   mkdirSync(join(ROOT, "docs"), { recursive: true });
   copyFileSync(join(out, "summary-1.png"), join(ROOT, "docs", "summary-sheet.png"));
   copyFileSync(join(out, "reminders-1.png"), join(ROOT, "docs", "reminders-sheet.png"));
+  copyFileSync(join(out, "report-docx-1.png"), join(ROOT, "docs", "report-docx.png"));
 }
 
 main().catch((err: unknown) => {

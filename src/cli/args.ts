@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import type { SettingsInput } from "../core/settings";
 
-export type Command = "analyze" | "build" | "remind";
+export type Command = "analyze" | "build" | "remind" | "report";
 
 export interface CliOptions {
   command: Command;
@@ -31,6 +31,7 @@ export const USAGE = `用法 Usage:
   npm run --silent ledger -- analyze FILE.xlsx [--sheet NAME] [--today YYYY-MM-DD] [--exclude-department NAME]... [--json]
   npm run --silent ledger -- build FILE.xlsx -o OUT.xlsx [同上选项 same options] [--reminders] [--json]
   npm run --silent ledger -- remind FILE.xlsx [--today YYYY-MM-DD] [--within DAYS] [--department NAME] [--json]
+  npm run --silent ledger -- report FILE.xlsx -o 汇报.docx [同上选项 same options] [--json]
 其他选项 More options: --org 我局  --year 2026  --deadline-months 3  --assist-months 1  --due-soon-days 7  --locale zh-CN|zh-TW|en`;
 
 function int(value: string | undefined, flag: string): number | undefined {
@@ -69,7 +70,7 @@ export function parseCli(argv: string[]): CliOptions {
   }
   const { values, positionals } = parsed;
   const [command, file, ...rest] = positionals;
-  if (command !== "analyze" && command !== "build" && command !== "remind") {
+  if (command !== "analyze" && command !== "build" && command !== "remind" && command !== "report") {
     throw new UsageError(`未知命令：${command ?? "(无)"}`, `Unknown command: ${command ?? "(none)"}`);
   }
   if (!file) throw new UsageError("缺少要读取的 .xlsx 文件", "Missing the .xlsx file to read");
@@ -77,6 +78,14 @@ export function parseCli(argv: string[]): CliOptions {
     throw new UsageError(`多余的参数：${rest.join(" ")}`, `Extra arguments: ${rest.join(" ")}`);
   if (command === "build" && !values.out)
     throw new UsageError("build 需要 -o OUT.xlsx", "build needs -o OUT.xlsx");
+  if (command === "report" && !values.out)
+    throw new UsageError("report 需要 -o 汇报.docx", "report needs -o REPORT.docx");
+  if (command === "report" && !/\.docx$/i.test(values.out ?? "")) {
+    throw new UsageError(
+      `report 只写 Word 文档，-o 的文件名应以 .docx 结尾：${values.out ?? ""}`,
+      `report writes a Word document only: the -o file name must end in .docx: ${values.out ?? ""}`,
+    );
+  }
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
     throw new UsageError(
       `--today 应写成 YYYY-MM-DD：${values.today}`,

@@ -1,8 +1,9 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { parseCli, UsageError, USAGE } from "./args";
+import { parseCli, UsageError, USAGE, type CliOptions } from "./args";
 import { analysisJson, analysisText, droppedText, remindersJson, remindersText } from "./output";
 import { remindersFor } from "../core/reminders";
 import { analyzeWorkbook, type AnalyzeFailure } from "../core/analyze";
+import { DEFAULT_ORGANISATION } from "../core/settings";
 import { failureMessage, type FailureCode, type FailureDetail } from "../i18n/failures";
 import { loadXlsx, snapshotOf } from "../hosts/xlsx/workbook";
 import { XlsxLoadError } from "../hosts/xlsx/errors";
@@ -66,6 +67,7 @@ async function run(argv: string[]): Promise<number> {
     );
     return 0;
   }
+  if (options.command === "report") return writeReport(options.out ?? "", input, options);
   const { buildXlsx } = await import("../hosts/xlsx/build");
   // An .xlsm written under an .xlsx name: Excel refuses an .xlsx with macros inside, so they are left out and
   // reported (dropped, reason macrosInXlsx) rather than written into a file Excel would not open.
@@ -102,6 +104,36 @@ async function run(argv: string[]): Promise<number> {
       `${analysisText(built.analysis)}\n\n${droppedText(built.dropped)}已写入 Written: ${options.out}\n`,
     );
   }
+  return 0;
+}
+
+/**
+ * `report FILE -o 汇报.docx`: the ledger read exactly as analyze reads it, and its report (the one the 汇报材料 sheet
+ * shows) written as a Word/WPS document in the GB/T 9704 layout.
+ */
+async function writeReport(out: string, input: Uint8Array, options: CliOptions): Promise<number> {
+  const outcome = analyzeWorkbook(snapshotOf(await loadXlsx(input)), options.settings);
+  if (!outcome.ok) throw new Unusable(outcome.error.code, failureDetail(outcome.error));
+  const a = outcome.analysis;
+  const { reportDocx } = await import("../hosts/docx/report");
+  const bytes = await reportDocx(a.report, {
+    date: a.stats.asOf,
+    script: a.script,
+    ...(a.settings.organisation !== DEFAULT_ORGANISATION ? { creator: a.settings.organisation } : {}),
+  });
+  try {
+    await writeFile(out, bytes);
+  } catch {
+    throw new Unusable("write_failed", out);
+  }
+  const title = a.report.paragraphs.find((p) => p.kind === "title")?.text ?? "";
+  const paragraphs = a.report.paragraphs.length;
+  // Extension (no acceptance contract names it): what was written, the title and the number of paragraphs.
+  process.stdout.write(
+    options.json
+      ? `${JSON.stringify({ out, title, paragraphs }, null, 2)}\n`
+      : `${title}\n（${paragraphs}段 ${paragraphs} paragraphs）\n已写入 Written: ${out}\n`,
+  );
   return 0;
 }
 

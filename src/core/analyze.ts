@@ -227,9 +227,16 @@ function sheetIssue(
 }
 
 /** The caller's settings win; lists given by the caller replace stored lists. */
+/**
+ * The stored settings with the given ones over them. A key given as undefined clears the stored value (设置's
+ * blank field: 年度 from the data again, 协办 months back to the main rule); a key not given keeps it.
+ */
 function mergeSettings(stored: SettingsInput, given: SettingsInput): SettingsInput {
   const out: Record<string, unknown> = { ...stored };
-  for (const [k, v] of Object.entries(given)) if (v !== undefined) out[k] = v;
+  for (const [k, v] of Object.entries(given)) {
+    if (v === undefined) delete out[k];
+    else out[k] = v;
+  }
   return out as SettingsInput;
 }
 

@@ -1,5 +1,5 @@
 import type { Script } from "./fields";
-import type { Settings } from "./settings";
+import { DEFAULT_ORGANISATION, type Settings } from "./settings";
 import type { Stats } from "./stats.types";
 import type { Report, ReportParagraph } from "./report.types";
 import { inScript } from "./script";
@@ -14,7 +14,7 @@ import { chineseDate, formatPercent, joinAnd } from "./format";
 export function buildReport(stats: Stats, s: Settings, script: Script): Report {
   const w = wording(stats, s);
   const paragraphs: ReportParagraph[] = [
-    { kind: "title", text: `${w.yearPrefix}${joinAnd(w.subjects)}办理情况汇报` },
+    { kind: "title", text: title(s, stats, w) },
     { kind: "body", text: opening(stats, s, w) },
   ];
   const open = openItems(stats, s);
@@ -40,6 +40,17 @@ export function buildReport(stats: Stats, s: Settings, script: Script): Report {
   );
   const converted = paragraphs.map((p) => ({ ...p, text: inScript(p.text, script) }));
   return { paragraphs: converted, text: converted.map((p) => p.text).join("\n\n") };
+}
+
+/**
+ * "XX市民政局关于2026年度人大代表建议和政协提案办理工作情况的报告": the kinds the ledger holds (only 人大建议 →
+ * "…关于2026年度人大代表建议办理工作情况的报告"; both when nothing says which). The default 我局 is no sender's name for a
+ * title, so it is left out ("关于2026年度…的报告"); an unknown year leaves out "YYYY年度".
+ */
+function title(s: Settings, stats: Stats, w: Wording): string {
+  const org = s.organisation === DEFAULT_ORGANISATION ? "" : s.organisation;
+  const year = stats.year !== null ? `${stats.year}年度` : "";
+  return `${org}关于${year}${joinAnd(w.subjects)}办理工作情况的报告`;
 }
 
 interface Wording {

@@ -154,7 +154,7 @@ export function App({ host, locale, theme = "light", initialSettings, now, onAna
                 locale={locale}
                 analysis={analysis}
                 busy={busy !== null}
-                onGenerate={() => void ledger.run("reminders")}
+                onGenerate={(options) => void ledger.run("reminders", undefined, options)}
                 {...(onSelect ? { onSelect } : {})}
               />
             )}

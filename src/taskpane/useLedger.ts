@@ -7,6 +7,7 @@ import type { Issue } from "../core/issues";
 import type { HostFeature, LedgerHost } from "../hosts/host";
 import { toLedgerError, type LedgerError } from "./errors";
 import { TASK_PARTS, type Task } from "../core/plan/tasks";
+import type { ReminderOptions } from "../core/reminders";
 
 export type { Task };
 
@@ -31,8 +32,11 @@ export interface LedgerState {
   progress: number | null;
   done: Done | null;
   reload(): Promise<void>;
-  /** Builds the task's plan (with `settings` when given, else the hook's) and applies it; true on success. */
-  run(task: Task, settings?: SettingsInput): Promise<boolean>;
+  /**
+   * Builds the task's plan (with `settings` when given, else the hook's) and applies it; true on success.
+   * `reminders` says what the 催办单 lists (生成催办单 passes the 催办 tab's window and filter).
+   */
+  run(task: Task, settings?: SettingsInput, reminders?: ReminderOptions): Promise<boolean>;
   dismissDone(): void;
 }
 
@@ -147,7 +151,7 @@ export function useLedger(
   }, [host, watchedKey, reload]);
 
   const run = useCallback(
-    async (task: Task, given?: SettingsInput): Promise<boolean> => {
+    async (task: Task, given?: SettingsInput, reminders?: ReminderOptions): Promise<boolean> => {
       if (!snapshot || busy) return false;
       setBusy(task);
       setProgress(0);
@@ -157,7 +161,10 @@ export function useLedger(
         // The analysis on screen when the settings are those shown; a fresh one for settings just saved.
         const current = outcome?.ok && given === undefined ? outcome.analysis : undefined;
         const source = current ? { analysis: current } : { settings: given ?? settings, ...nowOf(now) };
-        const planned = planFor(snapshot, source, { parts: TASK_PARTS[task] });
+        const planned = planFor(snapshot, source, {
+          parts: TASK_PARTS[task],
+          ...(reminders !== undefined ? { reminders } : {}),
+        });
         if (!planned.ok) {
           setHostError({ kind: "analyze", failure: planned.error });
           return false;

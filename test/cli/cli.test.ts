@@ -537,3 +537,61 @@ describe("remind: 催办 from the command line", () => {
     expect(r.stderr).toContain("--within 需要一个整数");
   });
 });
+
+describe("report: the report as a Word/WPS document", () => {
+  it("writes the sample's report as .docx and prints out, title and paragraphs", async () => {
+    const out = join(dir, "汇报.docx");
+    const printed = json(ledger("report", SAMPLE, "-o", out, "--today", "2026-12-31", "--json"));
+    const analysed = json(ledger("analyze", SAMPLE, "--today", "2026-12-31", "--json"));
+    const paragraphs = (analysed.report as string).split("\n\n");
+    expect(printed).toEqual({ out, title: paragraphs[0], paragraphs: paragraphs.length });
+    expect(printed.title).toBe("XX市民政局关于2026年度人大代表建议和政协提案办理工作情况的报告");
+    const JSZip = (await import("jszip")).default;
+    const doc = await (await JSZip.loadAsync(readFileSync(out))).file("word/document.xml")?.async("string");
+    const text = (doc ?? "").replace(/<[^>]+>/g, "");
+    // The same options as analyze: --exclude-department changes the figures in the document too.
+    expect(text).toContain(paragraphs[1]);
+    const excluded = join(dir, "excluded.docx");
+    const r = ledger(
+      "report",
+      SAMPLE,
+      "-o",
+      excluded,
+      "--today",
+      "2026-12-31",
+      "--exclude-department",
+      "市扶贫办",
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`已写入 Written: ${excluded}`);
+    const other = await (
+      await JSZip.loadAsync(readFileSync(excluded))
+    )
+      .file("word/document.xml")
+      ?.async("string");
+    expect(other).toContain("（除市扶贫办1件）");
+  });
+
+  it("refuses -o without .docx, and a missing -o, as usage errors (exit 2) in Chinese and English", () => {
+    const wrong = join(dir, "汇报.xlsx");
+    const r = ledger("report", SAMPLE, "-o", wrong);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("-o 的文件名应以 .docx 结尾");
+    expect(r.stderr).toContain("must end in .docx");
+    expect(r.stderr).toContain("用法 Usage");
+    expect(existsSync(wrong)).toBe(false);
+    const none = ledger("report", SAMPLE);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain("report 需要 -o 汇报.docx");
+  });
+
+  it("refuses a file it cannot use with exit 2 and writes nothing", () => {
+    const bad = join(dir, "bad-report.xlsx");
+    const out = join(dir, "never.docx");
+    writeFileSync(bad, "not a workbook");
+    const r = ledger("report", bad, "-o", out);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("Error:");
+    expect(existsSync(out)).toBe(false);
+  });
+});

@@ -75,7 +75,7 @@ describe("buildReport golden files", () => {
       "2019-12-31",
     );
     expectGolden("seed-2019-traditional", r.text);
-    expect(r.paragraphs[0]).toEqual({ kind: "title", text: "2019年政協提案辦理情況彙報" });
+    expect(r.paragraphs[0]).toEqual({ kind: "title", text: "關於2019年度政協提案辦理工作情況的報告" });
     const opening = r.paragraphs[1]?.text ?? "";
     // The seed's facts: "共承辦市政協提案13件(除市扶貧辦3件),其中重點政協提案1件 … 已經解決或採納的8件,列入計劃擬解決或擬採納的4件;… 1件".
     for (const fact of [
@@ -134,7 +134,7 @@ describe("buildReport golden files", () => {
     );
     const r = report(records, { year: 2020, organisation: "区民政局" }, "simplified", "2020-12-31");
     expectGolden("mixed-simplified", r.text);
-    expect(r.paragraphs[0]?.text).toBe("2020年人大代表议案、建议和政协提案办理情况汇报");
+    expect(r.paragraphs[0]?.text).toBe("区民政局关于2020年度人大代表议案、建议和政协提案办理工作情况的报告");
     expect(r.text).toContain(
       "共承办人大代表议案、建议和政协提案10件，其中人大代表议案、建议6件（主办4件、协办2件）、政协提案4件（主办3件、协办1件），重点建议提案2件。",
     );

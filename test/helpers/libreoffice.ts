@@ -1,8 +1,8 @@
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
@@ -21,42 +21,54 @@ export function sofficePath(): string | null {
 }
 
 /**
- * describe when LibreOffice is installed. Without it: under CI=true a test that fails and says why,
- * elsewhere describe.skip with a console message saying why.
+ * Whether LibreOffice has Writer (Debian packages it apart from Calc: libreoffice-writer-nogui): its library
+ * beside soffice in the program folder.
  */
-export function describeWithLibreOffice(name: string, fn: () => void): void {
-  if (sofficePath()) {
+export function libreOfficeHasWriter(): boolean {
+  const soffice = sofficePath();
+  return soffice !== null && existsSync(join(dirname(realpathSync(soffice)), "libswlo.so"));
+}
+
+/**
+ * describe when LibreOffice (with Calc, or with `app`) is installed. Without it: under CI=true a test that
+ * fails and says why, elsewhere describe.skip with a console message saying why.
+ */
+export function describeWithLibreOffice(name: string, fn: () => void, app: "calc" | "writer" = "calc"): void {
+  const pkg = `libreoffice-${app}-nogui`;
+  // Calc as before: soffice alone (a Windows or macOS install has no libsclo.so to look for).
+  const present = app === "calc" ? sofficePath() !== null : libreOfficeHasWriter();
+  if (present) {
     describe(name, fn);
   } else if (process.env.CI === "true") {
     describe(name, () => {
-      it("needs LibreOffice (soffice)", () => {
+      it(`needs LibreOffice (soffice) with ${app === "calc" ? "Calc" : "Writer"}`, () => {
         throw new Error(
-          "LibreOffice (soffice) is not installed, and CI=true requires it: apt-get install libreoffice-calc-nogui",
+          `LibreOffice ${app} is not installed, and CI=true requires it: apt-get install ${pkg}`,
         );
       });
     });
   } else {
-    console.log(
-      `Skipping "${name}": LibreOffice (soffice) is not installed (apt-get install libreoffice-calc-nogui).`,
-    );
+    console.log(`Skipping "${name}": LibreOffice ${app} is not installed (apt-get install ${pkg}).`);
     describe.skip(name, fn);
   }
 }
 
 /**
- * Opens an .xlsx in headless LibreOffice with its own throw-away profile and converts it (LibreOffice
- * recalculates on load), returning the converted file's bytes.
+ * Opens an .xlsx (or, with `from`, a .docx) in headless LibreOffice with its own throw-away profile and converts
+ * it (LibreOffice recalculates on load), returning the converted file's bytes.
  */
 export async function convertWithLibreOffice(
   input: Uint8Array,
   to: "xlsx" | "pdf" = "xlsx",
   filter?: string,
+  from: "xlsx" | "docx" = "xlsx",
 ): Promise<Buffer> {
   const soffice = sofficePath();
   if (!soffice) throw new Error("LibreOffice (soffice) is not installed");
   const dir = await mkdtemp(join(tmpdir(), "ledger-lo-"));
   try {
-    const src = join(dir, "in.xlsx");
+    // The extension tells LibreOffice which application (Calc or Writer) opens the file.
+    const src = join(dir, `in.${from}`);
     await writeFile(src, input);
     const outDir = join(dir, "out");
     await run(

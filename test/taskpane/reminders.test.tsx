@@ -10,6 +10,16 @@ import { AS_OF, renderApp, type Rendered } from "./render";
 type User = Rendered["user"];
 
 /** 催办 as the engine gives it for the demo ledger on a date: what the pane must show and copy. */
+/** The text cells of the plan's 催办单 sheet, joined. */
+function sheetText(plan: WorkbookPlan): string {
+  const op = plan.ops.find((o) => o.kind === "new" && o.role === "reminders");
+  if (!op || op.kind !== "new") throw new Error("no 催办单 in the plan");
+  return op.blocks
+    .flatMap((b) => b.cells.flat())
+    .map((c) => (c.t === "text" ? c.v : ""))
+    .join("|");
+}
+
 function expected(asOf: string, within?: number): Reminders {
   const outcome = analyzeWorkbook(demoSnapshot(), { asOf });
   if (!outcome.ok) throw new Error("the demo ledger no longer analyses");
@@ -167,8 +177,22 @@ describe("催办", () => {
     expect(button().disabled).toBe(false);
     expect(host.apply).toHaveBeenCalledTimes(1);
     const plan = (host.apply as jest.Mock).mock.calls[0]?.[0] as WorkbookPlan;
-    // What 生成催办单 writes is the engine's (TASK_PARTS.reminders); the pane asks for that task.
+    // What 生成催办单 writes is the engine's (TASK_PARTS.reminders): the 催办单 of every 科室 shown.
     expect(plan.ops.map((op) => op.role)).toContain("settings");
+    const text = sheetText(plan);
+    for (const g of expected(AS_OF).groups) expect(text).toContain(`承办科室：${g.department}`);
+  });
+
+  it("writes the 催办单 of the 科室 the tab is filtered to, in its window", async () => {
+    const { host, user } = renderApp();
+    const pane = await openRemind(user);
+    const [first, second] = expected(AS_OF).groups;
+    await user.selectOptions(within(pane).getByRole("combobox", { name: "科室" }), first!.department);
+    await user.click(within(pane).getByRole("button", { name: "生成催办单" }));
+    expect(await screen.findByText("催办单已生成。")).toBeTruthy();
+    const text = sheetText((host.apply as jest.Mock).mock.calls[0]?.[0] as WorkbookPlan);
+    expect(text).toContain(`承办科室：${first!.department}`);
+    expect(text).not.toContain(`承办科室：${second!.department}`);
   });
 
   it("speaks the pane's language; the messages stay in the workbook's script", async () => {

@@ -59,7 +59,8 @@ export interface RemindersPanelProps {
   analysis: Analysis;
   busy: boolean;
   /** 生成催办单: writes the notice sheet. */
-  onGenerate(): void;
+  /** 生成催办单, listing what the tab shows: its window and filter. */
+  onGenerate(options: ReminderOptions): void;
   /** Selects a cell on one of the ledger's sheets; absent when the host cannot. */
   onSelect?: (sheet: string, cell: string) => void;
 }
@@ -79,12 +80,13 @@ export function RemindersPanel({ locale, analysis, busy, onGenerate, onSelect }:
 
   // The filters offer who has something to chase in the window; the list is the filtered one.
   const unfiltered = useMemo(() => remindersFor(analysis, { within }), [analysis, within]);
-  const shown = useMemo(() => {
-    const options: ReminderOptions = { within };
-    if (department !== null) options.department = department;
-    if (leader !== null) options.leader = leader;
-    return remindersFor(analysis, options);
-  }, [analysis, within, department, leader]);
+  const options = useMemo(() => {
+    const chosen: ReminderOptions = { within };
+    if (department !== null) chosen.department = department;
+    if (leader !== null) chosen.leader = leader;
+    return chosen;
+  }, [within, department, leader]);
+  const shown = useMemo(() => remindersFor(analysis, options), [analysis, options]);
 
   const everyItem = [...unfiltered.groups.flatMap((g) => g.items), ...unfiltered.unknownDeadline];
   const departments = withChosen(
@@ -146,7 +148,7 @@ export function RemindersPanel({ locale, analysis, busy, onGenerate, onSelect }:
 
   return (
     <section className={styles.root} aria-label={s.heading}>
-      <Button appearance="primary" disabled={busy} onClick={onGenerate}>
+      <Button appearance="primary" disabled={busy} onClick={() => onGenerate(options)}>
         {s.generate}
       </Button>
       <div className={styles.filters}>

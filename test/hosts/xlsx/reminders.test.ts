@@ -8,7 +8,8 @@ import JSZip from "jszip";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildXlsx, writeXlsx } from "../../../src/hosts/xlsx/build";
-import { loadXlsx } from "../../../src/hosts/xlsx/workbook";
+import { loadXlsx, snapshotOf } from "../../../src/hosts/xlsx/workbook";
+import { analyzeWorkbook } from "../../../src/core/analyze";
 import { remindersFor } from "../../../src/core/reminders";
 import { deadlineStatus, effectiveDue } from "../../../src/core/deadlines";
 import { isoFromSerial } from "../../../src/core/dates";
@@ -105,6 +106,15 @@ describe("the 催办单 in an .xlsx", () => {
         params: { text: "催办单", other: copy?.name },
       }),
     );
+  });
+
+  it("keeps the 协办 months in 台账设置 until the user clears them (a setting given as undefined)", async () => {
+    const built = await build(readFileSync(SAMPLE), { assistDeadlineMonths: 1 }, false);
+    const snapshot = snapshotOf(await loadXlsx(built.buffer));
+    const kept = analyzeWorkbook(snapshot, {});
+    const cleared = analyzeWorkbook(snapshot, { assistDeadlineMonths: undefined });
+    expect(kept.ok && kept.analysis.settings.assistDeadlineMonths).toBe(1);
+    expect(cleared.ok && cleared.analysis.settings.assistDeadlineMonths).toBeUndefined();
   });
 
   it("is not written by a plain build", async () => {
