@@ -2,6 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { parseCli, UsageError, USAGE, type CliOptions } from "./args";
 import { analysisJson, analysisText, droppedText, remindersJson, remindersText } from "./output";
 import { remindersFor } from "../core/reminders";
+import { reportAsEdited } from "../core/plan/userEdits";
 import { analyzeWorkbook, type AnalyzeFailure } from "../core/analyze";
 import { DEFAULT_ORGANISATION } from "../core/settings";
 import { failureMessage, type FailureCode, type FailureDetail } from "../i18n/failures";
@@ -112,11 +113,14 @@ async function run(argv: string[]): Promise<number> {
  * shows) written as a Word/WPS document in the GB/T 9704 layout.
  */
 async function writeReport(out: string, input: Uint8Array, options: CliOptions): Promise<number> {
-  const outcome = analyzeWorkbook(snapshotOf(await loadXlsx(input)), options.settings);
+  const snapshot = snapshotOf(await loadXlsx(input));
+  const outcome = analyzeWorkbook(snapshot, options.settings);
   if (!outcome.ok) throw new Unusable(outcome.error.code, failureDetail(outcome.error));
   const a = outcome.analysis;
+  // What the clerk wrote on 汇报材料 (a filled-in placeholder, an added paragraph) is in the .docx too.
+  const report = reportAsEdited(snapshot, a.stored, a.report);
   const { reportDocx } = await import("../hosts/docx/report");
-  const bytes = await reportDocx(a.report, {
+  const bytes = await reportDocx(report, {
     date: a.stats.asOf,
     script: a.script,
     ...(a.settings.organisation !== DEFAULT_ORGANISATION ? { creator: a.settings.organisation } : {}),
@@ -126,8 +130,8 @@ async function writeReport(out: string, input: Uint8Array, options: CliOptions):
   } catch {
     throw new Unusable("write_failed", out);
   }
-  const title = a.report.paragraphs.find((p) => p.kind === "title")?.text ?? "";
-  const paragraphs = a.report.paragraphs.length;
+  const title = report.paragraphs.find((p) => p.kind === "title")?.text ?? "";
+  const paragraphs = report.paragraphs.length;
   // Extension (no acceptance contract names it): what was written, the title and the number of paragraphs.
   process.stdout.write(
     options.json

@@ -208,6 +208,11 @@ export const en: UiStrings = {
     figures: "Key figures",
     another: "Open another file",
     builtSuffix: " (built)",
+    downloadWord: "Download the report as Word",
+    downloadWordHint:
+      "A .docx in the official-document layout (GB/T 9704) for Word and WPS, with what you wrote on the report sheet.",
+    wordSuffix: " (report)",
+    wordFailed: "The Word report could not be made. Please try again.",
     errorTitle: "Cannot read the file",
     stages: { read: "Reading the file", analyse: "Analysing the sheets", build: "Building the workbook" },
     cancel: "Cancel",

@@ -154,6 +154,11 @@ export interface UiStrings {
     another: string;
     /** Suffix of the downloaded file's name, before ".xlsx". */
     builtSuffix: string;
+    /** The report as a Word/WPS document (.docx, GB/T 9704 layout): the button, its hint, the file's suffix. */
+    downloadWord: string;
+    downloadWordHint: string;
+    wordSuffix: string;
+    wordFailed: string;
     errorTitle: string;
     /** The stages of the progress bar while a file is read or built: 读取, 分析, 生成. */
     stages: { read: string; analyse: string; build: string };

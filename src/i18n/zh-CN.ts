@@ -162,6 +162,11 @@ export const zhCN: UiStrings = {
     figures: "主要数字",
     another: "打开其他文件",
     builtSuffix: "（已整理）",
+    downloadWord: "下载 Word 版汇报材料",
+    downloadWordHint:
+      "按公文格式（GB/T 9704）排版的 .docx，Word 和 WPS 都能打开；含您在“汇报材料”表中填写的内容。",
+    wordSuffix: "（汇报材料）",
+    wordFailed: "未能生成 Word 版汇报材料，请重试。",
     errorTitle: "无法读取",
     stages: { read: "读取文件", analyse: "分析工作表", build: "生成工作簿" },
     cancel: "取消",

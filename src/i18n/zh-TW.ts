@@ -185,6 +185,11 @@ export const zhTW: UiStrings = {
     figures: "主要數字",
     another: "開啟其他檔案",
     builtSuffix: "（已整理）",
+    downloadWord: "下載 Word 版匯報材料",
+    downloadWordHint:
+      "按公文格式（GB/T 9704）排版的 .docx，Word 和 WPS 都能開啟；含您在「匯報材料」表中填寫的內容。",
+    wordSuffix: "（匯報材料）",
+    wordFailed: "未能產生 Word 版匯報材料，請重試。",
     errorTitle: "無法讀取",
     stages: { read: "讀取檔案", analyse: "分析工作表", build: "產生活頁簿" },
     cancel: "取消",

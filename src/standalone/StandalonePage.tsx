@@ -23,7 +23,9 @@ import { App } from "../taskpane/App";
 import type { AnalysisState } from "../taskpane/useLedger";
 import { FigureCards } from "../taskpane/components/FigureCards";
 import { toLedgerError, errorMessage } from "../taskpane/errors";
-import type { BuiltWorkbook, DroppedPart, FileHost } from "./fileHostApi";
+import { toArrayBuffer, type BuiltWorkbook, type DroppedPart, type FileHost } from "./fileHostApi";
+import { reportAsEdited } from "../core/plan/userEdits";
+import { DEFAULT_ORGANISATION } from "../core/settings";
 import { builtName, stoppedMessage, useWorkbookFile } from "./useWorkbookFile";
 import { WorkerStopped, type StageProgress } from "./workerHost";
 import { useStandaloneStyles } from "./StandalonePage.styles";
@@ -111,6 +113,34 @@ export function StandalonePage({ locale }: StandalonePageProps) {
     }
   };
   const stopDownload = () => host?.cancel();
+
+  // The report as a .docx in the official-document layout, from the pane's live analysis and what the user wrote
+  // on 汇报材料; the docx library loads only now, in a chunk of its own.
+  const [writing, setWriting] = useState(false);
+  const downloadWord = async () => {
+    const analysis = live?.analysis;
+    if (!host || state.phase !== "ready" || !analysis) return;
+    setWriting(true);
+    setSaveError(null);
+    try {
+      const workbook = await host.snapshot();
+      const report = reportAsEdited(workbook, analysis.stored, analysis.report);
+      const { reportDocx } = await import(/* webpackChunkName: "docx" */ "../hosts/docx/report");
+      const bytes = await reportDocx(report, {
+        date: analysis.stats.asOf,
+        script: analysis.script,
+        ...(analysis.settings.organisation !== DEFAULT_ORGANISATION
+          ? { creator: analysis.settings.organisation }
+          : {}),
+      });
+      const base = state.fileName.replace(/\.xls[xm]?$/i, "") || "ledger";
+      host.save(toArrayBuffer(bytes), `${base}${s.wordSuffix}.docx`);
+    } catch {
+      setSaveError(s.wordFailed);
+    } finally {
+      setWriting(false);
+    }
+  };
   const shownHeld = held && held.host === host ? held : null;
 
   // The pane selects a cell (检查, 催办): a file has no grid, so the page shows that row in a preview.
@@ -223,6 +253,18 @@ export function StandalonePage({ locale }: StandalonePageProps) {
                 </Button>
                 <Text size={200} className={styles.muted}>
                   {s.downloadHint}
+                </Text>
+              </div>
+              <div className={styles.downloadRow}>
+                <Button
+                  disabled={writing || !live?.analysis}
+                  {...(writing ? { icon: <Spinner size="tiny" aria-label={s.downloadWord} /> } : {})}
+                  onClick={() => void downloadWord()}
+                >
+                  {s.downloadWord}
+                </Button>
+                <Text size={200} className={styles.muted}>
+                  {s.downloadWordHint}
                 </Text>
               </div>
               {saving && (

@@ -24,6 +24,15 @@ export interface BuiltWorkbook {
 /** The MIME type of a macro-enabled workbook (.xlsm). */
 export const XLSM_MIME = "application/vnd.ms-excel.sheet.macroEnabled.12";
 
+/** The MIME type of a Word document (.docx). */
+export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/** The MIME type a saved file's name calls for. */
+function mimeOf(fileName: string): string {
+  if (/\.docx$/i.test(fileName)) return DOCX_MIME;
+  return /\.xlsm$/i.test(fileName) ? XLSM_MIME : XLSX_MIME;
+}
+
 /** The workbook in memory, behind plain-data calls (what crosses to and from the worker). */
 export interface WorkbookSession {
   snapshot(): Promise<WorkbookSnapshot>;
@@ -53,7 +62,7 @@ export interface FileHost extends LedgerHost {
    * before it saves.
    */
   build(settings: SettingsInput): Promise<BuiltWorkbook>;
-  /** Offers built bytes as a download. */
+  /** Offers built bytes as a download (.xlsx, .xlsm or .docx, by the name's extension). */
   save(bytes: ArrayBuffer, fileName: string): void;
   /** build, then save. */
   download(fileName: string, settings: SettingsInput): Promise<void>;
@@ -73,7 +82,7 @@ export function fileHostOver(
   stop: () => void = () => {},
 ): FileHost {
   const saveBytes = (bytes: ArrayBuffer, fileName: string) =>
-    save(new Blob([bytes], { type: /\.xlsm$/i.test(fileName) ? XLSM_MIME : XLSX_MIME }), fileName);
+    save(new Blob([bytes], { type: mimeOf(fileName) }), fileName);
   const listeners = new Set<(selection: Selection) => void>();
   return {
     kind: "file",

@@ -34,7 +34,7 @@ describeInBrowser("standalone page from file://", () => {
       expect(await figure(summary(page), "办复率")).toBe("68.8%");
       const [download] = await Promise.all([
         page.waitForEvent("download"),
-        page.getByRole("button", { name: /下载/ }).click(),
+        page.getByRole("button", { name: /下载整理后的工作簿/ }).click(),
       ]);
       expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
       expect(await download.failure()).toBeNull();

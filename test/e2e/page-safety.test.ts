@@ -174,7 +174,7 @@ describeInBrowser("standalone page: policy, worker, hostile files", () => {
     await summary(page).waitFor({ timeout: 150_000 });
     console.log(`page: 30,000 rows read and analysed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     // The build shows its stage and stops on 取消; the workbook is still there for the next download.
-    await page.getByRole("button", { name: /下载/ }).click();
+    await page.getByRole("button", { name: /下载整理后的工作簿/ }).click();
     const building = page.getByRole("region", { name: "正在生成工作簿…" });
     await building.getByText("3/3 生成工作簿").waitFor();
     await building.getByRole("button", { name: "取消" }).click();
@@ -200,7 +200,10 @@ describeInBrowser("standalone page: policy, worker, hostile files", () => {
     const s = strings("zh-CN").page.dropped;
     let downloads = 0;
     page.on("download", () => downloads++);
-    await page.getByRole("button", { name: /下载/ }).first().click();
+    await page
+      .getByRole("button", { name: /下载整理后的工作簿/ })
+      .first()
+      .click();
     const warning = page.getByRole("alert").filter({ hasText: s.title });
     await warning.waitFor();
     const lines = await warning.getByRole("listitem").allInnerTexts();

@@ -45,8 +45,9 @@ export async function noLedgerWorkbook(): Promise<Buffer> {
 /** Presses the download button and opens what it saved. */
 export async function downloadWorkbook(page: Page, expectedName?: string): Promise<ExcelJS.Workbook> {
   const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: /下载/ }).click(),
+    // A large workbook takes its time to build on a busy 2-core machine: the page shows its progress meanwhile.
+    page.waitForEvent("download", { timeout: 180_000 }),
+    page.getByRole("button", { name: /下载整理后的工作簿/ }).click(),
   ]);
   if (expectedName) expect(download.suggestedFilename()).toBe(expectedName);
   const wb = new ExcelJS.Workbook();

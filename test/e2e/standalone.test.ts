@@ -4,6 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { Locator, Page } from "playwright-core";
 import { failureMessage } from "../../src/i18n/failures";
 import { strings } from "../../src/i18n";
@@ -98,6 +99,27 @@ describeInBrowser("standalone page over http", () => {
     );
     expect(formulas.length).toBeGreaterThan(5);
     expect(sheetText(wb, "汇报材料")).toContain("办复率为68.8%");
+  });
+
+  it("downloads the report as a Word document in the official-document layout, the docx library loaded only then", async () => {
+    const page = await open();
+    const chunks: string[] = [];
+    page.on("request", (r) => chunks.push(new URL(r.url()).pathname));
+    await loadFile(page, SAMPLE);
+    expect(chunks.some((c) => /docx/.test(c))).toBe(false);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "下载 Word 版汇报材料" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("sample-ledger（汇报材料）.docx");
+    expect(chunks.some((c) => /docx/.test(c))).toBe(true);
+    const zip = await JSZip.loadAsync(await readFile(await download.path()));
+    const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
+    const text = [...xml.matchAll(/<w:t\b[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+    expect(text).toContain("建议和政协提案办理工作情况的报告");
+    expect(text).toContain("办复率为68.8%");
+    // A4 portrait (twips).
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
   });
 
   it("reads a traditional-script ledger with a title row, a two-row header and merged cells", async () => {
@@ -208,7 +230,9 @@ describeInBrowser("standalone page over http", () => {
     await loadFile(page, SAMPLE);
     expect(await figure(summary(page), "办复率")).toBe("68.8%");
     await page.getByRole("tab", { name: "整理台账" }).waitFor();
-    expect(await page.getByRole("button", { name: /下载/ }).innerText()).toBe("下载整理后的工作簿");
+    expect(await page.getByRole("button", { name: /下载整理后的工作簿/ }).innerText()).toBe(
+      "下载整理后的工作簿",
+    );
   });
 });
 

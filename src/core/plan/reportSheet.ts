@@ -58,6 +58,25 @@ export function buildReportSheet(name: string, report: Report): NewSheetPlan {
 }
 
 /**
+ * Each paragraph's key, which survives new figures: "t" the title, "h<n>" the n-th heading, "h<n>.b<m>" /
+ * "h<n>.p<m>" the m-th body / placeholder paragraph under it ("h0.…" before the first heading).
+ */
+export function paragraphKeys(report: Report): string[] {
+  let heading = 0;
+  const counts = { body: 0, placeholder: 0 };
+  return report.paragraphs.map((p) => {
+    if (p.kind === "title") return "t";
+    if (p.kind === "heading") {
+      heading++;
+      counts.body = 0;
+      counts.placeholder = 0;
+      return `h${heading}`;
+    }
+    return `h${heading}.${p.kind === "body" ? "b" : "p"}${++counts[p.kind]}`;
+  });
+}
+
+/**
  * The report sheet with the user's edits of an earlier one put back in place. Every paragraph has a key that
  * survives new figures: "t" the title, "h<n>" the n-th heading, "h<n>.b<m>" / "h<n>.p<m>" the m-th body /
  * placeholder paragraph under it ("h0.…" before the first heading). The user's text is body text.
@@ -84,21 +103,10 @@ export function reportSheet(name: string, report: Report, edits?: ReportEdits): 
     if (edits?.added.has(key)) used.add(`+${key}`);
   };
   addedAfter("");
-  let heading = 0;
-  const counts = { body: 0, placeholder: 0 };
-  for (const p of report.paragraphs) {
-    if (p.kind === "heading") {
-      heading++;
-      counts.body = 0;
-      counts.placeholder = 0;
-      spacer();
-    }
-    const key =
-      p.kind === "title"
-        ? "t"
-        : p.kind === "heading"
-          ? `h${heading}`
-          : `h${heading}.${p.kind === "body" ? "b" : "p"}${++counts[p.kind]}`;
+  const keys = paragraphKeys(report);
+  report.paragraphs.forEach((p, i) => {
+    if (p.kind === "heading") spacer();
+    const key = keys[i] ?? "";
     const own = edits?.replaced.get(key);
     if (own !== undefined) {
       write(own, BODY, `${key}!`);
@@ -115,7 +123,7 @@ export function reportSheet(name: string, report: Report, edits?: ReportEdits): 
     }
     addedAfter(key);
     if (p.kind === "title") spacer();
-  }
+  });
   let unplaced = 0;
   for (const key of edits?.replaced.keys() ?? []) if (!used.has(key)) unplaced++;
   for (const [key, texts] of edits?.added ?? []) if (!used.has(`+${key}`)) unplaced += texts.length;

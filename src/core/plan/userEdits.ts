@@ -4,7 +4,7 @@ import type { Issue } from "../issues";
 import type { Report } from "../report.types";
 import type { StoredState } from "../stored";
 import type { CopySheetPlan, NewSheetPlan, PlanCell } from "./types";
-import { reportSheet, type ReportEdits } from "./reportSheet";
+import { paragraphKeys, reportSheet, type ReportEdits } from "./reportSheet";
 import { a1, areaA1, parseRange } from "../address";
 import { ymdFromSerial } from "../dates";
 import { encodeOwned, FORMULA_HASH, OWNED_ROLES, ownedHash, type OwnedCells, type OwnedRole } from "../owned";
@@ -350,4 +350,45 @@ export function keepUserEdits(input: KeepInput): Kept {
     if (cells !== undefined && kept.owned[role] === undefined) record(role, cells);
   }
   return kept;
+}
+
+/**
+ * The report as the user finished it on 汇报材料: the generated paragraphs with the user's text in place of those
+ * they rewrote (a filled-in placeholder) and their own paragraphs after the one they followed, as a rebuild
+ * keeps them (reportEditsOf); the generated report when the workbook has no 汇报材料 of an earlier build. The
+ * .docx is made from this, so what the clerk wrote in Excel is in the Word version too.
+ */
+export function reportAsEdited(
+  workbook: WorkbookSnapshot,
+  stored: StoredState | null,
+  report: Report,
+): Report {
+  const name = stored?.generated.report;
+  const record = stored?.owned.report;
+  const old = name === undefined ? undefined : workbook.sheets.find((s) => s.name === name);
+  if (old === undefined || record === undefined) return report;
+  const { edits } = reportEditsOf(old, record);
+  if (edits.replaced.size === 0 && edits.added.size === 0) return report;
+  const out: Report["paragraphs"] = [];
+  const addedAfter = (key: string): void => {
+    for (const text of edits.added.get(key) ?? []) out.push({ kind: "body", text: plainParagraph(text) });
+  };
+  addedAfter("");
+  const keys = paragraphKeys(report);
+  report.paragraphs.forEach((p, i) => {
+    const key = keys[i] ?? "";
+    const own = edits.replaced.get(key);
+    out.push(
+      own === undefined
+        ? p
+        : { kind: p.kind === "title" || p.kind === "heading" ? p.kind : "body", text: plainParagraph(own) },
+    );
+    addedAfter(key);
+  });
+  return { paragraphs: out, text: out.map((p) => p.text).join("\n\n") };
+}
+
+/** A paragraph as written on the sheet, without the two full-width spaces the sheet opens it with. */
+function plainParagraph(text: string): string {
+  return text.replace(/^\u3000+/, "").trim();
 }

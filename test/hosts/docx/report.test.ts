@@ -5,6 +5,8 @@ import { analyzeWorkbook, type Analysis } from "../../../src/core/analyze";
 import type { Report } from "../../../src/core/report.types";
 import { headingLevel, reportDocx, titleLines } from "../../../src/hosts/docx/report";
 import { loadXlsx, snapshotOf } from "../../../src/hosts/xlsx/workbook";
+import { buildXlsx, writeXlsx } from "../../../src/hosts/xlsx/build";
+import { reportAsEdited } from "../../../src/core/plan/userEdits";
 import {
   convertWithLibreOffice,
   describeWithLibreOffice,
@@ -299,3 +301,37 @@ describeWithLibreOffice(
   },
   "writer",
 );
+
+describe("the .docx holds what the clerk wrote on 汇报材料", () => {
+  const FILLED = "\u3000\u3000今年我局严格落实“五定”责任制，每件建议提案均按时交办。";
+  const ADDED = "\u3000\u3000此外，我局还召开了两次办理工作推进会。";
+
+  it("puts a filled-in placeholder in its place and an added paragraph after it", async () => {
+    const built = await buildXlsx(readFileSync(SAMPLE), { asOf: "2026-12-31" });
+    if (!built.ok) throw new Error(built.error.code);
+    const wb = await loadXlsx(built.buffer);
+    const sheet = wb.getWorksheet(built.plan.sheets.report)!;
+    let at = 0;
+    sheet.eachRow((row, r) => {
+      if (!at && String(row.getCell(1).value ?? "").includes("【请在此填写")) at = r;
+    });
+    expect(at).toBeGreaterThan(0);
+    const placeholder = String(sheet.getCell(at, 1).value);
+    sheet.getCell(at, 1).value = FILLED;
+    sheet.spliceRows(at + 1, 0, [ADDED]);
+    const snapshot = snapshotOf(await loadXlsx(await writeXlsx(wb)));
+    const outcome = analyzeWorkbook(snapshot, { asOf: "2026-12-31" });
+    if (!outcome.ok) throw new Error(outcome.error.code);
+    const a = outcome.analysis;
+    const edited = reportAsEdited(snapshot, a.stored, a.report);
+    const texts = paragraphs(
+      (await parts(await reportDocx(edited, { date: a.stats.asOf })))["word/document.xml"] ?? "",
+    ).map((p) => p.text);
+    const filled = texts.findIndex((t) => t.includes("严格落实“五定”责任制"));
+    expect(filled).toBeGreaterThan(0);
+    expect(texts[filled + 1]).toContain("两次办理工作推进会");
+    expect(texts.join("\n")).not.toContain(placeholder.trim());
+    // Without edits the report is the generated one.
+    expect(reportAsEdited(snapshotOf(await loadXlsx(built.buffer)), a.stored, a.report)).toBe(a.report);
+  });
+});
