@@ -64,6 +64,7 @@ export interface PrintedSheet {
   margins: NonNullable<PagePlan["margins"]>;
   printTitleRows?: string;
   tabColor?: string;
+  footer?: NonNullable<PagePlan["footer"]>;
 }
 
 /** A visible generated sheet of a grid, printed on A4 portrait one page wide (the 统计表 and 汇报材料 sheets). */
@@ -88,6 +89,7 @@ export function printedSheet(g: Grid, p: PrintedSheet): NewSheetPlan {
       fitToHeight: 0,
       ...(p.printTitleRows !== undefined ? { printTitleRows: p.printTitleRows } : {}),
       margins: p.margins,
+      ...(p.footer !== undefined ? { footer: p.footer } : {}),
     },
     ...(p.tabColor !== undefined ? { tabColor: p.tabColor } : {}),
   };

@@ -24,7 +24,8 @@ const STYLES: Record<Report["paragraphs"][number]["kind"], CellStyle> = {
   },
   heading: { fontName: "黑体", fontSize: 16, bold: true, wrap: true, vAlign: "middle" },
   body: BODY,
-  placeholder: { ...BODY, italic: true, fontColor: "808080" },
+  // In plain type: 【请在此填写：…】 says what it is, and a filled-in paragraph prints like the others.
+  placeholder: BODY,
 };
 /** Chinese paragraphs open with two full-width spaces. */
 const INDENT = "\u3000\u3000";
@@ -86,7 +87,9 @@ export function reportSheet(name: string, report: Report, edits?: ReportEdits): 
   const owned: OwnedCells = new Map();
   const used = new Set<string>();
   let placed = 0;
+  const headingRows: number[] = [];
   const write = (text: string, style: CellStyle, key: string, title = false): void => {
+    if (style === STYLES.heading) headingRows.push(g.next);
     const r = g.add([txt(text)]);
     g.style(r, 0, 0, style);
     g.height(r, rowHeightFor(text, title ? 20 : CHARS_PER_LINE, title ? 32 : LINE) + (title ? 12 : 4));
@@ -127,12 +130,45 @@ export function reportSheet(name: string, report: Report, edits?: ReportEdits): 
   let unplaced = 0;
   for (const key of edits?.replaced.keys() ?? []) if (!used.has(key)) unplaced++;
   for (const [key, texts] of edits?.added ?? []) if (!used.has(`+${key}`)) unplaced += texts.length;
-  const op = printedSheet(g, {
+  const printed = printedSheet(g, {
     role: "report",
     name,
     columnWidths: [WIDTH],
-    // GB/T 9704 margins (3.7/3.5/2.8/2.6 cm), in inches.
+    // GB/T 9704 margins (3.7/3.5/2.8/2.6 cm), in inches; page numbers "— 1 —".
     margins: { top: 1.46, bottom: 1.38, left: 1.1, right: 1.02 },
+    footer: { center: "— &P —" },
   });
+  // A heading never ends a page: where it and its first paragraph would not fit, the page breaks before it.
+  // The sheet prints at 100% (its column is the A4 text width), so the estimated heights are the printed ones.
+  const breaksBefore = keepHeadingsWithText(g, headingRows);
+  const op: NewSheetPlan = {
+    ...printed,
+    // Rows grow with the text the user writes (no fixed heights: the hosts let Excel fit them).
+    autoRowHeights: true,
+    ...(printed.page ? { page: { ...printed.page, breaksBefore, scale: 100 } } : {}),
+  };
   return { op, owned, placed, unplaced };
+}
+
+/** Printed height of A4 between the GB/T 9704 top and bottom margins, in points (297 mm − 37 − 35 mm). */
+const PAGE_HEIGHT = ((297 - 37 - 35) / 25.4) * 72;
+
+/** The rows to break before so that no heading is the last thing on a page (estimated row heights). */
+function keepHeadingsWithText(g: Grid, headings: readonly number[]): number[] {
+  const height = new Map(g.heights.map((h) => [h.row, h.height]));
+  const at = (r: number): number => height.get(r) ?? 15;
+  const isHeading = new Set(headings);
+  const breaks: number[] = [];
+  let used = 0;
+  for (let r = 0; r < g.rows.length; r++) {
+    const h = at(r);
+    // A heading with its next non-empty row must fit; else it starts the next page.
+    const next = r + 1 < g.rows.length ? at(r + 1) : 0;
+    if (isHeading.has(r) && used > 0 && used + h + next > PAGE_HEIGHT) {
+      breaks.push(r);
+      used = 0;
+    } else if (used + h > PAGE_HEIGHT) used = 0;
+    used += h;
+  }
+  return breaks;
 }

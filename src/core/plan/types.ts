@@ -136,6 +136,11 @@ export interface PagePlan {
   breaksBefore?: number[];
   /** Print scale in percent, used instead of fit-to-width when `breaksBefore` is set (100 when absent). */
   scale?: number;
+  /**
+   * Footer text in Excel's header/footer codes (&P page, &N pages, &D date), centre and right. `unlessOwn`: the
+   * user's sheet keeps a footer it already has (only a sheet without one gets the page numbers).
+   */
+  footer?: { center?: string; right?: string; unlessOwn?: boolean };
 }
 
 export type { SheetRole };
@@ -159,6 +164,11 @@ interface SheetCommon {
   tabColor?: string;
   /** Live charts on the sheet (统计表). */
   charts?: ChartPlan[];
+  /**
+   * Rows keep no fixed height (汇报材料): the heights written are a first fit, and a row grows with the text the
+   * user writes into it (Excel: autofit; the .xlsx: rows without customHeight).
+   */
+  autoRowHeights?: boolean;
 }
 
 /**

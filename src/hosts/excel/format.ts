@@ -56,7 +56,7 @@ export function applyStyle(
   }
 }
 
-function applyPage(sheet: Excel.Worksheet, page: PagePlan): void {
+function applyPage(sheet: Excel.Worksheet, page: PagePlan, hasFooter: boolean): void {
   const layout = sheet.pageLayout;
   layout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
   layout.paperSize = "A4";
@@ -67,6 +67,12 @@ function applyPage(sheet: Excel.Worksheet, page: PagePlan): void {
     breaks.length > 0
       ? { scale: page.scale ?? 100 }
       : { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight };
+  if (page.footer !== undefined && !(page.footer.unlessOwn === true && hasFooter)) {
+    // ExcelApi 1.9, as pageLayout; the same codes as the file format's (&P, &N, &D).
+    const all = layout.headersFooters.defaultForAllPages;
+    if (page.footer.center !== undefined) all.centerFooter = page.footer.center;
+    if (page.footer.right !== undefined) all.rightFooter = page.footer.right;
+  }
   // ExcelApi 1.9, as pageLayout: the range given is the first row of the new page.
   for (const row of breaks)
     if (row > 0) sheet.horizontalPageBreaks.add(sheet.getRangeByIndexes(row, 0, 1, 1));
@@ -87,6 +93,8 @@ export interface FormatContext {
   skipped: Set<HostFeature>;
   /** Plan table name → name to use (renamed when another sheet already has a table of that name). */
   tableNames: Map<string, string>;
+  /** The user's sheets that have a footer of their own (kept: PagePlan.footer.unlessOwn). */
+  ownFooters?: ReadonlySet<string>;
 }
 
 /** Queues the formatting of a new or edited sheet. Call after its values are written. */
@@ -114,6 +122,14 @@ export function formatSheet(
   }
   for (const { row, height } of op.rowHeights) {
     sheet.getRangeByIndexes(row, 0, 1, 1).getEntireRow().format.rowHeight = height;
+  }
+  // Rows that grow with the user's text (汇报材料): Excel fits them to what they hold, and refits on each edit.
+  if (op.autoRowHeights === true && op.rowHeights.length > 0) {
+    const last = Math.max(...op.rowHeights.map((h) => h.row));
+    sheet
+      .getRangeByIndexes(0, 0, last + 1, 1)
+      .getEntireRow()
+      .format.autofitRows();
   }
 
   for (const plan of op.tables) {
@@ -169,7 +185,7 @@ export function formatSheet(
   }
 
   if (op.page !== undefined) {
-    if (features.pageLayout) applyPage(sheet, op.page);
+    if (features.pageLayout) applyPage(sheet, op.page, ctx.ownFooters?.has(op.name) === true);
     else skipped.add("pageLayout");
   }
   if (op.tabColor !== undefined) sheet.tabColor = `#${op.tabColor}`;

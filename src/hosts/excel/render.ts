@@ -232,6 +232,14 @@ export async function renderPlan(
     t.load("items/name");
     return t;
   });
+  // The user's own footers (ExcelApi 1.9), kept: page numbers only go on a ledger without one.
+  const editFooters = features.pageLayout
+    ? editNames.map((name) => {
+        const f = target(name).pageLayout.headersFooters.defaultForAllPages;
+        f.load("leftFooter,centerFooter,rightFooter");
+        return [name, f] as const;
+      })
+    : [];
   await context.sync();
   progressed();
 
@@ -248,7 +256,10 @@ export async function renderPlan(
     tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
     new Set([...replaces, ...editNames]),
   );
-  const ctx: FormatContext = { features, skipped, tableNames: names };
+  const ownFooters = new Set(
+    editFooters.filter(([, f]) => f.leftFooter || f.centerFooter || f.rightFooter).map(([name]) => name),
+  );
+  const ctx: FormatContext = { features, skipped, tableNames: names, ownFooters };
 
   // 2. backup first of all, then the replaced (generated) sheets
   const copyNames = new Set(prepared.copies.map((c) => c.name));

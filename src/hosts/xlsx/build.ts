@@ -69,6 +69,7 @@ export function carryOptionsOf(plan: WorkbookPlan, options: BuildOptions = {}): 
       (name) => !plan.ops.some((op) => op.kind === "new" && op.name === name && op.reuse),
     ),
     backups: plan.ops.flatMap((op) => (op.kind === "copy" ? [{ from: op.from, name: op.name }] : [])),
+    autoHeights: plan.ops.flatMap((op) => (op.kind === "new" && op.autoRowHeights === true ? [op.name] : [])),
     charts: plan.ops.flatMap((op) =>
       op.kind !== "copy" && op.charts !== undefined ? [{ sheet: op.name, charts: op.charts }] : [],
     ),

@@ -38,6 +38,8 @@ export interface CarryOptions {
   keepMacros?: boolean;
   /** The plan's charts, written after the grafts (charts.ts): the tool's earlier charts on those sheets go. */
   charts?: readonly SheetCharts[];
+  /** Sheets whose rows keep no fixed height (NewSheetPlan.autoRowHeights): customHeight is taken off their rows. */
+  autoHeights?: readonly string[];
 }
 
 export interface CarryResult {
@@ -73,9 +75,11 @@ export async function carryOver(
 ): Promise<CarryResult> {
   const charts = options.charts ?? [];
   if (!isZipPackage(original)) {
-    if (charts.length === 0) return { bytes: output, dropped: [] };
+    if (charts.length === 0 && (options.autoHeights ?? []).length === 0)
+      return { bytes: output, dropped: [] };
     const dst = await Package.load(output);
     await writeCharts(dst, charts);
+    await autoHeights(dst, options.autoHeights ?? []);
     return { bytes: await dst.generate(), dropped: [] };
   }
   const src = await Package.load(original);
@@ -83,8 +87,27 @@ export async function carryOver(
   const grafter = new Grafter(src, dst, options);
   await grafter.run();
   await writeCharts(dst, charts);
+  await autoHeights(dst, options.autoHeights ?? []);
   const bytes = await dst.generate();
   return { bytes, dropped: await comparePackages(original, bytes, options) };
+}
+
+/**
+ * Rows of these sheets without customHeight: Excel shows the height written and fits the row again when its
+ * text changes (ExcelJS marks every row it gives a height as custom).
+ */
+async function autoHeights(pkg: Package, names: readonly string[]): Promise<void> {
+  if (names.length === 0) return;
+  const sheets = await pkg.sheets();
+  for (const name of names) {
+    const part = sheets.get(name);
+    const xml = part === undefined ? undefined : await pkg.text(part);
+    if (part === undefined || xml === undefined) continue;
+    pkg.write(
+      part,
+      xml.replace(/<row\b[^>]*>/g, (tag) => tag.replace(/\s+customHeight="(?:1|true)"/, "")),
+    );
+  }
 }
 
 class Grafter {

@@ -109,6 +109,11 @@ function writeSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, op: SheetPlan):
       ...(p.printTitleRows ? { printTitlesRow: p.printTitleRows } : {}),
       ...(p.margins ? { margins: { ...p.margins, header: 0.3, footer: 0.3 } } : {}),
     };
+    const own = ws.headerFooter?.oddFooter;
+    if (p.footer && !(p.footer.unlessOwn === true && own !== undefined && own !== "")) {
+      const f = `${p.footer.center !== undefined ? `&C${p.footer.center}` : ""}${p.footer.right !== undefined ? `&R${p.footer.right}` : ""}`;
+      ws.headerFooter = { ...ws.headerFooter, oddFooter: f };
+    }
     // ExcelJS writes a break after a row: after the row above the one that starts the page (1-based = index).
     for (const row of breaks) if (row > 0) ws.getRow(row).addPageBreak();
   }

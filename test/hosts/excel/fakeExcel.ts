@@ -345,6 +345,8 @@ export class FakeSheet {
   columnWidths = new Map<number, number>();
   /** Manual page breaks: A1 of the first cell of each new page. */
   pageBreaks: string[] = [];
+  /** Ranges whose rows were autofitted. */
+  autofitRows: string[] = [];
   readonly charts: FakeCharts;
   readonly tables: FakeTableList;
   readonly freezePanes;
@@ -382,7 +384,17 @@ export class FakeSheet {
     const page = this.page;
     return new Proxy(page, {
       get: (t, p) =>
-        p === "setPrintTitleRows" ? (rows: string) => (t.printTitleRows = rows) : t[p as string],
+        p === "setPrintTitleRows"
+          ? (rows: string) => (t.printTitleRows = rows)
+          : p === "headersFooters"
+            ? (t.headersFooters ??= {
+                defaultForAllPages: {
+                  load() {
+                    return this;
+                  },
+                },
+              })
+            : t[p as string],
     });
   }
   cell(r: number, c: number): FakeCell | undefined {
@@ -465,6 +477,11 @@ class FakeFormat {
   set useStandardHeight(on: boolean) {
     this.x.need(7, "useStandardHeight");
     this.standardHeight = on;
+  }
+  /** ExcelApi 1.2: the rows fit their text (recorded on the sheet). */
+  autofitRows(): void {
+    this.x.need(2, "autofitRows");
+    this.sheet.autofitRows.push(addr(this.rect));
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Field, Kind, Role } from "../../fields";
+import type { Field, Kind, Role, Script } from "../../fields";
 import { foldKey, inScript } from "../../script";
 import { matchHeader } from "../../headers";
 import type { EditSheetPlan } from "../types";
@@ -73,6 +73,8 @@ export function buildLedgerSheet(input: LedgerInput): { op: EditSheetPlan; model
       fitToHeight: 0,
       printTitleRows: `1:${headerRow + 1}`,
       margins: { top: 0.6, bottom: 0.6, left: 0.4, right: 0.4 },
+      // Page numbers and the date printed; a footer the user set stays.
+      footer: { ...pageFooter(script), unlessOwn: true },
     },
   };
   const model: LedgerModel = {
@@ -92,6 +94,11 @@ export function buildLedgerSheet(input: LedgerInput): { op: EditSheetPlan; model
     lastRow: lastRow + 1,
   };
   return { op, model };
+}
+
+/** "第1页 共3页" in the centre and the date printed on the right, in the workbook's script (Excel's codes). */
+export function pageFooter(script: Script): { center: string; right: string } {
+  return { center: inScript("第&P页 共&N页", script), right: inScript("打印日期：&D", script) };
 }
 
 /** 类别 / 办理类型 every row has without a column for it: the sheet's name or title gave it (analyze.ts). */

@@ -11,6 +11,7 @@ import { satisfactionSection } from "./satisfaction";
 import { groupSections, topicsSection } from "./groups";
 import { openItemsSection } from "./openItems";
 import { chartsSection } from "./charts";
+import { pageFooter } from "../ledger";
 
 export type { SummaryFigures, SummaryInput } from "./context";
 
@@ -31,6 +32,7 @@ export function buildSummarySheet(input: SummaryInput): { op: NewSheetPlan; figu
   groupSections(s);
   openItemsSection(s);
   const charts = chartsSection(s);
+  signatureRows(s);
   const printed = printedSheet(s.g, {
     role: "summary",
     name: input.name,
@@ -38,10 +40,29 @@ export function buildSummarySheet(input: SummaryInput): { op: NewSheetPlan; figu
     margins: { top: 0.75, bottom: 0.75, left: 0.6, right: 0.6 },
     printTitleRows: "1:2",
     tabColor: "C00000",
+    footer: pageFooter(input.script),
   });
   const op = charts.length > 0 ? { ...printed, charts } : printed;
   s.figures.asOf = asOfCell;
   return { op, figures: s.figures };
+}
+
+/** 填表人 / 审核人 / 填报日期 lines at the foot of the sheet, for the leader who signs it. */
+function signatureRows(s: SummaryContext): void {
+  const { g, T } = s;
+  g.add();
+  const r = g.add([
+    T("填表人：__________"),
+    undefined,
+    T("审核人：__________"),
+    undefined,
+    T("填报日期：______年___月___日"),
+  ]);
+  g.merge(r, 0, 1);
+  g.merge(r, 2, 3);
+  g.merge(r, 4, WIDTH - 1);
+  g.style(r, 0, WIDTH - 1, { fontName: FONT_BODY, fontSize: 12, vAlign: "bottom" });
+  g.height(r, 30);
 }
 
 /** The title (organisation and year) and the as-of date row; returns the as-of cell. */
