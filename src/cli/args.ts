@@ -12,6 +12,8 @@ export interface CliOptions {
   /** remind: the window in days (the due-soon setting when absent) and one 承办科室 only. */
   within?: number;
   department?: string;
+  /** remind: one group per 分管领导 instead of per 承办科室. */
+  by?: "department" | "leader";
   /** build: add the 催办单 sheet (the notice of the items to chase, as of the build's date). */
   reminders?: boolean;
 }
@@ -30,7 +32,7 @@ export class UsageError extends Error {
 export const USAGE = `用法 Usage:
   npm run --silent ledger -- analyze FILE.xlsx [--sheet NAME] [--today YYYY-MM-DD] [--exclude-department NAME]... [--json]
   npm run --silent ledger -- build FILE.xlsx -o OUT.xlsx [同上选项 same options] [--reminders] [--json]
-  npm run --silent ledger -- remind FILE.xlsx [--today YYYY-MM-DD] [--within DAYS] [--department NAME] [--json]
+  npm run --silent ledger -- remind FILE.xlsx [--today YYYY-MM-DD] [--within DAYS] [--department NAME] [--by department|leader] [--json]
   npm run --silent ledger -- report FILE.xlsx -o 汇报.docx [同上选项 same options] [--json]
 其他选项 More options: --org 我局  --year 2026  --deadline-months 3  --assist-months 1  --due-soon-days 7  --locale zh-CN|zh-TW|en`;
 
@@ -62,6 +64,7 @@ export function parseCli(argv: string[]): CliOptions {
         locale: { type: "string" },
         within: { type: "string" },
         department: { type: "string" },
+        by: { type: "string" },
       },
     });
   } catch (err) {
@@ -111,11 +114,15 @@ export function parseCli(argv: string[]): CliOptions {
   if (soon !== undefined) settings.dueSoonDays = soon;
   if (locale !== undefined) settings.locale = locale;
   const within = int(values.within, "--within");
+  const by = values.by;
+  if (by !== undefined && by !== "department" && by !== "leader")
+    throw new UsageError("--by 只能是 department 或 leader", "--by must be department or leader");
   return {
     command,
     file,
     ...(within !== undefined ? { within } : {}),
     ...(values.department !== undefined ? { department: values.department } : {}),
+    ...(by !== undefined ? { by } : {}),
     ...(values.out !== undefined ? { out: values.out } : {}),
     ...(values.reminders === true ? { reminders: true } : {}),
     json: values.json ?? false,

@@ -49,6 +49,7 @@ async function run(argv: string[]): Promise<number> {
     const reminders = remindersFor(outcome.analysis, {
       ...(options.within !== undefined ? { within: options.within } : {}),
       ...(options.department !== undefined ? { department: options.department } : {}),
+      ...(options.by !== undefined ? { by: options.by } : {}),
     });
     process.stdout.write(
       options.json

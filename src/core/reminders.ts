@@ -57,6 +57,8 @@ export interface ReminderOptions {
   department?: string;
   /** Only items under this 分管领导. */
   leader?: string;
+  /** Group by 承办科室 (the default) or by 分管领导: one message per leader, for the leaders' own 督办. */
+  by?: "department" | "leader";
 }
 
 /** Days the clerk asks an overdue item to be answered in. */
@@ -92,33 +94,45 @@ export function remindersFor(analysis: Analysis, options: ReminderOptions = {}):
     if (due > today + within) continue;
     const item = itemOf(r, analysis, due, today, due < today ? "overdue" : "dueSoon");
     // Grouped exactly as the statistics group (stats.ts groupKey), so 催办 and 统计表 name the same 科室.
-    const key = groupKey(dept);
-    const group = groups.get(key) ?? { department: dept, items: [], replyBy: "", message: "" };
+    const byLeader = options.by === "leader";
+    const lead = r.leader?.trim() ?? "";
+    const key = groupKey(byLeader ? lead : dept);
+    const group = groups.get(key) ?? {
+      department: byLeader ? "" : dept,
+      ...(byLeader && lead ? { leader: lead } : {}),
+      items: [],
+      replyBy: "",
+      message: "",
+    };
     group.items.push(item);
     groups.set(key, group);
   }
   const out = [...groups.values()];
+  const nameOf = (g: ReminderGroup): string => (options.by === "leader" ? (g.leader ?? "") : g.department);
   for (const g of out) {
     g.items.sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || a.row - b.row);
-    const leaders = new Set(g.items.map((i) => i.leader ?? ""));
-    const [only] = [...leaders];
-    if (leaders.size === 1 && only) g.leader = only;
+    if (options.by !== "leader") {
+      const leaders = new Set(g.items.map((i) => i.leader ?? ""));
+      const [only] = [...leaders];
+      if (leaders.size === 1 && only) g.leader = only;
+    }
     g.replyBy = replyByOf(g, today);
-    g.message = groupMessage(g, analysis.script);
+    g.message =
+      options.by === "leader" ? leaderMessage(g, analysis.script) : groupMessage(g, analysis.script);
   }
   // Most overdue first, then the most items.
   out.sort(
     (a, b) =>
       count(b, "overdue") - count(a, "overdue") ||
       b.items.length - a.items.length ||
-      a.department.localeCompare(b.department, "zh"),
+      nameOf(a).localeCompare(nameOf(b), "zh"),
   );
   return {
     asOf: isoFromSerial(today),
     within,
     groups: out,
     unknownDeadline,
-    summary: summaryMessage(out, unknownDeadline.length, within, analysis.script),
+    summary: summaryMessage(out, unknownDeadline.length, within, analysis.script, options.by === "leader"),
   };
 }
 
@@ -182,6 +196,22 @@ function groupMessage(g: ReminderGroup, script: Script): string {
   return `${who}${t("：您单位承办的建议提案中，有")}${parts.join(t("、"))}${t("，请于")}${t(chineseDate(replyBy))}${t("前答复：")}${list}${t("。谢谢！")}`;
 }
 
+/**
+ * "张局长：您分管的建议提案中，有1件已超期、1件即将到期：社会事务科R1《…》（办理时限…，已超期11天）；…。请督促办理。"
+ * — the message of a group by 分管领导, each item with its 承办科室.
+ */
+function leaderMessage(g: ReminderGroup, script: Script): string {
+  const t = (text: string) => inScript(text, script);
+  const list = g.items
+    .map((i) => {
+      const name = `${i.department ?? ""}${i.id ? `${i.id}` : t(`第${i.row}行`)}《${shortTitle(i.title)}》`;
+      return `${name}${t("（办理时限")}${t(chineseDate(i.dueOn ?? ""))}${t("，")}${t(daysWords(i.daysLeft ?? 0))}${t("）")}`;
+    })
+    .join(t("；"));
+  const who = g.leader || t("（未填分管领导）");
+  return `${who}${t("：您分管的建议提案中，有")}${countWords(g, script).join(t("、"))}${t("：")}${list}${t("。请督促承办科室于")}${t(chineseDate(g.replyBy))}${t("前答复。")}`;
+}
+
 /** The date to reply by: three days on when an item is overdue, else the earliest deadline ahead. */
 function replyByOf(g: ReminderGroup, today: DateSerial): string {
   const ahead = g.items.filter((i) => i.status === "dueSoon").map((i) => i.dueOn ?? "");
@@ -206,14 +236,20 @@ export function daysWords(days: number): string {
 }
 
 /** "截至…，共有N件建议提案已超期或7天内到期：社会事务科2件（已超期1件）、…；另有M件办理时限不明。" */
-function summaryMessage(groups: ReminderGroup[], unknown: number, within: number, script: Script): string {
+function summaryMessage(
+  groups: ReminderGroup[],
+  unknown: number,
+  within: number,
+  script: Script,
+  byLeader = false,
+): string {
   const t = (text: string) => inScript(text, script);
   const total = groups.reduce((n, g) => n + g.items.length, 0);
   if (total === 0 && unknown === 0) return t(`目前没有已超期或${within}天内到期的建议提案。`);
   const per = groups
     .map((g) => {
       const overdue = count(g, "overdue");
-      const who = g.department || t("未填承办科室");
+      const who = byLeader ? g.leader || t("未填分管领导") : g.department || t("未填承办科室");
       return `${who}${t(`${g.items.length}件`)}${overdue ? t(`（已超期${overdue}件）`) : ""}`;
     })
     .join(t("、"));

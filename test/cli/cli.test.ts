@@ -531,6 +531,16 @@ describe("remind: 催办 from the command line", () => {
     expect(bad.stderr).toContain("assistDeadlineMonths");
   });
 
+  it("groups by 分管领导 with --by leader, and refuses another --by", () => {
+    const out = json(ledger("remind", SAMPLE, "--today", "2026-12-01", "--by", "leader", "--json"));
+    const groups = out.groups as { department: string; leader: string | null; message: string }[];
+    expect(groups.length).toBeGreaterThan(0);
+    for (const g of groups) expect(g.message.startsWith(`${g.leader ?? ""}：您分管的建议提案中`)).toBe(true);
+    const bad = ledger("remind", SAMPLE, "--by", "person");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--by 只能是 department 或 leader");
+  });
+
   it("refuses a bad --within like any option", () => {
     const r = ledger("remind", SAMPLE, "--within", "soon");
     expect(r.status).toBe(2);

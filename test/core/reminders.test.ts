@@ -168,6 +168,16 @@ describe("remindersFor", () => {
     expect(group?.replyBy).toBe("2026-12-04");
   });
 
+  it("groups by 分管领导 as an option, each item with its 科室, the messages golden", () => {
+    const r = remindersFor(a, { by: "leader" });
+    expect(r.groups.map((g) => [g.leader, g.department, g.items.map((i) => i.id)])).toEqual([
+      ["李局长", "", ["P1", "P2"]],
+      ["张局长", "", ["R1", "R2"]],
+    ]);
+    expect(r.groups[0]?.message).toContain("IT科P1《关于婚姻登记的提案》");
+    expectGolden("reminders-by-leader.zh-CN", [r.summary, ...r.groups.map((g) => g.message)].join("\n\n"));
+  });
+
   it("says so when nothing is due", () => {
     const r = remindersFor(analysis(ROWS.slice(2, 4)));
     expect(r.groups).toEqual([]);
