@@ -1,6 +1,7 @@
 /**
  * Renders the statistics, report and 催办单 sheets of the built sample to PDF (LibreOffice) and PNG (pdftoppm),
- * to look at them as a leader would; the statistics page is saved as docs/summary-sheet.png, the 催办单's first
+ * to look at them as a leader would; the statistics page is saved as docs/summary-sheet.png (its page with the
+ * charts as docs/summary-charts.png), the 催办单's first
  * page as docs/reminders-sheet.png; and the report as .docx (`ledger report`) through LibreOffice Writer, its first
  * page as docs/report-docx.png.
  * Run: npx tsx scripts/render-pdf.ts [OUT_DIR]
@@ -69,6 +70,23 @@ async function main(): Promise<void> {
   console.log(`${docxPdf} → ${join(out, "report-docx")}-*.png`);
   mkdirSync(join(ROOT, "docs"), { recursive: true });
   copyFileSync(join(out, "summary-1.png"), join(ROOT, "docs", "summary-sheet.png"));
+  // The page of 统计表 that shows its first chart.
+  const pages = Number(
+    /Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [join(out, "summary.pdf")]).toString())?.[1] ?? 0,
+  );
+  for (let p = 1; p <= pages; p++) {
+    const text = execFileSync("pdftotext", [
+      "-f",
+      String(p),
+      "-l",
+      String(p),
+      join(out, "summary.pdf"),
+      "-",
+    ]).toString();
+    if (!text.includes("办理结果分类")) continue;
+    copyFileSync(join(out, `summary-${p}.png`), join(ROOT, "docs", "summary-charts.png"));
+    break;
+  }
   copyFileSync(join(out, "reminders-1.png"), join(ROOT, "docs", "reminders-sheet.png"));
   copyFileSync(join(out, "report-docx-1.png"), join(ROOT, "docs", "report-docx.png"));
 }
