@@ -16,6 +16,8 @@ export interface CliOptions {
   by?: "department" | "leader";
   /** build: add the 催办单 sheet (the notice of the items to chase, as of the build's date). */
   reminders?: boolean;
+  /** build: add the 台账打印 sheet (the 督办 columns on A4 landscape, as of the build's date). */
+  print?: boolean;
 }
 
 /** A command line the user got wrong: printed as usage, exit 2. */
@@ -31,7 +33,7 @@ export class UsageError extends Error {
 
 export const USAGE = `用法 Usage:
   npm run --silent ledger -- analyze FILE.xlsx [--sheet NAME] [--today YYYY-MM-DD] [--exclude-department NAME]... [--json]
-  npm run --silent ledger -- build FILE.xlsx -o OUT.xlsx [同上选项 same options] [--reminders] [--json]
+  npm run --silent ledger -- build FILE.xlsx -o OUT.xlsx [同上选项 same options] [--reminders] [--print] [--json]
   npm run --silent ledger -- remind FILE.xlsx [--today YYYY-MM-DD] [--within DAYS] [--department NAME] [--by department|leader] [--json]
   npm run --silent ledger -- report FILE.xlsx -o 汇报.docx [同上选项 same options] [--json]
 其他选项 More options: --org 我局  --year 2026  --deadline-months 3  --assist-months 1  --due-soon-days 7  --locale zh-CN|zh-TW|en`;
@@ -61,6 +63,7 @@ export function parseCli(argv: string[]): CliOptions {
         "assist-months": { type: "string" },
         "due-soon-days": { type: "string" },
         reminders: { type: "boolean", default: false },
+        print: { type: "boolean", default: false },
         locale: { type: "string" },
         within: { type: "string" },
         department: { type: "string" },
@@ -125,6 +128,7 @@ export function parseCli(argv: string[]): CliOptions {
     ...(by !== undefined ? { by } : {}),
     ...(values.out !== undefined ? { out: values.out } : {}),
     ...(values.reminders === true ? { reminders: true } : {}),
+    ...(values.print === true ? { print: true } : {}),
     json: values.json ?? false,
     settings,
   };

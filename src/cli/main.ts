@@ -77,6 +77,7 @@ async function run(argv: string[]): Promise<number> {
   const built = await buildXlsx(input, options.settings, undefined, {
     keepMacros,
     ...(options.reminders === true ? { reminders: true } : {}),
+    ...(options.print === true ? { print: true } : {}),
   });
   if (!built.ok) throw new Unusable(built.error.code, failureDetail(built.error));
   const out = options.out ?? "";

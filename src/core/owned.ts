@@ -25,7 +25,7 @@ export interface OwnedCell {
 export type OwnedCells = Map<string, OwnedCell>;
 
 /** The roles whose cells are recorded. */
-export const OWNED_ROLES = ["summary", "report", "reminders"] as const;
+export const OWNED_ROLES = ["summary", "report", "reminders", "print"] as const;
 export type OwnedRole = (typeof OWNED_ROLES)[number];
 
 export const FORMULA_HASH = "=";

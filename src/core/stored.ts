@@ -120,7 +120,7 @@ function textOf(v: CellValue): string {
 }
 
 /** Words the title of a generated statistics, report or 催办 sheet holds (either script, after foldKey). */
-const GENERATED_TITLE = /统计表|汇报|报告|催办/;
+const GENERATED_TITLE = /统计表|汇报|报告|催办|办理台账/;
 /** Rows searched for that title (the user may have written a few lines above it). */
 const TITLE_ROWS = 5;
 
@@ -170,7 +170,7 @@ function disownForeign(
     claimed.add(key(name));
     return true;
   };
-  for (const role of ["summary", "report", "reminders", "backup"] as const) {
+  for (const role of ["summary", "report", "reminders", "print", "backup"] as const) {
     const name = generated[role];
     if (name === undefined || owns(role, name)) continue;
     ignored.add(name);

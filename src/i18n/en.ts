@@ -123,6 +123,10 @@ export const en: UiStrings = {
     copy: "Copy",
     copied: "Copied to the clipboard.",
     copyFailed: "Could not copy: select the text and copy it by hand.",
+    print: "Make the printable ledger",
+    printHint:
+      "The 台账打印 sheet: number, subject, section, handler, leader, deadline, status and result, A4 landscape, for the progress meeting.",
+    printDone: "The printable ledger is ready (sheet 台账打印).",
   },
   settings: {
     heading: "Statistics settings",

@@ -96,6 +96,10 @@ export interface UiStrings {
     copy: string;
     copied: string;
     copyFailed: string;
+    /** 生成打印版台账: the button, what it writes, and the done message. */
+    print: string;
+    printHint: string;
+    printDone: string;
   };
   settings: {
     heading: string;

@@ -86,6 +86,10 @@ export const zhCN: UiStrings = {
     copy: "复制",
     copied: "已复制到剪贴板。",
     copyFailed: "无法复制，请手动选中文字复制。",
+    print: "生成打印版台账",
+    printHint:
+      "“台账打印”表：编号、案由、承办科室、承办人、分管领导、办理时限、时限状态、办理结果，A4 横向，供督办会使用。",
+    printDone: "打印版台账已生成（工作表“台账打印”）。",
   },
   settings: {
     heading: "统计设置",

@@ -108,6 +108,10 @@ export const zhTW: UiStrings = {
     copy: "複製",
     copied: "已複製到剪貼簿。",
     copyFailed: "無法複製，請手動選取文字複製。",
+    print: "產生列印版台賬",
+    printHint:
+      "「台賬列印」表：編號、案由、承辦科室、承辦人、分管領導、辦理時限、時限狀態、辦理結果，A4 橫向，供督辦會使用。",
+    printDone: "列印版台賬已產生（工作表「台賬列印」）。",
   },
   settings: {
     heading: "統計設定",

@@ -164,6 +164,7 @@ export function App({ host, locale, theme = "light", initialSettings, now, onAna
                 analysis={analysis}
                 busy={busy !== null}
                 onGenerate={() => void ledger.run("statistics")}
+                onPrint={() => void ledger.run("print")}
               />
             )}
             {tab === "settings" && (

@@ -240,3 +240,17 @@ describe("设置: 协办/会办 deadline", () => {
     expect(host.apply).not.toHaveBeenCalled();
   });
 });
+
+describe("统计与汇报: 生成打印版台账", () => {
+  it("writes the 台账打印 sheet through the host and says so", async () => {
+    const { host, user } = renderApp();
+    await user.click(await screen.findByRole("tab", { name: "统计与汇报" }));
+    await user.click(screen.getByRole("button", { name: "生成打印版台账" }));
+    expect(await screen.findByText("打印版台账已生成（工作表“台账打印”）。")).toBeTruthy();
+    const plan = (host.apply as jest.Mock).mock.calls[0]?.[0] as WorkbookPlan;
+    expect(plan.ops.filter((op) => op.kind === "new").map((op) => op.role)).toEqual(
+      expect.arrayContaining(["print", "settings"]),
+    );
+    expect(plan.activate).toBe("台账打印");
+  });
+});

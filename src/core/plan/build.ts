@@ -13,6 +13,7 @@ import { SHEET_ROLES } from "../roles";
 import type { Script } from "../fields";
 import { remindersFor, type ReminderOptions } from "../reminders";
 import { buildRemindersSheet } from "./remindersSheet";
+import { buildPrintSheet } from "./printSheet";
 
 export interface BuildOptions {
   /** Parts to (re)generate; all by default. The ribbon's "regenerate statistics" passes summary, report, settings. */
@@ -23,8 +24,10 @@ export interface BuildOptions {
   reminders?: ReminderOptions;
 }
 
-/** Every part but the 催办单, which is written only when asked for (TASK_PARTS.reminders, build --reminders). */
-export const DEFAULT_PARTS: readonly SheetRole[] = SHEET_ROLES.filter((r) => r !== "reminders");
+/** Every part but the 催办单 and 台账打印, written only when asked for (TASK_PARTS, build --reminders / --print). */
+export const DEFAULT_PARTS: readonly SheetRole[] = SHEET_ROLES.filter(
+  (r) => r !== "reminders" && r !== "print",
+);
 
 /**
  * The workbook plan for one analysed ledger. Sheets an earlier build generated (named in the stored settings)
@@ -57,7 +60,7 @@ export function planWorkbook(
   };
 
   const parts = new Set(options.parts ?? DEFAULT_PARTS);
-  if ((parts.has("summary") || parts.has("reminders")) && !sameLedger) {
+  if ((parts.has("summary") || parts.has("reminders") || parts.has("print")) && !sameLedger) {
     parts.add("ledger");
     parts.add("backup");
   }
@@ -68,9 +71,9 @@ export function planWorkbook(
   const replaced = new Set<string>();
   const taken = nameSet([...existing]);
   const names = { ledger: sheet.name } as Record<SheetRole, string>;
-  const wantReminders = parts.has("reminders") || prior("reminders") !== undefined;
-  for (const role of ["settings", "summary", "report", "backup", "reminders"] as const) {
-    if (role === "reminders" && !wantReminders) continue;
+  const wanted = (role: SheetRole): boolean => parts.has(role) || prior(role) !== undefined;
+  for (const role of ["settings", "summary", "report", "backup", "reminders", "print"] as const) {
+    if ((role === "reminders" || role === "print") && !wanted(role)) continue;
     const before = prior(role);
     if (before !== undefined) {
       names[role] = before;
@@ -190,6 +193,9 @@ export function planWorkbook(
           },
         }
       : {}),
+    ...(parts.has("print")
+      ? { print: { op: buildPrintSheet(names.print, analysis), before: prior("print") } }
+      : {}),
     untouched: untouchedSheets(parts, prior),
     today: analysis.today,
     taken,
@@ -197,7 +203,7 @@ export function planWorkbook(
   ops.push(...kept.copies);
   news.push(...kept.sheets);
   const generated: Partial<Record<SheetRole, string>> = { ledger: names.ledger };
-  for (const role of ["backup", "summary", "report", "settings", "reminders"] as const) {
+  for (const role of ["backup", "summary", "report", "settings", "reminders", "print"] as const) {
     const made =
       role === "backup" ? parts.has("backup") || backupExists : parts.has(role) || prior(role) !== undefined;
     if (made) generated[role] = names[role];
@@ -240,7 +246,9 @@ export function planWorkbook(
         ? names.summary
         : parts.has("reminders")
           ? names.reminders
-          : names.ledger,
+          : parts.has("print")
+            ? names.print
+            : names.ledger,
       sheets: names,
       ledgers: ledgers.map((l) => ({
         sheet: l.part.sheet.name,
@@ -262,9 +270,9 @@ function backupName(ledger: string, script: Script, taken: ReadonlySet<string>):
 function untouchedSheets(
   parts: ReadonlySet<SheetRole>,
   prior: (role: SheetRole) => string | undefined,
-): Partial<Record<"summary" | "report" | "reminders", string>> {
-  const out: Partial<Record<"summary" | "report" | "reminders", string>> = {};
-  for (const role of ["summary", "report", "reminders"] as const) {
+): Partial<Record<"summary" | "report" | "reminders" | "print", string>> {
+  const out: Partial<Record<"summary" | "report" | "reminders" | "print", string>> = {};
+  for (const role of ["summary", "report", "reminders", "print"] as const) {
     const before = prior(role);
     if (!parts.has(role) && before !== undefined) out[role] = before;
   }

@@ -65,9 +65,11 @@ export interface PrintedSheet {
   printTitleRows?: string;
   tabColor?: string;
   footer?: NonNullable<PagePlan["footer"]>;
+  /** A4 landscape instead of portrait. */
+  landscape?: boolean;
 }
 
-/** A visible generated sheet of a grid, printed on A4 portrait one page wide (the 统计表 and 汇报材料 sheets). */
+/** A visible generated sheet of a grid, printed on A4 one page wide (portrait unless `landscape`). */
 export function printedSheet(g: Grid, p: PrintedSheet): NewSheetPlan {
   return {
     kind: "new",
@@ -83,7 +85,7 @@ export function printedSheet(g: Grid, p: PrintedSheet): NewSheetPlan {
     validations: [],
     conditionalFormats: [],
     page: {
-      orientation: "portrait",
+      orientation: p.landscape === true ? "landscape" : "portrait",
       paperSize: "A4",
       fitToWidth: 1,
       fitToHeight: 0,

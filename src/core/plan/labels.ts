@@ -23,9 +23,10 @@ export function statusLabels(script: Script): StatusLabels {
 export function baseSheetNames(
   script: Script,
   ledgerName: string,
-): { summary: string; report: string; backup: string; settings: string; reminders: string } {
+): { summary: string; report: string; backup: string; settings: string; reminders: string; print: string } {
   return {
     reminders: inScript("催办单", script),
+    print: inScript("台账打印", script),
     summary: inScript("统计表", script),
     report: inScript("汇报材料", script),
     backup: `${ledgerName}(${inScript("原表", script)})`,

@@ -224,9 +224,9 @@ export interface WorkbookPlan {
   activate: string;
   /**
    * Names chosen for each role (the CLI's `sheets` object); `ledger` and `backup` are the first sheet's;
-   * `reminders` only when the workbook has a 催办单 (written now or kept from before).
+   * `reminders` / `print` only when the workbook has a 催办单 / 台账打印 (written now or kept from before).
    */
-  sheets: Record<Exclude<SheetRole, "reminders">, string> & { reminders?: string };
+  sheets: Record<Exclude<SheetRole, "reminders" | "print">, string> & { reminders?: string; print?: string };
   /** Every sheet of the ledger with its backup and table, the first one first. */
   ledgers: { sheet: string; backup: string; table: string }[];
   /** What the user is told about the rebuild itself (user edits kept, a sheet kept as a dated copy). */

@@ -81,6 +81,29 @@ function differsFromPlan(old: SheetSnapshot, op: NewSheetPlan): boolean {
   });
 }
 
+/** Where a sheet recorded by one digest keeps it in its owned record. */
+const DIGEST_CELL = "A1";
+
+/** One hash of every non-empty cell of a sheet, address and value, in row order. */
+function digestOf(cells: { address: string; r: number; c: number; v: string | number | boolean }[]): string {
+  const sorted = [...cells].sort((a, b) => a.r - b.r || a.c - b.c);
+  return ownedHash(sorted.map((x) => `${x.address}=${ownedHash(x.v)}`).join(";"));
+}
+
+/** The digest of what a plan writes, as digestOf reads it back (formulas and empty cells aside). */
+function planDigest(op: NewSheetPlan): string {
+  const cells: { address: string; r: number; c: number; v: string | number | boolean }[] = [];
+  for (const block of op.blocks)
+    block.cells.forEach((row, i) =>
+      row.forEach((cell, j) => {
+        const v = planValue(cell);
+        if (v !== undefined && v !== null && v !== "")
+          cells.push({ address: a1(block.row + i, block.col + j), r: block.row + i, c: block.col + j, v });
+      }),
+    );
+  return digestOf(cells);
+}
+
 /** Whether a generated sheet holds a cell its build's record does not account for (no record: any cell). */
 function userWrote(old: SheetSnapshot, record: OwnedCells | undefined): boolean {
   return filledCells(old).some(({ address, v }) => {
@@ -254,6 +277,8 @@ export interface KeepInput {
   report?: { name: string; report: Report; before: string | undefined };
   /** The 催办单 written again: the old one is replaced, or kept as a dated copy when the user wrote on it. */
   reminders?: { op: NewSheetPlan; before: string | undefined };
+  /** 台账打印 written again: as the 催办单, told apart by one digest of the whole sheet (it has a cell per item). */
+  print?: { op: NewSheetPlan; before: string | undefined };
   /** Sheets kept from before and not written again: their records carry over. */
   untouched: Partial<Record<OwnedRole, string>>;
   today: DateSerial;
@@ -344,6 +369,14 @@ export function keepUserEdits(input: KeepInput): Kept {
     if (old !== undefined && userWrote(old, input.stored?.owned.reminders)) copy(old.name);
     kept.sheets.push(op);
     record("reminders", ownedCellsOf(op));
+  }
+  if (input.print) {
+    const { op, before } = input.print;
+    const old = sheetOf(before);
+    const recorded = input.stored?.owned.print?.get(DIGEST_CELL)?.hash;
+    if (old !== undefined && recorded !== digestOf(filledCells(old))) copy(old.name);
+    kept.sheets.push(op);
+    record("print", new Map([[DIGEST_CELL, { hash: planDigest(op) }]]));
   }
   for (const role of OWNED_ROLES) {
     const cells = input.untouched[role] !== undefined ? input.stored?.owned[role] : undefined;

@@ -28,6 +28,8 @@ export interface BuildOptions {
   keepMacros?: boolean;
   /** Add the 催办单 sheet (build --reminders): the items to chase as of the build's date, by 承办科室. */
   reminders?: boolean;
+  /** Add the 台账打印 sheet (build --print): the 督办 columns of the ledger on A4 landscape. */
+  print?: boolean;
 }
 
 /**
@@ -46,7 +48,15 @@ export async function buildXlsx(
   const outcome = planFor(
     snapshotOf(wb),
     { settings, now },
-    options.reminders === true ? { parts: [...DEFAULT_PARTS, "reminders"] } : {},
+    options.reminders === true || options.print === true
+      ? {
+          parts: [
+            ...DEFAULT_PARTS,
+            ...(options.reminders === true ? (["reminders"] as const) : []),
+            ...(options.print === true ? (["print"] as const) : []),
+          ],
+        }
+      : {},
   );
   if (!outcome.ok) return outcome;
   renderPlan(wb, outcome.plan);

@@ -71,5 +71,7 @@ function doneMessage(done: Done, locale: Locale): string {
       return s.settings.saved;
     case "reminders":
       return s.remind.done;
+    case "print":
+      return s.report.printDone;
   }
 }

@@ -16,10 +16,12 @@ export interface ReportPanelProps {
   analysis: Analysis;
   busy: boolean;
   onGenerate(): void;
+  /** 生成打印版台账 (TASK_PARTS.print). */
+  onPrint?(): void;
 }
 
 /** 统计与汇报: the button that (re)writes the statistics and report sheets, the key figures, the report text. */
-export function ReportPanel({ locale, analysis, busy, onGenerate }: ReportPanelProps) {
+export function ReportPanel({ locale, analysis, busy, onGenerate, onPrint }: ReportPanelProps) {
   const s = strings(locale).report;
   const styles = useStyles();
   const [copied, setCopied] = useState<boolean | null>(null);
@@ -41,6 +43,14 @@ export function ReportPanel({ locale, analysis, busy, onGenerate }: ReportPanelP
         <Button onClick={() => void copy()}>{s.copy}</Button>
         <Text role="status">{copied === null ? "" : copied ? s.copied : s.copyFailed}</Text>
       </div>
+      {onPrint && (
+        <div className={styles.copyRow}>
+          <Button disabled={busy} onClick={onPrint}>
+            {s.print}
+          </Button>
+          <Text size={200}>{s.printHint}</Text>
+        </div>
+      )}
     </section>
   );
 }
