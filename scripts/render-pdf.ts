@@ -37,12 +37,13 @@ async function main(): Promise<void> {
     execFileSync("pdftoppm", ["-png", "-r", "70", pdfPath, join(out, role)]);
     console.log(`${pdfPath} → ${join(out, role)}-*.png`);
   }
-  // The 催办单 as of the sample's busy week, one page per 科室 (its manual page breaks kept byte for byte).
+  // The 催办单 as of the sample's busy week, one page per 科室 (its manual page breaks kept byte for byte), and
+  // 台账打印, the ledger as a 督办 meeting prints it.
   const remind = await buildXlsx(
     readFileSync(join(ROOT, "samples", "sample-ledger.xlsx")),
     { excludeDepartments: ["市扶贫办"], asOf: "2026-12-01" },
     new Date(),
-    { reminders: true },
+    { reminders: true, print: true },
   );
   if (!remind.ok) throw new Error(remind.error.code);
   const name = remind.plan.sheets.reminders ?? "";
@@ -51,6 +52,16 @@ async function main(): Promise<void> {
   writeFileSync(pdfPath, pdf);
   execFileSync("pdftoppm", ["-png", "-r", "70", pdfPath, join(out, "reminders")]);
   console.log(`${pdfPath} → ${join(out, "reminders")}-*.png`);
+  const printPdf = join(out, "ledger-print.pdf");
+  writeFileSync(
+    printPdf,
+    await convertWithLibreOffice(
+      await onlySheetVisible(remind.buffer, remind.plan.sheets.print ?? ""),
+      "pdf",
+    ),
+  );
+  execFileSync("pdftoppm", ["-png", "-r", "70", printPdf, join(out, "ledger-print")]);
+  console.log(`${printPdf} → ${join(out, "ledger-print")}-*.png`);
   // The report as .docx, as `ledger report` writes it for the sample as of 2026-12-31.
   const analysed = analyzeWorkbook(
     snapshotOf(await loadXlsx(readFileSync(join(ROOT, "samples", "sample-ledger.xlsx")))),
@@ -88,6 +99,7 @@ async function main(): Promise<void> {
     break;
   }
   copyFileSync(join(out, "reminders-1.png"), join(ROOT, "docs", "reminders-sheet.png"));
+  copyFileSync(join(out, "ledger-print-1.png"), join(ROOT, "docs", "ledger-print.png"));
   copyFileSync(join(out, "report-docx-1.png"), join(ROOT, "docs", "report-docx.png"));
 }
 
