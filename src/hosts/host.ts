@@ -31,6 +31,11 @@ export interface LedgerHost {
   select?(sheet: string, address: string): Promise<void>;
   /** Calls back when the user edits the given sheet (not for the host's own writes); resolves to an unsubscribe. */
   watch?(sheet: string, onChange: () => void): Promise<() => Promise<void>>;
+  /**
+   * Offers a file the pane made (the report as .docx) as a download, where this host's webview can save one
+   * (hosts/download.ts canSaveFiles); absent where it cannot, and on the page, which has its own button.
+   */
+  saveFile?(bytes: Uint8Array, fileName: string): void;
   /** Offers the workbook built with the pane's current settings as a download (file host only). */
   download?(fileName: string, settings: SettingsInput): Promise<void>;
 }

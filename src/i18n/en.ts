@@ -126,6 +126,7 @@ export const en: UiStrings = {
     print: "Make the printable ledger",
     printHint:
       "The 台账打印 sheet: number, subject, section, handler, leader, deadline, status and result, A4 landscape, for the progress meeting.",
+    wordFile: "report",
     printDone: "The printable ledger is ready (sheet 台账打印).",
   },
   settings: {

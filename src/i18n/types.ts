@@ -100,6 +100,8 @@ export interface UiStrings {
     print: string;
     printHint: string;
     printDone: string;
+    /** Name of the .docx the pane saves, without ".docx". */
+    wordFile: string;
   };
   settings: {
     heading: string;

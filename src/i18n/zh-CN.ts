@@ -89,6 +89,7 @@ export const zhCN: UiStrings = {
     print: "生成打印版台账",
     printHint:
       "“台账打印”表：编号、案由、承办科室、承办人、分管领导、办理时限、时限状态、办理结果，A4 横向，供督办会使用。",
+    wordFile: "汇报材料",
     printDone: "打印版台账已生成（工作表“台账打印”）。",
   },
   settings: {

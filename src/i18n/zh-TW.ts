@@ -111,6 +111,7 @@ export const zhTW: UiStrings = {
     print: "產生列印版台賬",
     printHint:
       "「台賬列印」表：編號、案由、承辦科室、承辦人、分管領導、辦理時限、時限狀態、辦理結果，A4 橫向，供督辦會使用。",
+    wordFile: "匯報材料",
     printDone: "列印版台賬已產生（工作表「台賬列印」）。",
   },
   settings: {

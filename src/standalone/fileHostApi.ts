@@ -2,6 +2,7 @@ import type { SettingsInput } from "../core/settings";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import type { WorkbookPlan } from "../core/plan/types";
 import type { ApplyResult, DroppedPart, LedgerHost, ProgressListener } from "../hosts/host";
+import { saveWithLink } from "../hosts/download";
 
 /**
  * The standalone page's file host as the page sees it, without ExcelJS: the page's first bundle imports this,
@@ -106,20 +107,6 @@ export function fileHostOver(
     cancel: stop,
     dispose: stop,
   };
-}
-
-/** Offers a file through a temporary link with the `download` attribute: no server, no upload. */
-function saveWithLink(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.style.display = "none";
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoking at once can cancel the download in some browsers; a minute is ample for it to start.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export function toArrayBuffer(data: ArrayBuffer | Uint8Array): ArrayBuffer {

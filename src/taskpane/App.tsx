@@ -11,7 +11,9 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import type { Field, Locale } from "../core/fields";
-import type { SettingsInput } from "../core/settings";
+import { DEFAULT_ORGANISATION, type SettingsInput } from "../core/settings";
+import type { Analysis } from "../core/analyze";
+import { reportAsEdited } from "../core/plan/userEdits";
 import { languageTag, strings } from "../i18n";
 import type { LedgerHost } from "../hosts/host";
 import { useLedger, type AnalysisState } from "./useLedger";
@@ -82,6 +84,27 @@ export function App({ host, locale, theme = "light", initialSettings, now, onAna
     const next = { ...changes, ...given };
     setChanges(next);
     void ledger.run("settings", next);
+  };
+
+  // 下载 Word 版汇报材料: the report as the user finished it on 汇报材料, made when asked (the docx library loads then).
+  const saveFile = host.saveFile;
+  const word = async (analysis: Analysis): Promise<boolean> => {
+    if (!saveFile) return false;
+    try {
+      const report = reportAsEdited(await host.snapshot(), analysis.stored, analysis.report);
+      const { reportDocx } = await import(/* webpackChunkName: "docx" */ "../hosts/docx/report");
+      const bytes = await reportDocx(report, {
+        date: analysis.stats.asOf,
+        script: analysis.script,
+        ...(analysis.settings.organisation !== DEFAULT_ORGANISATION
+          ? { creator: analysis.settings.organisation }
+          : {}),
+      });
+      saveFile.call(host, bytes, `${strings(locale).report.wordFile}.docx`);
+      return true;
+    } catch {
+      return false;
+    }
   };
 
   const select = host.select;
@@ -165,6 +188,7 @@ export function App({ host, locale, theme = "light", initialSettings, now, onAna
                 busy={busy !== null}
                 onGenerate={() => void ledger.run("statistics")}
                 onPrint={() => void ledger.run("print")}
+                {...(saveFile ? { onWord: () => word(analysis) } : {})}
               />
             )}
             {tab === "settings" && (

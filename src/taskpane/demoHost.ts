@@ -1,3 +1,4 @@
+import { saveWithLink } from "../hosts/download";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import { parseRange } from "../core/address";
 import { DEFAULT_DATE_FORMAT } from "../core/dates";
@@ -54,6 +55,10 @@ export function createDemoHost(initial: WorkbookSnapshot, options: DemoHostOptio
     async select(sheet: string, address: string) {
       selections.push(`${sheet}!${address}`);
       options.onSelect?.(sheet, address);
+    },
+    // The demo page is a browser page: it saves the .docx as Excel on the web would.
+    saveFile(bytes: Uint8Array, fileName: string) {
+      saveWithLink(new Blob([bytes as BlobPart]), fileName);
     },
     async watch(sheet: string, onChange: () => void) {
       const watcher = { sheet, onChange };

@@ -4,6 +4,8 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { analyzeWorkbook } from "../../src/core/analyze";
 import { remindersFor, type Reminders } from "../../src/core/reminders";
 import { demoSnapshot } from "../../src/taskpane/demoData";
+import { createDemoHost } from "../../src/taskpane/demoHost";
+import type { LedgerHost } from "../../src/hosts/host";
 import type { WorkbookPlan } from "../../src/core/plan/types";
 import { AS_OF, renderApp, type Rendered } from "./render";
 
@@ -252,5 +254,27 @@ describe("统计与汇报: 生成打印版台账", () => {
       expect.arrayContaining(["print", "settings"]),
     );
     expect(plan.activate).toBe("台账打印");
+  });
+});
+
+describe("统计与汇报: 下载 Word 版汇报材料", () => {
+  it("saves the report as a .docx through the host, where the host can save files", async () => {
+    const { host, user } = renderApp();
+    await user.click(await screen.findByRole("tab", { name: "统计与汇报" }));
+    await user.click(screen.getByRole("button", { name: "下载 Word 版汇报材料" }));
+    await waitFor(() => expect(host.saveFile).toHaveBeenCalledTimes(1));
+    const [bytes, name] = (host.saveFile as jest.Mock).mock.calls[0] as [Uint8Array, string];
+    expect(name).toBe("汇报材料.docx");
+    // A zip (PK…) holding the report's document.
+    expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]);
+    expect(host.apply).not.toHaveBeenCalled();
+  });
+
+  it("offers no Word download where the host cannot save a file (Excel on the Mac)", async () => {
+    const { saveFile: _, ...rest } = createDemoHost(demoSnapshot());
+    const { user } = renderApp({ host: rest as LedgerHost });
+    await user.click(await screen.findByRole("tab", { name: "统计与汇报" }));
+    expect(screen.queryByRole("button", { name: "下载 Word 版汇报材料" })).toBeNull();
+    expect(screen.getByRole("button", { name: "生成打印版台账" })).toBeTruthy();
   });
 });

@@ -31,6 +31,8 @@ export function renderApp(
   jest.spyOn(host, "apply");
   jest.spyOn(host, "select");
   jest.spyOn(host, "snapshot");
+  // jsdom has no object URLs: the .docx the pane saves is caught here.
+  if (host.saveFile) jest.spyOn(host, "saveFile").mockImplementation(() => undefined);
   const user = userEvent.setup();
   render(
     <App

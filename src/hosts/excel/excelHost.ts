@@ -5,6 +5,7 @@ import { hostError, toHostError } from "./errors";
 import { detectFeatures, unsupportedFeatures, type ExcelFeatures, type SetSupported } from "./features";
 import { renderPlan } from "./render";
 import { readSnapshot } from "./snapshot";
+import { canSaveFiles, linkCanDownload, saveWithLink } from "../download";
 
 /** The open workbook in Excel as a LedgerHost. The only module family that calls Excel.run. */
 
@@ -13,6 +14,8 @@ type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 export interface ExcelHostOptions {
   /** Requirement-set check; defaults to Office.context.requirements.isSetSupported. */
   isSetSupported?: SetSupported;
+  /** Office's platform ("OfficeOnline", "PC", "Mac" …); defaults to Office.context.platform. */
+  platform?: string;
 }
 
 /**
@@ -38,8 +41,20 @@ export function createExcelHost(options: ExcelHostOptions = {}): LedgerHost {
     }
   };
 
+  const platform =
+    options.platform ??
+    (typeof Office !== "undefined" ? (Office.context?.platform as unknown as string | undefined) : undefined);
+  const saves = canSaveFiles(platform, linkCanDownload());
+
   return {
     kind: "excel",
+    ...(saves
+      ? {
+          saveFile(bytes: Uint8Array, fileName: string): void {
+            saveWithLink(new Blob([bytes as BlobPart]), fileName);
+          },
+        }
+      : {}),
 
     async unsupported(): Promise<HostFeature[]> {
       return unsupportedFeatures(feat());

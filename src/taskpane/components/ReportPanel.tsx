@@ -18,13 +18,17 @@ export interface ReportPanelProps {
   onGenerate(): void;
   /** 生成打印版台账 (TASK_PARTS.print). */
   onPrint?(): void;
+  /** 下载 Word 版汇报材料, where the host can save a file (LedgerHost.saveFile); resolves false on failure. */
+  onWord?(): Promise<boolean>;
 }
 
 /** 统计与汇报: the button that (re)writes the statistics and report sheets, the key figures, the report text. */
-export function ReportPanel({ locale, analysis, busy, onGenerate, onPrint }: ReportPanelProps) {
+export function ReportPanel({ locale, analysis, busy, onGenerate, onPrint, onWord }: ReportPanelProps) {
   const s = strings(locale).report;
   const styles = useStyles();
   const [copied, setCopied] = useState<boolean | null>(null);
+  const [word, setWord] = useState<"busy" | "done" | "failed" | null>(null);
+  const page = strings(locale).page;
   const text = analysis.report.text;
   const copy = async () => setCopied(await copyText(text));
   return (
@@ -43,6 +47,22 @@ export function ReportPanel({ locale, analysis, busy, onGenerate, onPrint }: Rep
         <Button onClick={() => void copy()}>{s.copy}</Button>
         <Text role="status">{copied === null ? "" : copied ? s.copied : s.copyFailed}</Text>
       </div>
+      {onWord && (
+        <div className={styles.copyRow}>
+          <Button
+            disabled={word === "busy"}
+            onClick={() => {
+              setWord("busy");
+              void onWord().then((ok) => setWord(ok ? "done" : "failed"));
+            }}
+          >
+            {page.downloadWord}
+          </Button>
+          <Text role="status" size={200}>
+            {word === "failed" ? page.wordFailed : page.downloadWordHint}
+          </Text>
+        </div>
+      )}
       {onPrint && (
         <div className={styles.copyRow}>
           <Button disabled={busy} onClick={onPrint}>
