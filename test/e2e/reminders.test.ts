@@ -4,7 +4,7 @@
  * item and see it selected: the demo host's selected cell, the page's preview of that row.
  */
 import type { Page } from "playwright-core";
-import { browserSuite, describeInBrowser, SAMPLE, screenshot } from "./harness";
+import { browserSuite, describeInBrowser, docsScreenshot, SAMPLE, screenshot } from "./harness";
 import { loadFile, openTab } from "./page";
 
 /** Office's narrowest task pane is 320px; 360 is the usual width on Windows. */
@@ -39,6 +39,7 @@ describeInBrowser("催办", () => {
       const overdue = pane.getByRole("region", { name: "区划地名科" });
       await overdue.getByText("已超期18天", { exact: true }).waitFor();
       await screenshot(page, "taskpane-remind");
+      await docsScreenshot(page, "remind-tab");
 
       await pane.getByRole("combobox", { name: "科室" }).selectOption({ label: "社会救助科" });
       expect(await groups(page)).toEqual(["社会救助科"]);
