@@ -327,6 +327,9 @@ function copySheet(wb: ExcelJS.Workbook, op: CopySheetPlan): void {
   if (rowBreaks) (to as unknown as { rowBreaks: unknown[] }).rowBreaks = structuredClone(rowBreaks);
   // Views are the original's, but only one sheet is the selected tab (activate sets it).
   for (const view of to.views ?? []) (view as { tabSelected?: boolean }).tabSelected = false;
+  // A file that names no paper prints on Letter in most readers; the backup, the tool's own sheet, prints on A4
+  // like the others (a paper size the original names stays). Excel itself takes its locale's paper, A4 in China.
+  if (op.role === "backup" && to.pageSetup.paperSize === undefined) to.pageSetup.paperSize = 9;
 }
 
 /** ExcelJS's sheet model, as its getter gives it and its setter takes it (the typings declare less). */

@@ -29,7 +29,8 @@ async function sheetXml(bytes: Uint8Array, name: string): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
   const wb = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
   const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-  const id = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(wb)?.[1];
+  const quoted = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const id = new RegExp(`<sheet [^>]*name="${quoted}"[^>]*r:id="([^"]+)"`).exec(wb)?.[1];
   const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? "none";
   return (await zip.file(`xl/${target.replace(/^\/?xl\//, "")}`)?.async("string")) ?? "";
 }
@@ -47,6 +48,17 @@ describe("printing the built workbook", () => {
     // Every generated sheet that prints is on A4 (paperSize 9).
     for (const name of [ledger, summary, report])
       expect(await sheetXml(built.buffer, name)).toMatch(/<pageSetup [^>]*paperSize="9"/);
+  });
+
+  it("prints the backup on A4 too when the original names no paper (and leaves a named one alone)", async () => {
+    const built = await build();
+    const backup = built.plan.sheets.backup;
+    expect(await sheetXml(readFileSync(SAMPLE), "责任分工表")).not.toMatch(/paperSize=/);
+    expect(await sheetXml(built.buffer, backup)).toMatch(/<pageSetup [^>]*paperSize="9"/);
+    const wb = await loadXlsx(readFileSync(SAMPLE));
+    wb.getWorksheet("责任分工表")!.pageSetup.paperSize = 8; // A3
+    const a3 = await build(await writeXlsx(wb));
+    expect(await sheetXml(a3.buffer, a3.plan.sheets.backup)).toMatch(/<pageSetup [^>]*paperSize="8"/);
   });
 
   it("keeps a footer the user gave the ledger", async () => {
