@@ -56,9 +56,11 @@ describe("printing the built workbook", () => {
     expect(await sheetXml(readFileSync(SAMPLE), "责任分工表")).not.toMatch(/paperSize=/);
     expect(await sheetXml(built.buffer, backup)).toMatch(/<pageSetup [^>]*paperSize="9"/);
     const wb = await loadXlsx(readFileSync(SAMPLE));
-    wb.getWorksheet("责任分工表")!.pageSetup.paperSize = 8; // A3
-    const a3 = await build(await writeXlsx(wb));
-    expect(await sheetXml(a3.buffer, a3.plan.sheets.backup)).toMatch(/<pageSetup [^>]*paperSize="8"/);
+    const ws = wb.getWorksheet("责任分工表")!;
+    // A5 (11), which ExcelJS types as a const enum member.
+    ws.pageSetup.paperSize = 11 as unknown as NonNullable<typeof ws.pageSetup.paperSize>;
+    const a5 = await build(await writeXlsx(wb));
+    expect(await sheetXml(a5.buffer, a5.plan.sheets.backup)).toMatch(/<pageSetup [^>]*paperSize="11"/);
   });
 
   it("keeps a footer the user gave the ledger", async () => {
