@@ -175,6 +175,20 @@ export function shortTitle(title: string | undefined): string {
 }
 
 /**
+ * The items of a group as a message lists them: "R1《关于…》（办理时限2026年11月30日，已超期1天）；…", each item's
+ * 承办科室 first when `withDepartment` (a group by 分管领导).
+ */
+function itemList(g: ReminderGroup, script: Script, withDepartment: boolean): string {
+  const t = (text: string) => inScript(text, script);
+  return g.items
+    .map((i) => {
+      const name = `${withDepartment ? (i.department ?? "") : ""}${i.id ? `${i.id}` : t(`第${i.row}行`)}《${shortTitle(i.title)}》`;
+      return `${name}${t("（办理时限")}${t(chineseDate(i.dueOn ?? ""))}${t("，")}${t(daysWords(i.daysLeft ?? 0))}${t("）")}`;
+    })
+    .join(t("；"));
+}
+
+/**
  * "社会事务科：您科承办的建议提案中，有1件已超期、1件将在7天内到期，请于2026年12月4日前答复：R1《关于…》（办理时限
  * 2026年11月30日，已超期1天）；P3《…》（办理时限2026年12月5日，还剩4天）。谢谢！" — the reply-by date is the
  * earliest deadline still ahead, or three days from today when an item is already overdue.
@@ -182,18 +196,8 @@ export function shortTitle(title: string | undefined): string {
  */
 function groupMessage(g: ReminderGroup, script: Script): string {
   const t = (text: string) => inScript(text, script);
-  const parts = countWords(g, script);
-  const replyBy = g.replyBy;
-  const list = g.items
-    .map((i) => {
-      const name = `${i.id ? `${i.id}` : t(`第${i.row}行`)}《${shortTitle(i.title)}》`;
-      const days = i.daysLeft ?? 0;
-      const left = t(daysWords(days));
-      return `${name}${t("（办理时限")}${t(chineseDate(i.dueOn ?? ""))}${t("，")}${left}${t("）")}`;
-    })
-    .join(t("；"));
   const who = g.department || t("（未填承办科室）");
-  return `${who}${t("：您单位承办的建议提案中，有")}${parts.join(t("、"))}${t("，请于")}${t(chineseDate(replyBy))}${t("前答复：")}${list}${t("。谢谢！")}`;
+  return `${who}${t("：您单位承办的建议提案中，有")}${countWords(g, script).join(t("、"))}${t("，请于")}${t(chineseDate(g.replyBy))}${t("前答复：")}${itemList(g, script, false)}${t("。谢谢！")}`;
 }
 
 /**
@@ -202,14 +206,8 @@ function groupMessage(g: ReminderGroup, script: Script): string {
  */
 function leaderMessage(g: ReminderGroup, script: Script): string {
   const t = (text: string) => inScript(text, script);
-  const list = g.items
-    .map((i) => {
-      const name = `${i.department ?? ""}${i.id ? `${i.id}` : t(`第${i.row}行`)}《${shortTitle(i.title)}》`;
-      return `${name}${t("（办理时限")}${t(chineseDate(i.dueOn ?? ""))}${t("，")}${t(daysWords(i.daysLeft ?? 0))}${t("）")}`;
-    })
-    .join(t("；"));
   const who = g.leader || t("（未填分管领导）");
-  return `${who}${t("：您分管的建议提案中，有")}${countWords(g, script).join(t("、"))}${t("：")}${list}${t("。请督促承办科室于")}${t(chineseDate(g.replyBy))}${t("前答复。")}`;
+  return `${who}${t("：您分管的建议提案中，有")}${countWords(g, script).join(t("、"))}${t("：")}${itemList(g, script, true)}${t("。请督促承办科室于")}${t(chineseDate(g.replyBy))}${t("前答复。")}`;
 }
 
 /** The date to reply by: three days on when an item is overdue, else the earliest deadline ahead. */
