@@ -43,6 +43,32 @@ export class Grid {
   }
 }
 
+/** A printed table's header cell (统计表, 催办单, 台账打印): 黑体 11 pt bold, centred, wrapped, ruled, light grey. */
+export const TABLE_HEADER: CellStyle = {
+  fontName: "黑体",
+  fontSize: 11,
+  bold: true,
+  hAlign: "center",
+  vAlign: "middle",
+  wrap: true,
+  border: "thin",
+  fill: "F2F2F2",
+};
+/** A cell of a printed list of items (催办单, 台账打印): 仿宋 11 pt, wrapped, ruled; LIST_CENTER centred. */
+export const LIST_CELL: CellStyle = {
+  fontName: "仿宋_GB2312",
+  fontSize: 11,
+  vAlign: "middle",
+  wrap: true,
+  border: "thin",
+};
+export const LIST_CENTER: CellStyle = { ...LIST_CELL, hAlign: "center" };
+/** 时限状态 in print: red when overdue, amber when due soon, bold (the words say it too, for a grey printer). */
+export const STATUS_FONT = {
+  overdue: { bold: true, fontColor: "C00000" },
+  dueSoon: { bold: true, fontColor: "9C5700" },
+} as const satisfies Record<string, CellStyle>;
+
 export const txt = (v: string): PlanCell => ({ t: "text", v });
 export const fx = (f: string): PlanCell => ({ t: "formula", f });
 export const num = (v: number): PlanCell => ({ t: "number", v });

@@ -1,7 +1,17 @@
 import type { Analysis } from "../analyze";
 import type { LedgerRecord } from "../fields";
-import type { CellStyle, NewSheetPlan } from "./types";
-import { Grid, num, printedSheet, rowHeightFor, txt } from "./grid";
+import type { NewSheetPlan } from "./types";
+import {
+  Grid,
+  LIST_CELL,
+  LIST_CENTER,
+  STATUS_FONT,
+  TABLE_HEADER,
+  num,
+  printedSheet,
+  rowHeightFor,
+  txt,
+} from "./grid";
 import { deadlineStatus, effectiveDue } from "../deadlines";
 import { isoFromSerial } from "../dates";
 import { chineseDate } from "../format";
@@ -32,18 +42,6 @@ const WIDTH = COLUMNS.length;
 /** 案由's CJK characters a line at 11 points. */
 const TITLE_CHARS = 19;
 const FONT = "仿宋_GB2312";
-const S_HEAD: CellStyle = {
-  fontName: "黑体",
-  fontSize: 11,
-  bold: true,
-  hAlign: "center",
-  vAlign: "middle",
-  wrap: true,
-  border: "thin",
-  fill: "F2F2F2",
-};
-const S_CELL: CellStyle = { fontName: FONT, fontSize: 11, vAlign: "middle", wrap: true, border: "thin" };
-const S_CENTER: CellStyle = { ...S_CELL, hAlign: "center" };
 
 export function buildPrintSheet(name: string, analysis: Analysis): NewSheetPlan {
   const { script, settings, today } = analysis;
@@ -68,7 +66,7 @@ export function buildPrintSheet(name: string, analysis: Analysis): NewSheetPlan 
   g.merge(asOf, 0, WIDTH - 1);
   g.style(asOf, 0, WIDTH - 1, { fontName: FONT, fontSize: 11, hAlign: "right" });
   const head = g.add(COLUMNS.map((c) => txt(T(c.header))));
-  g.style(head, 0, WIDTH - 1, S_HEAD);
+  g.style(head, 0, WIDTH - 1, TABLE_HEADER);
   g.height(head, 22);
   analysis.records.forEach((r, i) => {
     const status = deadlineStatus(r, today, settings);
@@ -84,10 +82,10 @@ export function buildPrintSheet(name: string, analysis: Analysis): NewSheetPlan 
       txt(status === "unknown" ? labels.open : labels[status]),
       txt(resultText(r, script)),
     ]);
-    g.style(row, 0, WIDTH - 1, S_CELL);
-    for (const c of [0, 1, 6, 7, 8]) g.style(row, c, c, S_CENTER);
-    if (status === "overdue") g.style(row, 7, 7, { ...S_CENTER, bold: true, fontColor: "C00000" });
-    if (status === "dueSoon") g.style(row, 7, 7, { ...S_CENTER, bold: true, fontColor: "9C5700" });
+    g.style(row, 0, WIDTH - 1, LIST_CELL);
+    for (const c of [0, 1, 6, 7, 8]) g.style(row, c, c, LIST_CENTER);
+    if (status === "overdue" || status === "dueSoon")
+      g.style(row, 7, 7, { ...LIST_CENTER, ...STATUS_FONT[status] });
     g.height(row, Math.max(18, rowHeightFor(r.title ?? "", TITLE_CHARS, 15)));
   });
   return printedSheet(g, {

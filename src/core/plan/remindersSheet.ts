@@ -2,7 +2,17 @@ import type { Script } from "../fields";
 import type { ReminderGroup, ReminderItem, Reminders } from "../reminders";
 import { daysWords } from "../reminders";
 import type { CellStyle, NewSheetPlan, PlanCell } from "./types";
-import { Grid, num, printedSheet, rowHeightFor, txt } from "./grid";
+import {
+  Grid,
+  LIST_CELL,
+  LIST_CENTER,
+  STATUS_FONT,
+  TABLE_HEADER,
+  num,
+  printedSheet,
+  rowHeightFor,
+  txt,
+} from "./grid";
 import { chineseDate } from "../format";
 import { inScript } from "../script";
 import { KIND_LABEL, ROLE_LABEL } from "../enums";
@@ -34,21 +44,6 @@ const S_TITLE: CellStyle = {
 };
 const S_META: CellStyle = { fontName: FONT_BODY, fontSize: 12, vAlign: "middle" };
 const S_TEXT: CellStyle = { fontName: FONT_BODY, fontSize: 12, vAlign: "top", wrap: true };
-const S_HEADER: CellStyle = {
-  fontName: FONT_HEAD,
-  fontSize: 11,
-  bold: true,
-  hAlign: "center",
-  vAlign: "middle",
-  wrap: true,
-  border: "thin",
-  fill: "F2F2F2",
-};
-const S_CELL: CellStyle = { fontName: FONT_BODY, fontSize: 11, vAlign: "middle", wrap: true, border: "thin" };
-const S_CENTER: CellStyle = { ...S_CELL, hAlign: "center" };
-/** Overdue in red, due soon in amber: the words say it too, for a black-and-white printer. */
-const OVERDUE = "C00000";
-const DUE_SOON = "9C5700";
 
 export interface RemindersSheetInput {
   name: string;
@@ -98,7 +93,7 @@ export function buildRemindersSheet(input: RemindersSheetInput): NewSheetPlan {
     cells: (i: ReminderItem) => PlanCell[],
   ): void => {
     const h = g.add(["序号", "编号", "案由", "类别", "承办人", "联系电话", ...last].map((t) => txt(T(t))));
-    g.style(h, 0, WIDTH - 1, S_HEADER);
+    g.style(h, 0, WIDTH - 1, TABLE_HEADER);
     g.height(h, 22);
     items.forEach((item, n) => {
       const r = g.add([
@@ -110,14 +105,9 @@ export function buildRemindersSheet(input: RemindersSheetInput): NewSheetPlan {
         txt(item.phone ?? ""),
         ...cells(item),
       ]);
-      g.style(r, 0, WIDTH - 1, S_CELL);
-      for (const c of [0, 1, 3, 4, 6, 7]) g.style(r, c, c, S_CENTER);
-      if (item.status !== "unknown")
-        g.style(r, 7, 7, {
-          ...S_CENTER,
-          bold: true,
-          fontColor: item.status === "overdue" ? OVERDUE : DUE_SOON,
-        });
+      g.style(r, 0, WIDTH - 1, LIST_CELL);
+      for (const c of [0, 1, 3, 4, 6, 7]) g.style(r, c, c, LIST_CENTER);
+      if (item.status !== "unknown") g.style(r, 7, 7, { ...LIST_CENTER, ...STATUS_FONT[item.status] });
       g.height(r, Math.max(22, rowHeightFor(item.title ?? "", TITLE_CHARS, 15)));
     });
   };

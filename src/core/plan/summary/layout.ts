@@ -1,5 +1,5 @@
 import type { CellStyle, PlanCell } from "../types";
-import type { Grid } from "../grid";
+import { TABLE_HEADER, type Grid } from "../grid";
 import type { SummaryContext } from "./context";
 
 /** Columns A:G: 序号/label, name, then figures; labels span A:B and notes E:G. */
@@ -16,16 +16,6 @@ export const S_TITLE: CellStyle = {
   vAlign: "middle",
 };
 const S_SECTION: CellStyle = { fontName: FONT_HEAD, fontSize: 13, bold: true, vAlign: "middle" };
-const S_HEADER: CellStyle = {
-  fontName: FONT_HEAD,
-  fontSize: 11,
-  bold: true,
-  hAlign: "center",
-  vAlign: "middle",
-  wrap: true,
-  border: "thin",
-  fill: "F2F2F2",
-};
 export const S_CELL: CellStyle = {
   fontName: FONT_BODY,
   fontSize: 12,
@@ -77,7 +67,7 @@ export function header(s: SummaryContext, labels: string[], shape: TableShape): 
     if (to > from) g.merge(r, from, to);
     last = Math.max(last, to);
   });
-  g.style(r, 0, last, S_HEADER);
+  g.style(r, 0, last, TABLE_HEADER);
   g.height(r, 20);
 }
 

@@ -4,7 +4,7 @@ import { DEFAULT_DATE_FORMAT, isoFromSerial, toWorkbookSerial } from "../../date
 import { fitCellText, TRUNCATED_MARK } from "../names";
 import { chineseDate } from "../../format";
 import { foldKey } from "../../script";
-import { num, rowHeightFor, txt } from "../grid";
+import { STATUS_FONT, num, rowHeightFor, txt } from "../grid";
 import type { SummaryContext, SummaryInput } from "./context";
 import { FONT_BODY, S_CELL, S_NOTE, WIDTH, header, section } from "./layout";
 
@@ -40,7 +40,7 @@ export function openItemsSection(s: SummaryContext): void {
     g.style(r, 0, 0, { hAlign: "center" });
     g.style(r, 2, 6, { hAlign: "center" });
     g.style(r, 5, 5, { numberFormat: DEFAULT_DATE_FORMAT });
-    if (item.status === "overdue") g.style(r, 6, 6, { fontColor: "C00000", bold: true });
+    if (item.status === "overdue") g.style(r, 6, 6, STATUS_FONT.overdue);
     g.height(r, rowHeightFor(item.rec.title ?? "", 13, 15.75));
   });
 }
