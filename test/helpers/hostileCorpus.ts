@@ -4,6 +4,7 @@
  * to a folder); test/cli/hostile.test.ts runs each through the command line and asserts its outcome, the
  * bench (`npm run bench -- hostile`) measures time and peak memory, and the page runs the worst ten.
  */
+import { sheetPart } from "./packageCheck";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { deflateRepeated, writeZip } from "./zipWriter";
@@ -170,19 +171,6 @@ async function addRel(zip: JSZip, relsPath: string, id: string, type: string, ta
       `<Relationship Id="${id}" Type="${type}" Target="${target}"/></Relationships>`,
     ),
   );
-}
-
-/** The sheet part of a sheet name (ExcelJS writes sheetN in order). */
-async function sheetPart(zip: JSZip, name: string): Promise<string> {
-  const wb = await text(zip, "xl/workbook.xml");
-  const rels = await text(zip, "xl/_rels/workbook.xml.rels");
-  const m = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(wb);
-  if (!m) throw new Error(`corpus: sheet ${name} missing`);
-  const t =
-    new RegExp(`Id="${m[1]}"[^>]*Target="([^"]+)"`).exec(rels) ??
-    new RegExp(`Target="([^"]+)"[^>]*Id="${m[1]}"`).exec(rels);
-  if (!t?.[1]) throw new Error(`corpus: rel ${m[1]} missing`);
-  return `xl/${t[1].replace(/^\/?xl\//, "")}`;
 }
 
 /** Puts an element into a sheet before the first of the elements that must follow it. */

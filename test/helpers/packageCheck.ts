@@ -58,3 +58,23 @@ function resolvePart(base: string, target: string): string {
   }
   return out.join("/");
 }
+
+/** The part path of a sheet by its name as workbook.xml writes it (XML-escaped: "R&amp;D"). */
+export async function sheetPart(zip: JSZip, name: string): Promise<string> {
+  const wb = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const m = new RegExp(`<sheet [^>]*name="${escaped}"[^>]*r:id="([^"]+)"`).exec(wb);
+  if (!m) throw new Error(`sheet ${name} missing`);
+  const t =
+    new RegExp(`Id="${m[1]}"[^>]*Target="([^"]+)"`).exec(rels) ??
+    new RegExp(`Target="([^"]+)"[^>]*Id="${m[1]}"`).exec(rels);
+  if (!t?.[1]) throw new Error(`relationship ${m[1]} missing`);
+  return `xl/${t[1].replace(/^\/?xl\//, "")}`;
+}
+
+/** A sheet's XML, by the sheet's name. */
+export async function sheetXml(bytes: Uint8Array, name: string): Promise<string> {
+  const zip = await JSZip.loadAsync(bytes);
+  return (await zip.file(await sheetPart(zip, name))?.async("string")) ?? "";
+}

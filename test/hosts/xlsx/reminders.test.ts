@@ -4,7 +4,6 @@
  * 协办/会办 deadline setting recalculated by LibreOffice, agreeing with the engine row by row.
  */
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildXlsx, writeXlsx } from "../../../src/hosts/xlsx/build";
@@ -19,9 +18,9 @@ import {
   convertWithLibreOffice,
   describeWithLibreOffice,
   onlySheetVisible,
-  pdfPages,
-  pdftotextPath,
+  pdfPagesOrSkip,
 } from "../../helpers/libreoffice";
+import { sheetXml } from "../../helpers/packageCheck";
 import { xlsxFromGrids, utc } from "../../helpers/grid-xlsx";
 
 const SAMPLE = join(__dirname, "..", "..", "..", "samples", "sample-ledger.xlsx");
@@ -32,15 +31,6 @@ async function build(input: Uint8Array, settings: SettingsInput = {}, reminders 
   const built = await buildXlsx(input, { asOf: AS_OF, ...settings }, NOW, { reminders });
   if (!built.ok) throw new Error(`build failed: ${built.error.code}`);
   return built;
-}
-
-async function sheetXml(bytes: Uint8Array, name: string): Promise<string> {
-  const zip = await JSZip.loadAsync(bytes);
-  const wb = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
-  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-  const id = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(wb)?.[1];
-  const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? `none`;
-  return (await zip.file(`xl/${target.replace(/^\/?xl\//, "")}`)?.async("string")) ?? "";
 }
 
 describe("the 催办单 in an .xlsx", () => {
@@ -199,12 +189,8 @@ describeWithLibreOffice("LibreOffice and the 催办单", () => {
     const r = remindersFor(built.analysis);
     expect(pages).toBe(r.groups.length + (r.unknownDeadline.length > 0 ? 1 : 0));
     expect(text).toMatch(/\/MediaBox\s*\[\s*0 0 595\.\d+ 841\.\d+\s*\]/);
-    if (pdftotextPath() === null) {
-      if (process.env.CI === "true") throw new Error("pdftotext (poppler-utils) is required under CI=true");
-      console.log("pdftotext (poppler-utils) is not installed: the pages' text is not checked.");
-      return;
-    }
-    const texts = await pdfPages(pdf);
+    const texts = await pdfPagesOrSkip(pdf);
+    if (texts === null) return;
     r.groups.forEach((g, i) => {
       expect(texts[i]).toContain("建议提案催办单");
       expect(texts[i]).toContain(`承办科室：${g.department}`);
