@@ -2,9 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { parseCli, UsageError, USAGE, type CliOptions } from "./args";
 import { analysisJson, analysisText, droppedText, remindersJson, remindersText } from "./output";
 import { remindersFor } from "../core/reminders";
-import { reportAsEdited } from "../core/plan/userEdits";
 import { analyzeWorkbook, type AnalyzeFailure } from "../core/analyze";
-import { DEFAULT_ORGANISATION } from "../core/settings";
 import { failureMessage, type FailureCode, type FailureDetail } from "../i18n/failures";
 import { loadXlsx, snapshotOf } from "../hosts/xlsx/workbook";
 import { XlsxLoadError } from "../hosts/xlsx/errors";
@@ -118,15 +116,9 @@ async function writeReport(out: string, input: Uint8Array, options: CliOptions):
   const snapshot = snapshotOf(await loadXlsx(input));
   const outcome = analyzeWorkbook(snapshot, options.settings);
   if (!outcome.ok) throw new Unusable(outcome.error.code, failureDetail(outcome.error));
-  const a = outcome.analysis;
   // What the clerk wrote on 汇报材料 (a filled-in placeholder, an added paragraph) is in the .docx too.
-  const report = reportAsEdited(snapshot, a.stored, a.report);
-  const { reportDocx } = await import("../hosts/docx/report");
-  const bytes = await reportDocx(report, {
-    date: a.stats.asOf,
-    script: a.script,
-    ...(a.settings.organisation !== DEFAULT_ORGANISATION ? { creator: a.settings.organisation } : {}),
-  });
+  const { analysisDocx } = await import("../hosts/docx/report");
+  const { report, bytes } = await analysisDocx(snapshot, outcome.analysis);
   try {
     await writeFile(out, bytes);
   } catch {

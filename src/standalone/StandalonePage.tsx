@@ -24,8 +24,6 @@ import type { AnalysisState } from "../taskpane/useLedger";
 import { FigureCards } from "../taskpane/components/FigureCards";
 import { toLedgerError, errorMessage } from "../taskpane/errors";
 import { toArrayBuffer, type BuiltWorkbook, type DroppedPart, type FileHost } from "./fileHostApi";
-import { reportAsEdited } from "../core/plan/userEdits";
-import { DEFAULT_ORGANISATION } from "../core/settings";
 import { builtName, stoppedMessage, useWorkbookFile } from "./useWorkbookFile";
 import { WorkerStopped, type StageProgress } from "./workerHost";
 import { useStandaloneStyles } from "./StandalonePage.styles";
@@ -123,16 +121,8 @@ export function StandalonePage({ locale }: StandalonePageProps) {
     setWriting(true);
     setSaveError(null);
     try {
-      const workbook = await host.snapshot();
-      const report = reportAsEdited(workbook, analysis.stored, analysis.report);
-      const { reportDocx } = await import(/* webpackChunkName: "docx" */ "../hosts/docx/report");
-      const bytes = await reportDocx(report, {
-        date: analysis.stats.asOf,
-        script: analysis.script,
-        ...(analysis.settings.organisation !== DEFAULT_ORGANISATION
-          ? { creator: analysis.settings.organisation }
-          : {}),
-      });
+      const { analysisDocx } = await import(/* webpackChunkName: "docx" */ "../hosts/docx/report");
+      const { bytes } = await analysisDocx(await host.snapshot(), analysis);
       const base = state.fileName.replace(/\.xls[xm]?$/i, "") || "ledger";
       host.save(toArrayBuffer(bytes), `${base}${s.wordSuffix}.docx`);
     } catch {

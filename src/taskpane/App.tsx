@@ -11,9 +11,8 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import type { Field, Locale } from "../core/fields";
-import { DEFAULT_ORGANISATION, type SettingsInput } from "../core/settings";
+import type { SettingsInput } from "../core/settings";
 import type { Analysis } from "../core/analyze";
-import { reportAsEdited } from "../core/plan/userEdits";
 import { languageTag, strings } from "../i18n";
 import type { LedgerHost } from "../hosts/host";
 import { useLedger, type AnalysisState } from "./useLedger";
@@ -91,15 +90,8 @@ export function App({ host, locale, theme = "light", initialSettings, now, onAna
   const word = async (analysis: Analysis): Promise<boolean> => {
     if (!saveFile) return false;
     try {
-      const report = reportAsEdited(await host.snapshot(), analysis.stored, analysis.report);
-      const { reportDocx } = await import(/* webpackChunkName: "docx" */ "../hosts/docx/report");
-      const bytes = await reportDocx(report, {
-        date: analysis.stats.asOf,
-        script: analysis.script,
-        ...(analysis.settings.organisation !== DEFAULT_ORGANISATION
-          ? { creator: analysis.settings.organisation }
-          : {}),
-      });
+      const { analysisDocx } = await import(/* webpackChunkName: "docx" */ "../hosts/docx/report");
+      const { bytes } = await analysisDocx(await host.snapshot(), analysis);
       saveFile.call(host, bytes, `${strings(locale).report.wordFile}.docx`);
       return true;
     } catch {

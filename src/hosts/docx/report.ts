@@ -11,6 +11,10 @@ import {
   type IRunOptions,
 } from "docx";
 import type { Script } from "../../core/fields";
+import type { Analysis } from "../../core/analyze";
+import type { WorkbookSnapshot } from "../../core/snapshot";
+import { DEFAULT_ORGANISATION } from "../../core/settings";
+import { reportAsEdited } from "../../core/plan/userEdits";
 import type { Report, ReportParagraph } from "../../core/report.types";
 import {
   CHARACTER_SPACING,
@@ -32,6 +36,24 @@ export interface ReportDocxOptions {
   creator?: string;
   /** The report's script, for the text's language (zh-CN or zh-TW). */
   script?: Script;
+}
+
+/**
+ * The .docx of an analysed workbook (the command line, the page, the pane): its report as the clerk finished it on
+ * 汇报材料 (reportAsEdited), dated by the as-of date and signed by the organisation unless that is the default 我局.
+ */
+export async function analysisDocx(
+  workbook: WorkbookSnapshot,
+  analysis: Analysis,
+): Promise<{ report: Report; bytes: Uint8Array }> {
+  const report = reportAsEdited(workbook, analysis.stored, analysis.report);
+  const { organisation } = analysis.settings;
+  const bytes = await reportDocx(report, {
+    date: analysis.stats.asOf,
+    script: analysis.script,
+    ...(organisation !== DEFAULT_ORGANISATION ? { creator: organisation } : {}),
+  });
+  return { report, bytes };
 }
 
 /** When no date is given: a constant, not the clock. */
