@@ -1,5 +1,5 @@
 /**
- * Renders the statistics, report and 催办单 sheets of the built sample to PDF (LibreOffice) and PNG (pdftoppm),
+ * Renders the ledger (its first page as docs/ledger-page.png), the statistics, report and 催办单 sheets of the built sample to PDF (LibreOffice) and PNG (pdftoppm),
  * to look at them as a leader would; the statistics page is saved as docs/summary-sheet.png (its page with the
  * charts as docs/summary-charts.png), the 催办单's first
  * page as docs/reminders-sheet.png; and the report as .docx (`ledger report`) through LibreOffice Writer, its first
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     asOf: "2026-12-31",
   });
   if (!built.ok) throw new Error(built.error.code);
-  for (const role of ["summary", "report"] as const) {
+  for (const role of ["summary", "report", "ledger"] as const) {
     // Only the sheet to print stays visible (LibreOffice exports visible sheets); the package is otherwise
     // byte for byte the build's, charts and page breaks included.
     const pdf = await convertWithLibreOffice(
@@ -100,6 +100,7 @@ async function main(): Promise<void> {
   }
   copyFileSync(join(out, "reminders-1.png"), join(ROOT, "docs", "reminders-sheet.png"));
   copyFileSync(join(out, "ledger-print-1.png"), join(ROOT, "docs", "ledger-print.png"));
+  copyFileSync(join(out, "ledger-1.png"), join(ROOT, "docs", "ledger-page.png"));
   copyFileSync(join(out, "report-docx-1.png"), join(ROOT, "docs", "report-docx.png"));
 }
 

@@ -20,6 +20,10 @@ export interface SheetSnapshot {
   numberFormats?: (string | null)[][];
   merges: MergedArea[];
   hidden?: boolean;
+  /** Column widths in points by 0-based column, where the host knows them (missing: Excel's default). */
+  columnWidths?: (number | undefined)[];
+  /** The body text size in points, where the host knows it (the most common size of the first rows). */
+  fontSize?: number;
 }
 
 export interface WorkbookSnapshot {

@@ -195,3 +195,31 @@ export async function pdfPagesOrSkip(pdf: Uint8Array): Promise<string[] | null> 
   }
   return pdfPages(pdf);
 }
+
+/**
+ * The height in points of every word box on each page (pdftotext -bbox): about the printed text size, so a
+ * sheet squeezed to fit a page shows small boxes. Null when pdftotext is missing outside CI (as pdfPagesOrSkip).
+ */
+export async function pdfWordHeights(pdf: Uint8Array): Promise<number[][] | null> {
+  const tool = pdftotextPath();
+  if (tool === null) {
+    if (process.env.CI === "true") throw new Error("pdftotext (poppler-utils) is required under CI=true");
+    console.log("pdftotext (poppler-utils) is not installed: the printed text size is not checked.");
+    return null;
+  }
+  const dir = await mkdtemp(join(tmpdir(), "ledger-pdf-"));
+  try {
+    await writeFile(join(dir, "in.pdf"), pdf);
+    const { stdout } = await run(tool, ["-bbox", join(dir, "in.pdf"), "-"], { maxBuffer: 64 * 1024 * 1024 });
+    return stdout
+      .split(/<page\b/)
+      .slice(1)
+      .map((page) =>
+        [...page.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map(
+          (m) => Number(m[2]) - Number(m[1]),
+        ),
+      );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -134,8 +134,15 @@ export interface PagePlan {
    * Excel ignores manual breaks under fit-to-page, so a sheet with breaks prints at `scale` percent instead.
    */
   breaksBefore?: number[];
-  /** Print scale in percent, used instead of fit-to-width when `breaksBefore` is set (100 when absent). */
+  /**
+   * Print scale in percent, used instead of fit-to-width when set (or when `breaksBefore` is set: 100 when
+   * absent): a ledger too wide for one page at 9 points prints at a fixed scale across several pages.
+   */
   scale?: number;
+  /** Columns repeated at the left of every printed page, e.g. "A:C". */
+  printTitleColumns?: string;
+  /** The order of the pages of a sheet more than one page wide (Excel's default is down, then over). */
+  pageOrder?: "overThenDown";
   /**
    * Footer text in Excel's header/footer codes (&P page, &N pages, &D date), centre and right. `unlessOwn`: the
    * user's sheet keeps a footer it already has (only a sheet without one gets the page numbers).

@@ -64,7 +64,7 @@ function applyPage(sheet: Excel.Worksheet, page: PagePlan, hasFooter: boolean): 
   // zoom must be set as a whole object (docs/EXCEL-NOTES.md); 0 pages tall = as many as needed. Excel ignores
   // manual page breaks under fit-to-page, so a sheet with breaks prints at a fixed scale instead.
   layout.zoom =
-    breaks.length > 0
+    breaks.length > 0 || page.scale !== undefined
       ? { scale: page.scale ?? 100 }
       : { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight };
   if (page.footer !== undefined && !(page.footer.unlessOwn === true && hasFooter)) {
@@ -79,6 +79,11 @@ function applyPage(sheet: Excel.Worksheet, page: PagePlan, hasFooter: boolean): 
   if (page.printTitleRows !== undefined) {
     layout.setPrintTitleRows(page.printTitleRows.replace(/(\d+)/g, "$$$1"));
   }
+  // A ledger too wide for one page at 9 points: 编号 (and 案由) on every page, each band of rows across first.
+  if (page.printTitleColumns !== undefined) {
+    layout.setPrintTitleColumns(page.printTitleColumns.replace(/([A-Z]+)/g, "$$$1"));
+  }
+  if (page.pageOrder === "overThenDown") layout.printOrder = "OverThenDown";
   if (page.margins !== undefined) {
     // Plan margins are inches, pageLayout margins points.
     layout.topMargin = page.margins.top * 72;

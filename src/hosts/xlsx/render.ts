@@ -45,6 +45,10 @@ export function renderPlan(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {
   }
   activate(wb, plan.activate);
   wb.calcProperties.fullCalcOnLoad = true;
+  // A sheet that names no paper prints on the reader's default: Letter in LibreOffice, and in WPS or Excel set
+  // up for English. Excel on a Chinese system takes A4, so naming A4 keeps what the office sees there, on every
+  // reader (the user's own sheets too: a paper size a sheet names stays).
+  for (const ws of wb.worksheets) if (ws.pageSetup.paperSize === undefined) ws.pageSetup.paperSize = A4;
 }
 
 function fresh(wb: ExcelJS.Workbook, op: NewSheetPlan): ExcelJS.Worksheet {
@@ -103,10 +107,12 @@ function writeSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, op: SheetPlan):
       ...ws.pageSetup,
       paperSize: A4,
       orientation: p.orientation,
-      ...(breaks.length > 0
+      ...(breaks.length > 0 || p.scale !== undefined
         ? { fitToPage: false, scale: p.scale ?? 100 }
         : { fitToPage: true, fitToWidth: p.fitToWidth, fitToHeight: p.fitToHeight }),
       ...(p.printTitleRows ? { printTitlesRow: p.printTitleRows } : {}),
+      ...(p.printTitleColumns ? { printTitlesColumn: p.printTitleColumns } : {}),
+      ...(p.pageOrder ? { pageOrder: p.pageOrder } : {}),
       ...(p.margins ? { margins: { ...p.margins, header: 0.3, footer: 0.3 } } : {}),
     };
     const own = ws.headerFooter?.oddFooter;
@@ -327,9 +333,6 @@ function copySheet(wb: ExcelJS.Workbook, op: CopySheetPlan): void {
   if (rowBreaks) (to as unknown as { rowBreaks: unknown[] }).rowBreaks = structuredClone(rowBreaks);
   // Views are the original's, but only one sheet is the selected tab (activate sets it).
   for (const view of to.views ?? []) (view as { tabSelected?: boolean }).tabSelected = false;
-  // A file that names no paper prints on Letter in most readers; the backup, the tool's own sheet, prints on A4
-  // like the others (a paper size the original names stays). Excel itself takes its locale's paper, A4 in China.
-  if (op.role === "backup" && to.pageSetup.paperSize === undefined) to.pageSetup.paperSize = 9;
 }
 
 /** ExcelJS's sheet model, as its getter gives it and its setter takes it (the typings declare less). */

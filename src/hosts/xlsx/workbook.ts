@@ -97,14 +97,20 @@ function tablesIn(ws: ExcelJS.Worksheet): TableSnapshot[] {
 function sheetSnapshot(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
   const rows: CellValue[][] = [];
   const numberFormats: (string | null)[][] = [];
+  const fontSizes = new Map<number, number>();
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values: CellValue[] = [];
     const formats: (string | null)[] = [];
+    const sampleFont = rowNumber <= FONT_SAMPLE_ROWS;
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       // Merged slave cells repeat the master's value in ExcelJS; the core fills merges itself.
       if (cell.type === ExcelJS.ValueType.Merge) return;
       values[colNumber - 1] = plainValue(cell.value, date1904);
       formats[colNumber - 1] = cell.numFmt ?? null;
+      if (sampleFont) {
+        const size = cell.font?.size ?? DEFAULT_FONT_SIZE;
+        fontSizes.set(size, (fontSizes.get(size) ?? 0) + 1);
+      }
     });
     rows[rowNumber - 1] = values;
     numberFormats[rowNumber - 1] = formats;
@@ -115,7 +121,31 @@ function sheetSnapshot(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot 
     numberFormats,
     merges: mergesOf(ws),
     hidden: ws.state !== "visible",
+    columnWidths: columnWidthsOf(ws),
+    ...(fontSizes.size > 0 ? { fontSize: mostCommon(fontSizes) } : {}),
   };
+}
+
+/** Rows sampled for the body text size (the page setup keeps printed text at 9 points or more). */
+const FONT_SAMPLE_ROWS = 60;
+/** A cell without a font of its own shows the workbook's default, 11 points in Excel's and WPS's templates. */
+const DEFAULT_FONT_SIZE = 11;
+
+/** Widths in points: Excel's width unit is characters of the default font, 7 pixels each plus 5 of padding. */
+function columnWidthsOf(ws: ExcelJS.Worksheet): (number | undefined)[] {
+  const widths: (number | undefined)[] = [];
+  for (let c = 1; c <= ws.columnCount; c++) {
+    const w = ws.getColumn(c).width;
+    widths.push(w === undefined ? undefined : Math.round((w * 7 + 5) * 0.75 * 100) / 100);
+  }
+  return widths;
+}
+
+function mostCommon(counts: Map<number, number>): number {
+  let best = DEFAULT_FONT_SIZE;
+  let n = -1;
+  for (const [size, count] of counts) if (count > n) [best, n] = [size, count];
+  return best;
 }
 
 function mergesOf(ws: ExcelJS.Worksheet): MergedArea[] {

@@ -386,15 +386,17 @@ export class FakeSheet {
       get: (t, p) =>
         p === "setPrintTitleRows"
           ? (rows: string) => (t.printTitleRows = rows)
-          : p === "headersFooters"
-            ? (t.headersFooters ??= {
-                defaultForAllPages: {
-                  load() {
-                    return this;
+          : p === "setPrintTitleColumns"
+            ? (columns: string) => (t.printTitleColumns = columns)
+            : p === "headersFooters"
+              ? (t.headersFooters ??= {
+                  defaultForAllPages: {
+                    load() {
+                      return this;
+                    },
                   },
-                },
-              })
-            : t[p as string],
+                })
+              : t[p as string],
     });
   }
   cell(r: number, c: number): FakeCell | undefined {

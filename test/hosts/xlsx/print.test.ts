@@ -12,6 +12,7 @@ import {
   describeWithLibreOffice,
   onlySheetVisible,
   pdfPagesOrSkip,
+  pdfWordHeights,
 } from "../../helpers/libreoffice";
 
 import { sheetXml } from "../../helpers/packageCheck";
@@ -38,6 +39,25 @@ describe("printing the built workbook", () => {
     // Every generated sheet that prints is on A4 (paperSize 9).
     for (const name of [ledger, summary, report])
       expect(await sheetXml(built.buffer, name)).toMatch(/<pageSetup [^>]*paperSize="9"/);
+  });
+
+  it("names A4 on every sheet that names no paper, the user's own (填表说明) too", async () => {
+    const built = await build();
+    expect(await sheetXml(readFileSync(SAMPLE), "填表说明")).not.toMatch(/paperSize=/);
+    for (const ws of (await loadXlsx(built.buffer)).worksheets)
+      expect(await sheetXml(built.buffer, ws.name)).toMatch(/<pageSetup [^>]*paperSize="9"/);
+  });
+
+  it("prints the sample's wide ledger at 82 % (11-point text at 9 points), 编号 repeated, over then down", async () => {
+    const built = await build();
+    const xml = await sheetXml(built.buffer, built.plan.sheets.ledger);
+    const setup = /<pageSetup [^>]*>/.exec(xml)?.[0] ?? "";
+    expect(setup).toMatch(/scale="82"/);
+    expect(setup).toMatch(/orientation="landscape"/);
+    expect(setup).toMatch(/pageOrder="overThenDown"/);
+    expect(xml).not.toMatch(/fitToPage="1"/);
+    const wb = await loadXlsx(built.buffer);
+    expect(wb.getWorksheet(built.plan.sheets.ledger)!.pageSetup.printTitlesColumn).toBe("A:B");
   });
 
   it("prints the backup on A4 too when the original names no paper (and leaves a named one alone)", async () => {
@@ -87,6 +107,32 @@ describe("printing the built workbook", () => {
       expect(cell.font?.italic ?? false).toBe(false);
     });
     expect(placeholders).toBeGreaterThan(0);
+  });
+});
+
+describeWithLibreOffice("LibreOffice prints the ledger", () => {
+  it("on A4 landscape, text at 9 points or more, 编号 and page numbers on every page", async () => {
+    const built = await build();
+    const pdf = await convertWithLibreOffice(
+      await onlySheetVisible(built.buffer, built.plan.sheets.ledger),
+      "pdf",
+    );
+    const boxes = [...pdf.toString("latin1").matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
+    expect(boxes.length).toBeGreaterThan(1);
+    // A4 landscape: 842 × 595 points.
+    for (const b of boxes) expect([Math.round(Number(b[1])), Math.round(Number(b[2]))]).toEqual([842, 595]);
+    const pages = await pdfPagesOrSkip(pdf);
+    const heights = await pdfWordHeights(pdf);
+    if (pages === null || heights === null) return;
+    pages.forEach((page, i) => {
+      expect(page).toContain("编号");
+      expect(page).toContain(`第${i + 1}页 共${pages.length}页`);
+    });
+    // Word boxes are about the text size: the median on each page is 9 points or more (fit-to-width: about 7).
+    for (const h of heights) {
+      const sorted = [...h].sort((a, b) => a - b);
+      expect(sorted[Math.floor(sorted.length / 2)] ?? 0).toBeGreaterThanOrEqual(9);
+    }
   });
 });
 

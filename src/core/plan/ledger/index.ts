@@ -1,4 +1,4 @@
-import type { Field, Kind, Role, Script } from "../../fields";
+import type { Field, Kind, Role } from "../../fields";
 import { foldKey, inScript } from "../../script";
 import { matchHeader } from "../../headers";
 import type { EditSheetPlan } from "../types";
@@ -11,6 +11,9 @@ import { ledgerValues } from "./values";
 import { ledgerHeader } from "./header";
 import { ledgerTable } from "./table";
 import { dropdowns, highlights } from "./rules";
+import { ledgerPage } from "./page";
+
+export { pageFooter } from "./page";
 
 export type { LedgerInput, LedgerModel } from "./model";
 
@@ -65,17 +68,7 @@ export function buildLedgerSheet(input: LedgerInput): { op: EditSheetPlan; model
     validations: dropdowns(cols, labels, input.settingsSheet, script),
     conditionalFormats: highlights(cols, status),
     freeze: { rows: headerRow + 1, columns: 0 },
-    // Leaders print the ledger on A4: landscape, one page wide, title and header rows on every page.
-    page: {
-      orientation: "landscape",
-      paperSize: "A4",
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitleRows: `1:${headerRow + 1}`,
-      margins: { top: 0.6, bottom: 0.6, left: 0.4, right: 0.4 },
-      // Page numbers and the date printed; a footer the user set stays.
-      footer: { ...pageFooter(script), unlessOwn: true },
-    },
+    page: ledgerPage(sheet, cols, script),
   };
   const model: LedgerModel = {
     sheet: sheet.name,
@@ -94,11 +87,6 @@ export function buildLedgerSheet(input: LedgerInput): { op: EditSheetPlan; model
     lastRow: lastRow + 1,
   };
   return { op, model };
-}
-
-/** "第1页 共3页" in the centre and the date printed on the right, in the workbook's script (Excel's codes). */
-export function pageFooter(script: Script): { center: string; right: string } {
-  return { center: inScript("第&P页 共&N页", script), right: inScript("打印日期：&D", script) };
 }
 
 /** 类别 / 办理类型 every row has without a column for it: the sheet's name or title gave it (analyze.ts). */
