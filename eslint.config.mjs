@@ -21,7 +21,7 @@ const CORE_PATTERNS = [
 ];
 
 export default tseslint.config(
-  { ignores: ["dist/**", "out/**", "node_modules/**", "test-artifacts/**", "coverage/**"] },
+  { ignores: ["dist/**", "dist-cli/**", "out/**", "node_modules/**", "test-artifacts/**", "coverage/**"] },
   ...tseslint.configs.recommended,
   {
     files: ["**/*.{ts,tsx,js,mjs,cjs}"],

@@ -1,121 +1,425 @@
 /**
- * Benchmark: a generated ledger of N rows (default 20,000) through the engine and the .xlsx host.
- * Run: npm run bench -- [rows]; `npm run bench -- hostile [case]` runs the hostile corpus (scripts/bench-hostile.ts). Prints wall time and heap per phase; not part of the tests (docs/STYLE.md).
+ * Benchmark, printed as tables beside each goal (not part of the tests: docs/STYLE.md).
+ *   npm run bench                          1,000, 5,000 and 20,000 rows (a few minutes)
+ *   npm run bench -- --rows 1000,5000      the sizes asked for (50,000 only when asked)
+ *   npm run bench -- hostile [case]        the hostile corpus through the command line (scripts/bench-hostile.ts)
+ * Whole processes (the built command, dist-cli/, rebuilt first when missing or older than src/) are timed from
+ * spawn to exit, peak memory is the child's own maximum RSS (process.resourceUsage at exit), and each figure is
+ * the median of 3 runs after a warm-up run. The floors are what ExcelJS alone needs for the same file, bundled
+ * the same way, so a ratio is the cost of the tool over the library it stands on.
  */
 import ExcelJS from "exceljs";
+import { generatedLedger } from "../test/helpers/generatedLedger";
+import { build } from "esbuild";
+import { spawnSync } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { gzipSync } from "node:zlib";
 import { loadXlsx, snapshotOf } from "../src/hosts/xlsx/workbook";
 import { analyzeWorkbook } from "../src/core/analyze";
-import { buildXlsx } from "../src/hosts/xlsx/build";
 import { buildPlan } from "../src/core/plan/build";
 import { chunkBlock, packBatches, type RowChunk } from "../src/hosts/excel/blocks";
 import { APPLY_SYNCS } from "../src/hosts/excel/render";
 
-const TOPICS = [
-  "殡葬改革",
-  "社会组织管理",
-  "医疗救助",
-  "养老服务体系建设",
-  "地名管理",
-  "留守儿童",
-  "社区治理",
-];
-const DEPTS = [
-  "社会事务科",
-  "社会组织管理科",
-  "养老服务科",
-  "社会救助科",
-  "儿童福利科",
-  "区划地名科",
-  "基层政权科",
-];
-const LEADERS = ["李副局长", "王副局长", "张副局长"];
+const ROOT = join(__dirname, "..");
+const AS_OF = "2025-12-31";
+const DEFAULT_ROWS = [1000, 5000, 20000];
+/** Whole-process runs per figure, after one warm-up run (the median of 3). */
+const RUNS = 3;
 
-async function generate(rows: number): Promise<Buffer> {
+/** A generated ledger of `rows` rows (test/helpers/generatedLedger.ts: the same grid the Office.js fake tests use). */
+export async function generate(rows: number): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("责任分工表");
-  ws.addRow(["XX局年度建议提案责任分工表"]);
-  ws.addRow([
-    "序号",
-    "编号",
-    "类别",
-    "案由",
-    "主题",
-    "办理类型",
-    "分管领导",
-    "承办科室",
-    "承办人",
-    "交办日期",
-    "办理时限",
-    "答复日期",
-    "办理结果",
-    "满意度",
-  ]);
-  for (let i = 0; i < rows; i++) {
-    const replied = i % 4 !== 0;
-    ws.addRow([
-      i + 1,
-      `${i % 2 ? "P" : "R"}${i + 1}`,
-      i % 2 ? "政协提案" : "人大建议",
-      `关于第${i + 1}项工作的建议`,
-      TOPICS[i % TOPICS.length],
-      i % 5 ? "主办" : "协办",
-      LEADERS[i % LEADERS.length],
-      DEPTS[i % DEPTS.length],
-      `经办${i % 50}`,
-      i % 3 ? new Date(Date.UTC(2025, 2, 1 + (i % 60))) : `2025年3月${1 + (i % 28)}日`,
-      new Date(Date.UTC(2025, 5, 1 + (i % 60))),
-      replied ? new Date(Date.UTC(2025, 4, 1 + (i % 60))) : null,
-      replied ? ["A类", "B类", "C类"][i % 3] : null,
-      replied ? ["满意", "基本满意", "不满意"][i % 7 === 0 ? 2 : i % 2] : null,
-    ]);
-  }
+  const sheet = generatedLedger(rows);
+  const ws = wb.addWorksheet(sheet.name);
+  for (const row of sheet.rows) ws.addRow(row);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function mb(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+};
+
+/** Writes the child's peak RSS (kB) and CPU time (µs) where BENCH_USAGE says, at exit: preloaded into every process timed. */
+const PRELOAD = `process.on("exit", () => {
+  const u = process.resourceUsage();
+  require("fs").writeFileSync(process.env.BENCH_USAGE, JSON.stringify([u.maxRSS, u.userCPUTime + u.systemCPUTime]));
+});`;
+
+/**
+ * The floors, one process each: ExcelJS's streaming reader over every row of the file (what analyze cannot do
+ * with less), and ExcelJS reading the whole workbook then writing it back (what build cannot do with less).
+ */
+const FLOOR = `
+const ExcelJS = require("exceljs");
+async function main([mode, file, out]) {
+  if (mode === "read") {
+    let rows = 0;
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit" });
+    for await (const sheet of reader) for await (const row of sheet) rows += row.values.length > 0 ? 1 : 0;
+    if (rows === 0) process.exitCode = 1;
+  } else {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    await wb.xlsx.writeFile(out);
+  }
+}
+main(process.argv.slice(2));
+`;
+
+interface Run {
+  ms: number;
+  /** User + system CPU time: what a busy machine inflates far less than wall time. */
+  cpuMs: number;
+  rssMb: number;
 }
 
-async function main(): Promise<void> {
-  if (process.argv[2] === "hostile") {
-    const { benchHostile } = await import("./bench-hostile");
-    return benchHostile(process.argv[3]);
+class Bench {
+  readonly dir = mkdtempSync(join(tmpdir(), "ledger-bench-"));
+  readonly preload = join(this.dir, "rss.cjs");
+  readonly floor = join(this.dir, "floor.cjs");
+  /** A copy of dist-cli/ taken at the start: an edit or a rebuild during the run changes nothing timed. */
+  readonly cli = join(this.dir, "dist-cli", "ledger.mjs");
+
+  async setUp(): Promise<void> {
+    writeFileSync(this.preload, PRELOAD);
+    await build({
+      stdin: { contents: FLOOR, resolveDir: ROOT, loader: "js" },
+      bundle: true,
+      platform: "node",
+      target: "node20",
+      minify: true,
+      outfile: this.floor,
+      logLevel: "error",
+    });
+    if (!cliFresh()) {
+      console.log("(dist-cli/ is missing or older than src/: npm run build:cli)");
+      const r = spawnSync("npm", ["run", "--silent", "build:cli"], { cwd: ROOT, stdio: "inherit" });
+      if (r.status !== 0) throw new Error("npm run build:cli failed");
+    }
+    // Without src/ beside it the copy runs its bundle as is; node_modules for what it loads on demand.
+    cpSync(join(ROOT, "dist-cli"), join(this.dir, "dist-cli"), { recursive: true });
+    symlinkSync(join(ROOT, "node_modules"), join(this.dir, "node_modules"));
   }
-  const rows = Number(process.argv[2] ?? 20000);
-  const input = await generate(rows);
-  const t0 = performance.now();
-  const wb = await loadXlsx(input);
-  const snapshot = snapshotOf(wb);
-  const t1 = performance.now();
-  const outcome = analyzeWorkbook(snapshot, { asOf: "2025-12-31" });
-  const t2 = performance.now();
-  if (!outcome.ok) throw new Error(outcome.error.code);
-  const built = await buildXlsx(input, { asOf: "2025-12-31" });
-  const t3 = performance.now();
-  if (!built.ok) throw new Error(built.error.code);
-  console.log(
-    `rows: ${rows} (${outcome.analysis.records.length} read, ${outcome.analysis.issues.length} issues)`,
+
+  /** One whole process: wall time from spawn to exit, and its peak RSS. */
+  once(args: string[]): Run {
+    const usageFile = join(this.dir, "usage.json");
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ["--require", this.preload, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, BENCH_USAGE: usageFile },
+      stdio: ["ignore", "ignore", "pipe"],
+      encoding: "utf8",
+    });
+    const ms = performance.now() - t0;
+    if (r.status !== 0 && !args.includes("--help")) {
+      throw new Error(`${args.join(" ")}: exit ${r.status}\n${r.stderr}`);
+    }
+    const [rssKb, cpuUs] = JSON.parse(readFileSync(usageFile, "utf8")) as [number, number];
+    return { ms, cpuMs: cpuUs / 1000, rssMb: rssKb / 1024 };
+  }
+
+  /** Medians of RUNS runs of each command, after a warm-up of each, the commands taking turns. */
+  compare(commands: string[][], runs = RUNS): Run[] {
+    for (const c of commands) this.once(c);
+    const all: Run[][] = commands.map(() => []);
+    for (let i = 0; i < runs; i++) commands.forEach((c, k) => all[k]?.push(this.once(c)));
+    return all.map((rs) => ({
+      ms: median(rs.map((r) => r.ms)),
+      cpuMs: median(rs.map((r) => r.cpuMs)),
+      rssMb: median(rs.map((r) => r.rssMb)),
+    }));
+  }
+
+  async file(rows: number): Promise<string> {
+    const path = join(this.dir, `ledger-${rows}.xlsx`);
+    if (!existsSync(path)) writeFileSync(path, await generate(rows));
+    return path;
+  }
+}
+
+/** As src/cli/bin.ts decides: every source the bundle was built from is older than the build. */
+function cliFresh(): boolean {
+  try {
+    const s = JSON.parse(readFileSync(join(ROOT, "dist-cli", "sources.json"), "utf8")) as {
+      builtAt: number;
+      files: string[];
+    };
+    return (
+      existsSync(join(ROOT, "dist-cli", "ledger.mjs")) &&
+      s.files.every((f) => statSync(join(ROOT, f)).mtimeMs <= s.builtAt)
+    );
+  } catch {
+    return false;
+  }
+}
+
+type Cell = string | number;
+function table(title: string, head: string[], rows: Cell[][]): void {
+  const text = [head, ...rows].map((r) => r.map((c) => (typeof c === "number" ? c.toFixed(0) : c)));
+  const widths = head.map((_, k) => Math.max(...text.map((r) => [...(r[k] ?? "")].length)));
+  const line = (r: string[]) =>
+    r.map((c, k) => (k === 0 ? c.padEnd(widths[k] ?? 0) : c.padStart(widths[k] ?? 0))).join("  ");
+  console.log(`\n${title}`);
+  console.log(line(text[0] ?? []));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const r of text.slice(1)) console.log(line(r));
+}
+
+const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
+const verdict = (value: number, goal: number): string => (value <= goal ? "ok" : "OVER");
+
+/** One line of a tool-against-floor table: time, CPU time and peak memory, each with its ratio and goal. */
+function against(label: string, tool: Run, floor: Run, timeGoal: number): Cell[] {
+  const time = tool.ms / floor.ms;
+  const rss = tool.rssMb / floor.rssMb;
+  return [
+    label,
+    tool.ms,
+    floor.ms,
+    ratio(tool.ms, floor.ms),
+    `${timeGoal.toFixed(2)}×`,
+    verdict(time, timeGoal),
+  ]
+    .concat([tool.cpuMs, floor.cpuMs, ratio(tool.cpuMs, floor.cpuMs)])
+    .concat([tool.rssMb, floor.rssMb, ratio(tool.rssMb, floor.rssMb), "1.50×", verdict(rss, 1.5)]);
+}
+
+async function processes(bench: Bench, sizes: number[]): Promise<void> {
+  const rows: Cell[][] = [];
+  for (const n of sizes) {
+    const file = await bench.file(n);
+    const [analyze, read] = bench.compare([
+      [bench.cli, "analyze", file, "--today", AS_OF, "--json"],
+      [bench.floor, "read", file],
+    ]);
+    const [built, rw] = bench.compare([
+      [bench.cli, "build", file, "-o", join(bench.dir, `built-${n}.xlsx`), "--today", AS_OF],
+      [bench.floor, "readwrite", file, join(bench.dir, `floor-${n}.xlsx`)],
+    ]);
+    if (!analyze || !read || !built || !rw) continue;
+    rows.push(against(`${n} analyze`, analyze, read, 1.2), against(`${n} build`, built, rw, 1.3));
+  }
+  table(
+    `Whole processes (median of ${RUNS}; floor: analyze = ExcelJS streaming read of every row, build = ExcelJS read + write)`,
+    [
+      "rows command",
+      "ms",
+      "floor",
+      "ratio",
+      "goal",
+      "",
+      "cpu ms",
+      "floor",
+      "ratio",
+      "MB",
+      "floor",
+      "ratio",
+      "goal",
+      "",
+    ],
+    rows,
   );
-  console.log(`load + snapshot (ExcelJS): ${(t1 - t0).toFixed(0)} ms`);
-  console.log(`analyze (engine only):     ${(t2 - t1).toFixed(0)} ms`);
-  console.log(`full build to .xlsx:       ${(t3 - t2).toFixed(0)} ms (${mb(built.buffer.byteLength)} out)`);
-  // What the Office.js host would send for the same plan: range writes, 2 MB batches, context.sync calls.
+}
+
+/** Least squares y = a + b·x over the points, and R². */
+function fit(points: [number, number][]): { slope: number; r2: number } {
+  const n = points.length;
+  const mx = points.reduce((s, [x]) => s + x, 0) / n;
+  const my = points.reduce((s, [, y]) => s + y, 0) / n;
+  const sxy = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0);
+  const sxx = points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
+  const slope = sxx === 0 ? 0 : sxy / sxx;
+  const ssRes = points.reduce((s, [x, y]) => s + (y - (my + slope * (x - mx))) ** 2, 0);
+  const ssTot = points.reduce((s, [, y]) => s + (y - my) ** 2, 0);
+  return { slope, r2: ssTot === 0 ? 1 : 1 - ssRes / ssTot };
+}
+
+/** The engine alone (analyzeWorkbook on a snapshot), in this process, warm: median of 7 after 3 warm-ups. */
+async function engine(bench: Bench, sizes: number[]): Promise<void> {
+  const rows: Cell[][] = [];
+  const points: [number, number][] = [];
+  for (const n of [...new Set([...sizes, 10000])].sort((a, b) => a - b)) {
+    const snapshot = snapshotOf(await loadXlsx(readFileSync(await bench.file(n))));
+    const time = (): [number, number] => {
+      const [t0, c0] = [performance.now(), process.cpuUsage()];
+      const outcome = analyzeWorkbook(snapshot, { asOf: AS_OF });
+      if (!outcome.ok) throw new Error(outcome.error.code);
+      const c = process.cpuUsage(c0);
+      return [performance.now() - t0, (c.user + c.system) / 1000];
+    };
+    for (let i = 0; i < 3; i++) time();
+    const runs = Array.from({ length: 7 }, time);
+    const [ms, cpuMs] = [median(runs.map((r) => r[0])), median(runs.map((r) => r[1]))];
+    points.push([n / 1000, ms]);
+    const goal = n === 10000 ? ["50", verdict(ms, 50)] : ["", ""];
+    rows.push([n, ms.toFixed(1), cpuMs.toFixed(1), ...goal]);
+  }
+  const { slope, r2 } = fit(points);
+  rows.push([`linear fit`, `${slope.toFixed(2)} ms / 1k rows`, `R² ${r2.toFixed(3)}`, "", ""]);
+  table(
+    "Engine alone, warm, in process (analyzeWorkbook, median of 7)",
+    ["rows", "ms", "cpu ms", "goal", ""],
+    rows,
+  );
+}
+
+async function startUp(bench: Bench): Promise<void> {
+  const file = await bench.file(10);
+  const runs = 5;
+  const [analyze, help, node] = bench.compare(
+    [
+      [bench.cli, "analyze", file, "--today", AS_OF],
+      [bench.cli, "--help"],
+      ["-e", "0"],
+    ],
+    runs,
+  );
+  if (!analyze || !help || !node) return;
+  table(
+    `Start-up (median of ${runs}; the built command, without npm's or npx's own start, about 0.1 to 0.4 s more)`,
+    ["command", "ms", "over node -e 0", "goal", "", "cpu ms", "MB"],
+    [
+      ["ledger analyze (10 rows)", analyze.ms, analyze.ms - node.ms, "400", verdict(analyze.ms, 400)].concat([
+        analyze.cpuMs,
+        analyze.rssMb,
+      ]),
+      ["ledger --help", help.ms, help.ms - node.ms, "", "", help.cpuMs, help.rssMb],
+      ["node -e 0", node.ms, 0, "", "", node.cpuMs, node.rssMb],
+    ],
+  );
+}
+
+/** The initial scripts of a page (its <script src> tags, webpack's initial chunks), gzipped. */
+function initialGzip(html: string): { files: string[]; bytes: number } {
+  const page = readFileSync(join(ROOT, "dist", html), "utf8");
+  const files = [...page.matchAll(/<script\b[^>]*\bsrc=["']?([^"'\s>]+)/g)]
+    .map((m) => m[1] ?? "")
+    .filter((src) => !/^[a-z]+:\/\//i.test(src) && existsSync(join(ROOT, "dist", src)));
+  const bytes = files.reduce(
+    (sum, f) => sum + gzipSync(readFileSync(join(ROOT, "dist", f)), { level: 9 }).length,
+    0,
+  );
+  return { files, bytes };
+}
+
+function bundles(): void {
+  const dist = join(ROOT, "dist");
+  if (!existsSync(dist)) {
+    console.log("\nBundles: no dist/ (npm run build)");
+    return;
+  }
+  const check = join(ROOT, "scripts", "check-bundle.ts");
+  if (existsSync(check)) {
+    // The build's own check (the end of `npm run build`), so the bench and the build never disagree.
+    const built = statSync(dist).mtime.toISOString().slice(0, 16).replace("T", " ");
+    console.log(
+      `\nBundles (dist/ of ${built}; scripts/check-bundle.ts: gzip of each page's initial scripts)`,
+    );
+    const tsx = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+    spawnSync(process.execPath, [tsx, check, dist], { cwd: ROOT, stdio: "inherit" });
+    return;
+  }
+  const rows: Cell[][] = [];
+  for (const [html, budget] of [
+    ["taskpane.html", 250],
+    ["commands.html", 150],
+    ["standalone.html", 0],
+    ["taskpane-demo.html", 0],
+  ] as const) {
+    if (!existsSync(join(dist, html))) continue;
+    const { files, bytes } = initialGzip(html);
+    const kb = bytes / 1024;
+    rows.push([html, files.join(" "), kb, budget || "", budget ? verdict(kb, budget) : ""]);
+  }
+  const built = statSync(dist).mtime.toISOString().slice(0, 16).replace("T", " ");
+  const others = readdirSync(dist).filter((f) => f.endsWith(".js")).length;
+  table(
+    `Bundles (dist/ of ${built}, ${others} scripts; gzip of each page's initial scripts)`,
+    ["page", "initial scripts", "KB gz", "budget", ""],
+    rows,
+  );
+}
+
+/** What the Office.js host sends for the same plan: range writes, 2 MB batches, context.sync calls. */
+async function officeJs(bench: Bench, rows: number): Promise<void> {
+  const snapshot = snapshotOf(await loadXlsx(readFileSync(await bench.file(rows))));
+  const outcome = analyzeWorkbook(snapshot, { asOf: AS_OF });
+  if (!outcome.ok) throw new Error(outcome.error.code);
   const plan = buildPlan(snapshot, outcome.analysis);
-  const batchesOf = (kind: "new" | "edit"): { chunks: RowChunk[]; batches: number } => {
-    const chunks = plan.ops.flatMap((op) =>
+  const batchesOf = (kind: "new" | "edit") => {
+    const chunks: RowChunk[] = plan.ops.flatMap((op) =>
       op.kind === kind ? op.blocks.flatMap((b) => chunkBlock(b)) : [],
     );
-    return { chunks, batches: Math.max(1, packBatches(chunks).length) };
+    const batches = packBatches(chunks);
+    const largest = Math.max(0, ...batches.map((b) => b.reduce((s, c) => s + c.bytes, 0)));
+    return { chunks: chunks.length, batches: Math.max(1, batches.length), largest };
   };
   const fresh = batchesOf("new");
   const edit = batchesOf("edit");
-  const writes = fresh.chunks.length + edit.chunks.length;
   const syncs = APPLY_SYNCS + fresh.batches - 1 + edit.batches - 1;
-  console.log(`Office.js apply (plan):    ${writes} range writes, about ${syncs} context.sync calls`);
-  console.log(
-    `peak-ish heap used:        ${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)}`,
+  table(
+    `Office.js apply of the plan at ${rows} rows (estimated from the plan's value writes)`,
+    ["range writes", "context.sync calls", "largest request MB", "limit MB"],
+    [
+      [
+        fresh.chunks + edit.chunks,
+        syncs,
+        (Math.max(fresh.largest, edit.largest) / 1024 / 1024).toFixed(2),
+        "2",
+      ],
+    ],
   );
 }
 
-void main();
+function sizesFrom(argv: string[]): number[] {
+  const at = argv.indexOf("--rows");
+  if (at < 0) return DEFAULT_ROWS;
+  const sizes = (argv[at + 1] ?? "").split(",").map(Number);
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n <= 0)) {
+    throw new Error("--rows takes whole numbers separated by commas: --rows 1000,5000");
+  }
+  return sizes;
+}
+
+async function main(argv: string[]): Promise<void> {
+  if (argv[0] === "hostile") {
+    const { benchHostile } = await import("./bench-hostile");
+    return benchHostile(argv[1]);
+  }
+  const sizes = sizesFrom(argv);
+  const bench = new Bench();
+  await bench.setUp();
+  console.log(`Proposal Ledger bench: ${sizes.join(", ")} rows; node ${process.version}`);
+  const load = loadavg()[0] ?? 0;
+  if (load > cpus().length * 0.75) {
+    console.log(
+      `(busy machine: load ${load.toFixed(1)} on ${cpus().length} cores; cpu ms holds better than ms)`,
+    );
+  }
+  await startUp(bench);
+  await processes(bench, sizes);
+  await engine(bench, sizes);
+  await officeJs(bench, 20000);
+  bundles();
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exitCode = 1;
+  });
+}

@@ -3,7 +3,8 @@
  * to look at them as a leader would; the statistics page is saved as docs/summary-sheet.png (its page with the
  * charts as docs/summary-charts.png), the 催办单's first
  * page as docs/reminders-sheet.png; and the report as .docx (`ledger report`) through LibreOffice Writer, its first
- * page as docs/report-docx.png.
+ * page as docs/report-docx.png; and 汇总统计 of the roll-up (`ledger rollup`) of the sample and two QA bureaus as
+ * docs/rollup-summary.png.
  * Run: npx tsx scripts/render-pdf.ts [OUT_DIR]
  */
 import { execFileSync } from "node:child_process";
@@ -13,7 +14,11 @@ import { buildXlsx } from "../src/hosts/xlsx/build";
 import { loadXlsx, snapshotOf } from "../src/hosts/xlsx/workbook";
 import { analyzeWorkbook } from "../src/core/analyze";
 import { reportDocx } from "../src/hosts/docx/report";
+import { rollupXlsx } from "../src/hosts/xlsx/rollup";
+import { renderIssue } from "../src/i18n/issues";
 import { convertWithLibreOffice, onlySheetVisible } from "../test/helpers/libreoffice";
+import { xlsxFromGrids } from "../test/helpers/grid-xlsx";
+import { QA_LEDGERS } from "../test/helpers/qaLedgers";
 
 const ROOT = join(__dirname, "..");
 
@@ -102,6 +107,32 @@ async function main(): Promise<void> {
   copyFileSync(join(out, "ledger-print-1.png"), join(ROOT, "docs", "ledger-print.png"));
   copyFileSync(join(out, "ledger-1.png"), join(ROOT, "docs", "ledger-page.png"));
   copyFileSync(join(out, "report-docx-1.png"), join(ROOT, "docs", "report-docx.png"));
+  await renderRollup(out);
+}
+
+/** 汇总统计 of three units (the sample and two QA bureaus), as `ledger rollup … --today 2026-12-31` writes it. */
+async function renderRollup(out: string): Promise<void> {
+  const qa = [QA_LEDGERS[0], QA_LEDGERS[3]].flatMap((l) => (l ? [l] : []));
+  const files = [
+    { file: "sample-ledger.xlsx", bytes: readFileSync(join(ROOT, "samples", "sample-ledger.xlsx")) },
+    ...(await Promise.all(
+      qa.map(async (l) => ({ file: `${l.name}.xlsx`, bytes: await xlsxFromGrids(l.sheets) })),
+    )),
+  ];
+  const result = await rollupXlsx(
+    files,
+    { locale: "zh-CN", asOf: "2026-12-31" },
+    { issue: (i) => renderIssue(i, "zh-CN"), failure: () => "" },
+  );
+  if (!result.buffer || !result.plan) throw new Error("nothing rolled up");
+  const pdfPath = join(out, "rollup-summary.pdf");
+  writeFileSync(
+    pdfPath,
+    await convertWithLibreOffice(await onlySheetVisible(result.buffer, result.plan.sheets.summary), "pdf"),
+  );
+  execFileSync("pdftoppm", ["-png", "-r", "70", pdfPath, join(out, "rollup-summary")]);
+  console.log(`${pdfPath} → ${join(out, "rollup-summary")}-*.png`);
+  copyFileSync(join(out, "rollup-summary-1.png"), join(ROOT, "docs", "rollup-summary.png"));
 }
 
 main().catch((err: unknown) => {

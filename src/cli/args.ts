@@ -36,6 +36,8 @@ export const USAGE = `用法 Usage:
   npm run --silent ledger -- build FILE.xlsx -o OUT.xlsx [同上选项 same options] [--reminders] [--print] [--json]
   npm run --silent ledger -- remind FILE.xlsx [--today YYYY-MM-DD] [--within DAYS] [--department NAME] [--by department|leader] [--json]
   npm run --silent ledger -- report FILE.xlsx -o 汇报.docx [同上选项 same options] [--json]
+  npm run --silent ledger -- rollup FILE.xlsx... -o 汇总.xlsx [--today YYYY-MM-DD] [--locale …] [--json]
+  npm run --silent ledger -- compare 上年度.xlsx 本年度.xlsx [--today YYYY-MM-DD] [--locale …] [--json]
 其他选项 More options: --org 我局  --year 2026  --deadline-months 3  --assist-months 1  --due-soon-days 7  --locale zh-CN|zh-TW|en`;
 
 function int(value: string | undefined, flag: string): number | undefined {

@@ -1,11 +1,9 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { parseCli, UsageError, USAGE, type CliOptions } from "./args";
-import { analysisJson, analysisText, droppedText, remindersJson, remindersText } from "./output";
-import { remindersFor } from "../core/reminders";
-import { analyzeWorkbook, type AnalyzeFailure } from "../core/analyze";
+import type { AnalyzeFailure } from "../core/analyze";
 import { failureMessage, type FailureCode, type FailureDetail } from "../i18n/failures";
-import { loadXlsx, snapshotOf } from "../hosts/xlsx/workbook";
 import { XlsxLoadError } from "../hosts/xlsx/errors";
+import { ensureLocale, withTraditional } from "../core/script";
 
 /** An input the engine cannot use: reported in Chinese and English, exit 2. */
 class Unusable extends Error {
@@ -37,12 +35,37 @@ async function readInput(path: string): Promise<Uint8Array> {
   }
 }
 
+/**
+ * The engine, the .xlsx reader and the output, loaded once the arguments are read (the built command starts
+ * faster: a usage error, or a missing file, is reported before any of it is parsed).
+ */
+async function engine() {
+  const [analyze, stream, output, reminders] = await Promise.all([
+    import("../core/analyze"),
+    // The snapshot of the full load, without its model (streamSnapshot.ts): analyze, remind and report only read.
+    import("../hosts/xlsx/streamSnapshot"),
+    import("./output"),
+    import("../core/reminders"),
+  ]);
+  return { ...analyze, ...stream, ...output, ...reminders };
+}
+
 async function run(argv: string[]): Promise<number> {
+  // rollup reads many files and writes a new workbook: its own module, loaded only when asked for.
+  if (argv[0] === "rollup") return (await import("./rollup")).runRollup(argv.slice(1));
+  // compare reads two years' ledgers: its own module too.
+  if (argv[0] === "compare") return (await import("./compare")).runCompare(argv.slice(1));
   const options = parseCli(argv);
+  // A traditional workbook loads the s2tw dictionaries when analysed (withTraditional); zh-TW messages need them too.
+  await ensureLocale(options.settings.locale ?? "zh-CN");
   const input = await readInput(options.file);
+  const e = await engine();
+  const { analyzeWorkbook, snapshotFromStream, remindersFor, remindersJson, remindersText } = e;
+  const { analysisJson, analysisText, droppedText } = e;
   if (options.command === "remind") {
     // 催办: read exactly as analyze reads, then the open items due within the window, by 承办科室.
-    const outcome = analyzeWorkbook(snapshotOf(await loadXlsx(input)), options.settings);
+    const snapshot = await snapshotFromStream(input);
+    const outcome = await withTraditional(() => analyzeWorkbook(snapshot, options.settings));
     if (!outcome.ok) throw new Unusable(outcome.error.code, failureDetail(outcome.error));
     const reminders = remindersFor(outcome.analysis, {
       ...(options.within !== undefined ? { within: options.within } : {}),
@@ -59,7 +82,8 @@ async function run(argv: string[]): Promise<number> {
   if (options.command === "analyze") {
     // Read exactly as build reads it (an HTML table saved as .xls becomes a workbook first), so analyze and
     // build always see the same ledger.
-    const outcome = analyzeWorkbook(snapshotOf(await loadXlsx(input)), options.settings);
+    const snapshot = await snapshotFromStream(input);
+    const outcome = await withTraditional(() => analyzeWorkbook(snapshot, options.settings));
     if (!outcome.ok) throw new Unusable(outcome.error.code, failureDetail(outcome.error));
     const a = outcome.analysis;
     process.stdout.write(
@@ -113,8 +137,9 @@ async function run(argv: string[]): Promise<number> {
  * shows) written as a Word/WPS document in the GB/T 9704 layout.
  */
 async function writeReport(out: string, input: Uint8Array, options: CliOptions): Promise<number> {
-  const snapshot = snapshotOf(await loadXlsx(input));
-  const outcome = analyzeWorkbook(snapshot, options.settings);
+  const { analyzeWorkbook, snapshotFromStream } = await engine();
+  const snapshot = await snapshotFromStream(input);
+  const outcome = await withTraditional(() => analyzeWorkbook(snapshot, options.settings));
   if (!outcome.ok) throw new Unusable(outcome.error.code, failureDetail(outcome.error));
   // What the clerk wrote on 汇报材料 (a filled-in placeholder, an added paragraph) is in the .docx too.
   const { analysisDocx } = await import("../hosts/docx/report");

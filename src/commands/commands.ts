@@ -3,6 +3,7 @@ import { hostErrorMessage, localeFromLanguage, strings } from "../i18n";
 import { HostError } from "../hosts/host";
 import { regenerateStatistics } from "./generate";
 import { renderIssue } from "../i18n/issues";
+import { ensureLocale } from "../core/script";
 
 /** Ribbon: 一键生成年度统计 (ExecuteFunction). Opens the task pane when the workbook needs it. */
 async function generateStatistics(event: Office.AddinCommands.Event): Promise<void> {
@@ -13,6 +14,7 @@ async function generateStatistics(event: Office.AddinCommands.Event): Promise<vo
     if (outcome.kind === "needs_taskpane" && !(await showTaskpane())) await showNotice(text.openPaneFirst);
     // The user's edits on 统计表/汇报材料 were kept, or the old sheet kept as a copy: say so.
     if (outcome.kind === "applied" && outcome.notices.length > 0) {
+      await ensureLocale(locale);
       await showNotice(outcome.notices.map((issue) => renderIssue(issue, locale)).join("\n"));
     }
   } catch (error) {

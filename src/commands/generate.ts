@@ -1,5 +1,6 @@
 import type { Locale } from "../core/fields";
 import { planFor } from "../core/plan/pipeline";
+import { withTraditional } from "../core/script";
 import type { ApplyResult, LedgerHost } from "../hosts/host";
 import type { Issue } from "../core/issues";
 import { TASK_PARTS } from "../core/plan/tasks";
@@ -21,10 +22,9 @@ export async function regenerateStatistics(
   now?: Date,
 ): Promise<GenerateOutcome> {
   const snapshot = await host.snapshot();
-  const outcome = planFor(
-    snapshot,
-    { settings: { locale }, ...(now ? { now } : {}) },
-    { parts: TASK_PARTS.statistics },
+  // A traditional workbook loads the s2tw dictionaries (a chunk of their own) the first time it needs them.
+  const outcome = await withTraditional(() =>
+    planFor(snapshot, { settings: { locale }, ...(now ? { now } : {}) }, { parts: TASK_PARTS.statistics }),
   );
   // Never structured (no stored settings): the pane has to be opened for 整理台账 first.
   if (!outcome.ok || outcome.analysis.stored === null) return { kind: "needs_taskpane" };

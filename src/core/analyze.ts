@@ -119,13 +119,16 @@ export function analyzeWorkbook(
     const again = settings.year === undefined && year !== null && yearless(first);
     const records = withSheetHints(part.sheet, part.layout, again ? read(part, year) : first);
     // A sheet that repeats another's items (a copy kept as a backup) is not a part of the ledger.
-    const own = records.flatMap((r) => (r.title !== undefined ? [r.title] : []));
-    const repeated = own.filter((t) => titles.has(t)).length;
-    if (parts.length > 0 && own.length > 0 && repeated * 2 >= own.length) {
-      extraIssues.push(sheetIssue("sheet_unread", part.sheet.name, parts[0]?.sheet.name ?? "", "copy"));
-      return;
+    // (A ledger on one sheet has nothing to compare.)
+    if (found.parts.length > 1) {
+      const own = records.flatMap((r) => (r.title !== undefined ? [r.title] : []));
+      const repeated = own.filter((t) => titles.has(t)).length;
+      if (parts.length > 0 && own.length > 0 && repeated * 2 >= own.length) {
+        extraIssues.push(sheetIssue("sheet_unread", part.sheet.name, parts[0]?.sheet.name ?? "", "copy"));
+        return;
+      }
+      for (const t of own) titles.add(t);
     }
-    for (const t of own) titles.add(t);
     for (const r of records) r.sheet = part.sheet.name;
     parts.push({ sheet: part.sheet, layout: part.layout, records });
   });

@@ -4,12 +4,12 @@ import type { Issue } from "./issues";
 import { FIELDS, type DateField, type Field, type Kind, type LedgerRecord } from "./fields";
 import type { LedgerLayout } from "./layout";
 import { fromWorkbookSerial, isDateFormat, NO_DATE_TEXTS, parseDate } from "./dates";
-import { foldKey } from "./script";
+import { foldKey, foldKeySet } from "./script";
 import { parseKey, parseKind, parseResult, parseRole, parseSatisfaction, type EnumParse } from "./enums";
-import { isFooterRow, mappedCells, mergeCovering } from "./recognize";
+import { isFooterRow, mergeCovering } from "./recognize";
 
 /** The shared "no date" texts (dates.ts), as fold keys. */
-const NO_DATE: ReadonlySet<string> = new Set(NO_DATE_TEXTS.map(foldKey));
+const NO_DATE = foldKeySet(NO_DATE_TEXTS);
 
 /** Fields kept as text: everything that is neither a date nor an enumeration. */
 type TextField = Exclude<
@@ -42,12 +42,21 @@ export function readRecords(
 ): LedgerRecord[] {
   // Merges from the data area down, to the merge's bottom (header and title merges are no data).
   const fills = mergeFills(sheet.merges, layout.firstDataRow - 1);
-  const fields = FIELDS.filter((f) => layout.mapping[f] !== undefined);
+  // The mapped columns in FIELDS order (mappedCells' order), looked up once.
+  const columns: [Field, number][] = [];
+  for (const f of FIELDS) {
+    const c = layout.mapping[f];
+    if (c !== undefined) columns.push([f, c]);
+  }
   const records: LedgerRecord[] = [];
   const repeats = headerTexts(layout);
+  const memo = new TextMemo();
+  const ownCells = new OwnCells(columns);
   let sectionKind: Kind | undefined;
   for (let r = layout.firstDataRow - 1; r <= layout.lastDataRow - 1; r++) {
-    const own = mappedCells(sheet, layout.mapping, r);
+    const cells = sheet.rows[r];
+    if (cells === undefined) continue;
+    const own = ownCells.read(cells);
     if (own.length === 0 || isFooterRow(own) || isRepeatedHeader(own, repeats)) continue;
     const heading = headingOf(sheet, r, own);
     if (heading) {
@@ -55,21 +64,24 @@ export function readRecords(
       continue;
     }
     const record: LedgerRecord = { row: r + 1, invalid: {} };
-    const mergedFrom: Partial<Record<Field, number>> = {};
-    for (const field of fields) {
-      const c = layout.mapping[field];
-      if (c === undefined) continue;
+    let mergedFrom: Partial<Record<Field, number>> | undefined;
+    for (const [field, c] of columns) {
       let value = cellAt(sheet, r, c);
-      let format = formatAt(sheet, r, c);
+      let at = r;
+      let atColumn = c;
       const fill = value === null ? fills.get(r, c) : undefined;
       if (fill) {
         value = cellAt(sheet, fill.top, fill.left);
-        format = formatAt(sheet, fill.top, fill.left);
-        if (value !== null) mergedFrom[field] = fill.top + 1;
+        at = fill.top;
+        atColumn = fill.left;
+        if (value !== null) (mergedFrom ??= {})[field] = fill.top + 1;
       }
-      if (value !== null) readField(record, field, value, format, options);
+      if (value === null) continue;
+      // Only a date field reads the number format (a serial formatted as a date, or 20190630).
+      const format = DATE_FIELD_SET.has(field) ? formatAt(sheet, at, atColumn) : null;
+      readField(record, field, value, format, options, memo);
     }
-    if (Object.keys(mergedFrom).length > 0) record.mergedFrom = mergedFrom;
+    if (mergedFrom !== undefined) record.mergedFrom = mergedFrom;
     if (sectionKind !== undefined && record.kind === undefined && record.invalid.kind === undefined) {
       record.kind = sectionKind;
     }
@@ -77,6 +89,69 @@ export function readRecords(
   }
   return records;
 }
+
+const DATE_FIELD_SET: ReadonlySet<Field> = new Set<Field>(["assignedOn", "dueOn", "repliedOn"]);
+
+/**
+ * The row's own values in the mapped columns, as recognize.ts mappedCells gives them (blank text left out), in a
+ * buffer reused from row to row: the tests that read it (footer, repeated header, heading) keep nothing of it.
+ */
+class OwnCells {
+  private readonly pool: { field: Field; value: Exclude<CellValue, null> }[] = [];
+  private readonly cells: { field: Field; value: Exclude<CellValue, null> }[] = [];
+  private readonly fields: Field[];
+  private readonly indexes: number[];
+  constructor(columns: [Field, number][]) {
+    this.fields = columns.map(([f]) => f);
+    this.indexes = columns.map(([, c]) => c);
+  }
+  read(row: CellValue[]): { field: Field; value: Exclude<CellValue, null> }[] {
+    const out = this.cells;
+    let n = 0;
+    for (let i = 0; i < this.indexes.length; i++) {
+      const value = row[this.indexes[i] as number];
+      if (value === null || value === undefined || value === "") continue;
+      if (typeof value === "string" && !nonBlank(value)) continue;
+      const field = this.fields[i] as Field;
+      let entry = this.pool[n];
+      if (entry === undefined) this.pool.push((entry = { field, value }));
+      else {
+        entry.field = field;
+        entry.value = value;
+      }
+      out[n++] = entry;
+    }
+    out.length = n;
+    return out;
+  }
+}
+
+/** Text with something other than whitespace; most cells start with a visible character. */
+function nonBlank(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first > 0x20 && first !== 0xa0 && first < 0x1680) return true;
+  return NON_BLANK.test(text);
+}
+const NON_BLANK = /\S/;
+
+/**
+ * Enumeration and date cells repeat (类别, 办理类型, 办理结果, 满意度, one 交办日期 for a whole batch …): each
+ * distinct text of a field is parsed once per read. Every parse memoised is a pure function of the text.
+ */
+class TextMemo {
+  private readonly byField = new Map<Field, Map<string, unknown>>();
+  get<T>(field: Field, value: string, parse: (v: string) => T): T {
+    let seen = this.byField.get(field);
+    if (seen === undefined) this.byField.set(field, (seen = new Map()));
+    let parsed = seen.get(value) as T | undefined;
+    if (parsed === undefined) {
+      parsed = parse(value);
+      if (seen.size < MEMO_LIMIT) seen.set(value, parsed);
+    }
+    return parsed;
+  }
+}
+const MEMO_LIMIT = 5_000;
 
 /** Excel keeps at most this many characters in a cell (plan/names.ts cuts longer text with a marker). */
 const MAX_CELL_TEXT = 32_767;
@@ -151,10 +226,13 @@ export function isRepeatedHeader(
   own: { field: Field; value: Exclude<CellValue, null> }[],
   headers: Map<Field, string[]>,
 ): boolean {
-  return own.some(
-    ({ field, value }) =>
-      typeof value === "string" && headers.get(field)?.includes(value.trim().replace(/ +/g, " ")) === true,
-  );
+  if (headers.size === 0) return false;
+  return own.some(({ field, value }) => {
+    if (typeof value !== "string") return false;
+    const texts = headers.get(field);
+    // Most cells hold no whitespace: compared as they are, no copy made.
+    return texts !== undefined && texts.includes(/\s/.test(value) ? value.trim().replace(/ +/g, " ") : value);
+  });
 }
 
 /** A heading's own numbering: 一、 二. （三） 第四、 */
@@ -172,11 +250,15 @@ function headingOf(
   r: number,
   own: { field: Field; value: Exclude<CellValue, null> }[],
 ): { section: boolean; kind?: Kind } | null {
+  // The row's non-empty cells, up to two: a heading has exactly one.
   const texts: { c: number; text: string }[] = [];
-  (sheet.rows[r] ?? []).forEach((v, c) => {
-    const text = v === null || v === undefined ? "" : String(v).trim();
+  const cells = sheet.rows[r] ?? [];
+  for (let c = 0; c < cells.length && texts.length < 2; c++) {
+    const v = cells[c];
+    if (v === null || v === undefined) continue;
+    const text = typeof v === "string" ? v.trim() : String(v);
     if (text !== "") texts.push({ c, text });
-  });
+  }
   const onlySeq = own.every((o) => o.field === "seq");
   const [only] = texts;
   if (texts.length !== 1 || !only) return onlySeq ? { section: false } : null;
@@ -195,12 +277,15 @@ function readField(
   value: Exclude<CellValue, null>,
   format: string | null,
   options: ReadOptions,
+  memo: TextMemo,
 ): void {
-  const original = typeof value === "string" ? value : displayText(value);
+  const parseWith = <T>(parse: (v: Exclude<CellValue, null>) => EnumParse<T>): EnumParse<T> =>
+    typeof value === "string" ? memo.get(field, value, parse) : parse(value);
   if (typeof value === "string") {
-    if (value.trim() === "") return;
-    if (EXCEL_ERROR.test(value.trim())) {
-      record.invalid[field] = original;
+    const trimmed = value.trim();
+    if (trimmed === "") return;
+    if (trimmed.charCodeAt(0) === 35 /* # */ && EXCEL_ERROR.test(trimmed)) {
+      record.invalid[field] = value;
       return;
     }
   }
@@ -208,38 +293,57 @@ function readField(
     case "assignedOn":
     case "dueOn":
     case "repliedOn":
-      return readDate(record, field, value, format, options);
-    case "kind":
-      return setEnum(record, field, parseKind(value), original, (v) => (record.kind = v));
-    case "role":
-      return setEnum(record, field, parseRole(value), original, (v) => (record.role = v));
-    case "key":
-      return setEnum(record, field, parseKey(value), original, (v) => (record.key = v));
-    case "result":
-      return setEnum(record, field, parseResult(value), original, (v) => (record.result = v));
+      return readDate(record, field, value, format, options, memo);
+    case "kind": {
+      const parsed = parseWith(parseKind);
+      if (parsed.ok) record.kind = parsed.value;
+      else record.invalid.kind = shown(value);
+      return;
+    }
+    case "role": {
+      const parsed = parseWith(parseRole);
+      if (parsed.ok) record.role = parsed.value;
+      else record.invalid.role = shown(value);
+      return;
+    }
+    case "key": {
+      const parsed = parseWith(parseKey);
+      if (parsed.ok) record.key = parsed.value;
+      else record.invalid.key = shown(value);
+      return;
+    }
+    case "result": {
+      const parsed = parseWith(parseResult);
+      if (parsed.ok) record.result = parsed.value;
+      else record.invalid.result = shown(value);
+      return;
+    }
     case "satisfaction":
-      return setEnum(record, field, parseSatisfaction(value), original, (v) => (record.satisfaction = v));
-    case "satisfactionWork":
-      return setEnum(record, field, parseSatisfaction(value), original, (v) => (record.satisfactionWork = v));
+    case "satisfactionWork": {
+      const parsed = parseWith(parseSatisfaction);
+      if (parsed.ok) record[field] = parsed.value;
+      else record.invalid[field] = shown(value);
+      return;
+    }
     default:
       return setText(record, field, value);
   }
 }
 
-function setText(record: LedgerRecord, field: TextField, value: Exclude<CellValue, null>): void {
-  const text = typeof value === "string" ? value.replace(/[\s\u3000]+/g, " ").trim() : displayText(value);
-  if (text !== "") record[field] = text;
+/** The cell as the user sees it, kept when it cannot be read. */
+function shown(value: Exclude<CellValue, null>): string {
+  return typeof value === "string" ? value : displayText(value);
 }
 
-function setEnum<T>(
-  record: LedgerRecord,
-  field: Field,
-  parsed: EnumParse<T>,
-  original: string,
-  set: (v: T) => void,
-): void {
-  if (parsed.ok) set(parsed.value);
-  else record.invalid[field] = original;
+function setText(record: LedgerRecord, field: TextField, value: Exclude<CellValue, null>): void {
+  // \s covers U+3000 (the ideographic space); most cells have no space at all.
+  const text =
+    typeof value !== "string"
+      ? displayText(value)
+      : /\s/.test(value)
+        ? value.replace(/\s+/g, " ").trim()
+        : value;
+  if (text !== "") record[field] = text;
 }
 
 /**
@@ -252,6 +356,7 @@ function readDate(
   value: Exclude<CellValue, null>,
   format: string | null,
   { defaultYear, date1904 }: ReadOptions,
+  memo: TextMemo,
 ): void {
   let parsed: ReturnType<typeof parseDate>;
   if (typeof value === "number") {
@@ -261,13 +366,20 @@ function readDate(
   } else if (typeof value === "boolean") {
     parsed = { ok: false };
   } else {
-    if (NO_DATE.has(foldKey(value))) return;
-    const text = field === "dueOn" ? deadlineText(value) : value;
-    parsed = parseDate(text, defaultYear);
+    const read = memo.get(field, value, (v) =>
+      NO_DATE.has(foldKey(v))
+        ? NO_DATE_TEXT
+        : parseDate(field === "dueOn" ? deadlineText(v) : v, defaultYear),
+    );
+    if (read === NO_DATE_TEXT) return;
+    parsed = read;
   }
   if (parsed.ok) record[field] = parsed.serial;
-  else record.invalid[field] = typeof value === "string" ? value : displayText(value);
+  else record.invalid[field] = shown(value);
 }
+
+/** A date cell that says "no date" (未答复, 无, -): left empty, not reported. */
+const NO_DATE_TEXT = Symbol("no date");
 
 /** An extension the office wrote into the deadline cell ("延期至9月30日", "6.30（已延期至8月5日）"). */
 const EXTENDED_TO = /(?:延期|延长|延長|延至|顺延|順延|推迟|推遲)[至到]?\s*([^()（）,，;；]+)/;
@@ -284,6 +396,8 @@ function deadlineText(value: string): string {
 /** How Excel shows a number or boolean in General format: 12 not 12.0, TRUE/FALSE. */
 function displayText(value: number | boolean): string {
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  // Integers below 10^15 read as they are (the common case: 序号, ids, serials).
+  if (Number.isSafeInteger(value) && Math.abs(value) < 1e15) return String(value);
   // 15 significant digits, as Excel keeps, so 0.1+0.2 reads 0.3.
   return String(Number(value.toPrecision(15)));
 }

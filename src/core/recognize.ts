@@ -364,6 +364,8 @@ const FOOTER_FIRST = /^[\s\u3000]*[合总總小共填制製审審注註说說单
 /** What a totals row puts in its title cell: a count ("共5件", "5", "计5项"); in its id cell, only a worded one. */
 const COUNT_TEXT = /^(共|计|共计)?\d+(件|项|条|个)?$/;
 const WORDED_COUNT = /^(共|计|共计)\d+(件|项|条|个)?$|^\d+(件|项|条|个)$/;
+/** A count is a few characters ("共计128件"); longer text is an item's, and is not folded to be tested. */
+const COUNT_TEXT_MAX = 24;
 
 /**
  * A totals or footer row ("合计", "填表人：…", "单位负责人：…", "注：…") is not data: some cell opens with such
@@ -376,8 +378,10 @@ export function isFooterRow(cells: { field: Field; value: Exclude<CellValue, nul
     // The first-character test spares foldKey (an OpenCC pass) on ordinary cells.
     const isMarker = FOOTER_FIRST.test(text) && FOOTER_START.test(foldKey(text));
     if (isMarker) footer = true;
-    else if (field === "title" && !COUNT_TEXT.test(foldKey(text))) return false;
-    else if (field === "id" && !WORDED_COUNT.test(foldKey(text))) return false;
+    else if (field === "title" && !(text.length <= COUNT_TEXT_MAX && COUNT_TEXT.test(foldKey(text))))
+      return false;
+    else if (field === "id" && !(text.length <= COUNT_TEXT_MAX && WORDED_COUNT.test(foldKey(text))))
+      return false;
   }
   return footer;
 }

@@ -1,7 +1,7 @@
 import type { Script } from "./fields";
 import { DEFAULT_ORGANISATION, type Settings } from "./settings";
 import type { Stats } from "./stats.types";
-import type { Report, ReportParagraph } from "./report.types";
+import type { Report, ReportFollowUp, ReportParagraph } from "./report.types";
 import { inScript } from "./script";
 import { chineseDate, formatPercent, joinAnd } from "./format";
 
@@ -9,9 +9,10 @@ import { chineseDate, formatPercent, joinAnd } from "./format";
  * The year-end report (docs/DOMAIN.md, modelled on the seed): title, an opening paragraph of figures, the seed's
  * three section headings with marked placeholders for the prose people write, the topic paragraph under 二,
  * and a paragraph on unreplied items when there are any. Only facts from `stats`; written in simplified
- * Chinese, then converted when `script` is traditional.
+ * Chinese, then converted when `script` is traditional. With `followUp` (last year's items compared with this
+ * year's: compare.ts), one more paragraph under 二 on what became of them (回头看).
  */
-export function buildReport(stats: Stats, s: Settings, script: Script): Report {
+export function buildReport(stats: Stats, s: Settings, script: Script, followUp?: ReportFollowUp): Report {
   const w = wording(stats, s);
   const paragraphs: ReportParagraph[] = [
     { kind: "title", text: title(s, stats, w) },
@@ -33,6 +34,7 @@ export function buildReport(stats: Stats, s: Settings, script: Script): Report {
   }
   paragraphs.push({ kind: "heading", text: "二、统筹推进、狠抓落实，不断提升办理工作实效" });
   if (stats.topics.length > 0) paragraphs.push({ kind: "body", text: topicParagraph(stats, w) });
+  if (followUp) paragraphs.push({ kind: "body", text: followUpText(followUp, w) });
   paragraphs.push(
     placeholder(`结合典型${w.subjectNoun}，说明调研、办理措施和取得的成效。`),
     { kind: "heading", text: "三、下一步计划及工作建议" },
@@ -168,6 +170,40 @@ function resultPhrase(stats: Stats, scheme: Settings["resultScheme"]): string {
       .map(([n, words]) => `${words}${n}件`)
       .join("，");
   return [say(taken), say(notTaken)].filter((x) => x !== "").join("；");
+}
+
+/** The 回头看 paragraph in simplified Chinese, as buildReport writes it with `followUp` (before conversion). */
+export function followUpParagraph(f: ReportFollowUp, stats: Stats, s: Settings): string {
+  return followUpText(f, wording(stats, s));
+}
+
+/**
+ * "对2026年度列入计划拟解决或拟采纳的3件、未办复的5件建议提案开展“回头看”：本年度台账中有后续办理记录的6件，其中已办复
+ * 4件（已经解决或采纳的2件）、尚未办复2件；未找到后续办理记录的1件；1件找到相近记录，对应关系有待核实。"
+ */
+function followUpText(f: ReportFollowUp, w: Wording): string {
+  const year = f.lastYear !== null ? `${f.lastYear}年度` : "上年度";
+  if (f.items === 0) return `${year}没有列入计划拟解决或拟采纳、未办复的${w.subjectNoun}，无需开展“回头看”。`;
+  const scope = [
+    ...(f.planned > 0 ? [`列入计划拟解决或拟采纳的${f.planned}件`] : []),
+    ...(f.unreplied > 0 ? [`未办复的${f.unreplied}件`] : []),
+  ].join("、");
+  // An item both B类 and unreplied is one item: the total is stated when the two overlap.
+  const total = f.planned + f.unreplied > f.items ? `（共${f.items}件）` : "";
+  const parts: string[] = [];
+  if (f.matched > 0) {
+    let text = `本年度台账中有后续办理记录的${f.matched}件`;
+    const open = f.matched - f.replied;
+    if (f.replied > 0) {
+      text += `，其中已办复${f.replied}件`;
+      if (f.solved > 0) text += `（已经解决或采纳的${f.solved}件）`;
+    }
+    if (open > 0) text += `${f.replied > 0 ? "、" : "，其中"}尚未办复${open}件`;
+    parts.push(text);
+  }
+  if (f.notFound > 0) parts.push(`未找到后续办理记录的${f.notFound}件`);
+  if (f.ambiguous > 0) parts.push(`${f.ambiguous}件找到相近记录，对应关系有待核实`);
+  return `对${year}${scope}${w.subjectNoun}${total}开展“回头看”：${parts.join("；")}。`;
 }
 
 function topicParagraph(stats: Stats, w: Wording): string {

@@ -120,11 +120,12 @@ export function checkLedger(records: LedgerRecord[], layout: LedgerLayout): Issu
         add("missing_required", r.row, f);
       }
     }
-    for (const f of FIELDS) {
-      const text = r.invalid[f];
-      if (text === undefined) continue;
-      add(DATE_FIELD_SET.has(f) ? "invalid_date" : "invalid_value", r.row, f, { text });
-    }
+    if (hasKeys(r.invalid))
+      for (const f of FIELDS) {
+        const text = r.invalid[f];
+        if (text === undefined) continue;
+        add(DATE_FIELD_SET.has(f) ? "invalid_date" : "invalid_value", r.row, f, { text });
+      }
     for (const f of ["repliedOn", "dueOn"] as const satisfies readonly DateField[]) {
       const value = r[f];
       if (value !== undefined && r.assignedOn !== undefined && value < r.assignedOn)
@@ -144,7 +145,9 @@ export function checkLedger(records: LedgerRecord[], layout: LedgerLayout): Issu
       const text = r.invalid.repliedOn;
       add("reply_date_missing", r.row, "repliedOn", { evidence, ...(text ? { text } : {}) }, column);
     }
-    const feedback = [r.satisfaction, r.satisfactionWork].some((v) => v !== undefined && v !== "none");
+    const feedback =
+      (r.satisfaction !== undefined && r.satisfaction !== "none") ||
+      (r.satisfactionWork !== undefined && r.satisfactionWork !== "none");
     if (evidence === null && feedback) {
       add(
         "feedback_without_reply",
@@ -192,9 +195,17 @@ function addDuplicates(records: LedgerRecord[], add: Adder): void {
  * wording around a bare number ("第12号", "12号", "012" are all 12). Other text is compared as written.
  */
 function idKey(id: string): string {
-  const text = id.normalize("NFKC").replace(/\s+/g, "");
+  // Plain ASCII letters and digits (most 编号) need no folding.
+  const text = PLAIN_ID.test(id) ? id : id.normalize("NFKC").replace(/\s+/g, "");
   const m = /^第?0*(\d+)[号號]?$/.exec(text);
   return m?.[1] ?? text;
+}
+
+const PLAIN_ID = /^[A-Za-z0-9-]*$/;
+
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }
 
 function isBlank(value: LedgerRecord[Field]): boolean {

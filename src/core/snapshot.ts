@@ -70,10 +70,12 @@ export function mergeFills(
   firstRow: number,
   lastRow = Number.POSITIVE_INFINITY,
 ): { get(r: number, c: number): MergedArea | undefined } {
-  const fills = new Map<string, MergedArea>();
+  // Keyed by row and column in one number (Excel has 16,384 columns), no string built per lookup.
+  const fills = new Map<number, MergedArea>();
   for (const m of merges) {
     if (m.top < firstRow) continue;
-    for (let r = m.top + 1; r <= Math.min(m.bottom, lastRow); r++) fills.set(`${r}:${m.left}`, m);
+    for (let r = m.top + 1; r <= Math.min(m.bottom, lastRow); r++) fills.set(r * 16_384 + m.left, m);
   }
-  return { get: (r, c) => fills.get(`${r}:${c}`) };
+  if (fills.size === 0) return { get: () => undefined };
+  return { get: (r, c) => fills.get(r * 16_384 + c) };
 }

@@ -51,14 +51,16 @@ export function computeStats(
 ): Stats {
   const excludedNames = uniqueTrimmed(s.excludeDepartments);
   const excludedCounts = new Map<string, number>(excludedNames.map((n) => [foldKey(n), 0]));
-  const kept: LedgerRecord[] = [];
-  for (const r of records) {
-    const dept = r.department?.trim();
-    const key = dept ? foldKey(dept) : undefined;
-    const count = key !== undefined ? excludedCounts.get(key) : undefined;
-    if (key !== undefined && count !== undefined) excludedCounts.set(key, count + 1);
-    else kept.push(r);
-  }
+  // Nothing excluded (the common case): every record kept, no key folded.
+  const kept: LedgerRecord[] = excludedNames.length === 0 ? records : [];
+  if (excludedNames.length > 0)
+    for (const r of records) {
+      const dept = r.department?.trim();
+      const key = dept ? foldKey(dept) : undefined;
+      const count = key !== undefined ? excludedCounts.get(key) : undefined;
+      if (key !== undefined && count !== undefined) excludedCounts.set(key, count + 1);
+      else kept.push(r);
+    }
 
   const stats: Stats = {
     total: kept.length,

@@ -240,5 +240,31 @@ export const en: UiStrings = {
       download: "Understood, download (下载)",
       back: "Not now",
     },
+    modes: { label: "Mode", single: "One ledger", rollup: "Roll up several units (汇总)" },
+    rollup: {
+      intro:
+        "Choose or drop the units' ledger files (several at once) to roll them up in this browser into one new workbook: 汇总统计 (the figures), 汇总台账 (every item) and 各单位问题 (the issues). An item several units handle (same number and kind) counts once in the total.",
+      choose: "Choose several ledger files (.xlsx)",
+      drop: "or drop the files here together",
+      working: "Rolling up…",
+      summary: (units, asOf) => `${units} ${units === 1 ? "unit" : "units"} rolled up, figures as of ${asOf}`,
+      table: "Figures by unit",
+      columns: {
+        unit: "Unit",
+        file: "File",
+        total: "Items",
+        replyRate: "Reply rate",
+        overdue: "Overdue",
+        issues: "Issues",
+      },
+      total: "Total (each item once)",
+      duplicates: (count) => `Items several units handle: ${count} (counted once in the total)`,
+      failedTitle: "Files not rolled up",
+      none: "No ledger could be rolled up: check the files listed below.",
+      // "下载" stays in the name, as on the page's other download buttons.
+      download: "Download the roll-up workbook (下载)",
+      downloadHint: "With 汇总统计 (formulas over 汇总台账, and a chart), 汇总台账 and 各单位问题.",
+      fileName: "rollup",
+    },
   },
 };

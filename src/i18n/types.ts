@@ -186,5 +186,36 @@ export interface UiStrings {
       download: string;
       back: string;
     };
+    /** The page's two modes: one ledger (整理), or many units' ledgers rolled up into one workbook (汇总). */
+    modes: { label: string; single: string; rollup: string };
+    /** 汇总多个单位 (src/standalone/RollupPanel.tsx): several files in, one roll-up workbook out. */
+    rollup: {
+      intro: string;
+      choose: string;
+      drop: string;
+      working: string;
+      /** How many units were rolled up, and the date the figures refer to. */
+      summary: (units: number, asOf: string) => string;
+      /** The per-unit table: its caption and column headers. */
+      table: string;
+      columns: {
+        unit: string;
+        file: string;
+        total: string;
+        replyRate: string;
+        overdue: string;
+        issues: string;
+      };
+      /** The last row: the city total, an item several units handle counted once. */
+      total: string;
+      duplicates: (count: number) => string;
+      failedTitle: string;
+      /** No file could be rolled up: nothing to download. */
+      none: string;
+      download: string;
+      downloadHint: string;
+      /** The downloaded workbook's name, before ".xlsx". */
+      fileName: string;
+    };
   };
 }

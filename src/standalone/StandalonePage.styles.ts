@@ -14,6 +14,9 @@ export const useStandaloneStyles = makeStyles({
     gap: tokens.spacingVerticalL,
     outline: "2px dashed transparent",
   },
+  // The mode's content keeps the page's column and gaps; the other mode stays mounted but hidden.
+  mode: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  modeHidden: { display: "none" },
   dragging: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: "-8px" },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   picker: {

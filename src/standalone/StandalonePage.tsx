@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
+import { Suspense, lazy, useCallback, useEffect, useRef, useState, type DragEvent } from "react";
 import {
   Button,
   FluentProvider,
@@ -8,6 +8,8 @@ import {
   ProgressBar,
   Field,
   Spinner,
+  Tab,
+  TabList,
   Text,
   mergeClasses,
   webLightTheme,
@@ -32,6 +34,14 @@ import { RowPreview } from "./RowPreview";
 export interface StandalonePageProps {
   locale: Locale;
 }
+
+type Mode = "single" | "rollup";
+const MODES: readonly Mode[] = ["single", "rollup"];
+
+// 汇总多个单位 loads when first chosen: the page's initial script does not grow with it (issue 13).
+const RollupPanel = lazy(() =>
+  import(/* webpackChunkName: "rollup-page" */ "./RollupPanel").then((m) => ({ default: m.RollupPanel })),
+);
 
 /** What the pane last reported, for the file it was reported on. */
 interface Live {
@@ -69,6 +79,10 @@ export function StandalonePage({ locale }: StandalonePageProps) {
     [host],
   );
   const [dragging, setDragging] = useState(false);
+  const [mode, setMode] = useState<Mode>("single");
+  const [rollupOpened, setRollupOpened] = useState(false);
+  // Files dropped while 汇总多个单位 is shown go to it, every one of them.
+  const [dropped, setDropped] = useState<{ files: File[]; seq: number } | null>(null);
   const [saving, setSaving] = useState<StageProgress | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saveNote, setSaveNote] = useState<string | null>(null);
@@ -86,7 +100,8 @@ export function StandalonePage({ locale }: StandalonePageProps) {
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    take(e.dataTransfer.files);
+    if (mode === "rollup") setDropped((d) => ({ files: [...e.dataTransfer.files], seq: (d?.seq ?? 0) + 1 }));
+    else take(e.dataTransfer.files);
   };
 
   const download = async () => {
@@ -184,126 +199,152 @@ export function StandalonePage({ locale }: StandalonePageProps) {
           <Text>{s.subtitle}</Text>
         </header>
 
-        <section className={styles.picker} aria-label={s.choose}>
-          <input
-            ref={input}
-            className={styles.hiddenInput}
-            type="file"
-            accept=".xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12,application/vnd.ms-excel"
-            aria-label={s.choose}
-            onChange={(e) => {
-              take(e.currentTarget.files);
-              // The same file may be chosen again after an edit elsewhere.
-              e.currentTarget.value = "";
-            }}
-          />
-          <Button
-            appearance={state.phase === "ready" ? "secondary" : "primary"}
-            onClick={() => input.current?.click()}
-          >
-            {state.phase === "ready" ? s.another : s.choose}
-          </Button>
-          <Text>{s.drop}</Text>
-          <Text size={200} className={styles.muted}>
-            {s.privacy}
-          </Text>
-        </section>
-
-        {state.phase === "reading" && (
-          <StageBar locale={locale} progress={state.progress} label={s.reading} onCancel={cancel} />
-        )}
-        {state.phase === "cancelled" && (
-          <MessageBar intent="info" role="status">
-            <MessageBarBody>{s.cancelled}</MessageBarBody>
-          </MessageBar>
-        )}
-        {state.phase === "failed" && (
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>
-              <MessageBarTitle>
-                {s.errorTitle} {state.fileName}
-              </MessageBarTitle>
-              {state.message}
-            </MessageBarBody>
-          </MessageBar>
+        <TabList
+          aria-label={s.modes.label}
+          selectedValue={mode}
+          onTabSelect={(_, data) => {
+            setMode(data.value as Mode);
+            if (data.value === "rollup") setRollupOpened(true);
+          }}
+        >
+          {MODES.map((id) => (
+            <Tab key={id} value={id}>
+              {s.modes[id]}
+            </Tab>
+          ))}
+        </TabList>
+        {rollupOpened && (
+          // Once opened, kept while the other mode is shown (hidden): its result stays for the way back.
+          <div className={mode === "rollup" ? styles.mode : styles.modeHidden}>
+            <Suspense fallback={<Spinner label={s.modes.rollup} />}>
+              <RollupPanel locale={locale} dropped={dropped} />
+            </Suspense>
+          </div>
         )}
 
-        {state.phase === "ready" && (
-          <>
-            <section className={styles.result} aria-label={state.fileName}>
-              <div className={styles.downloadRow}>
-                <Text weight="semibold">{state.fileName}</Text>
-                <Button
-                  appearance="primary"
-                  disabled={saving !== null}
-                  {...(saving ? { icon: <Spinner size="tiny" aria-label={s.downloading} /> } : {})}
-                  onClick={() => void download()}
-                >
-                  {s.download}
-                </Button>
-                <Text size={200} className={styles.muted}>
-                  {s.downloadHint}
-                </Text>
-              </div>
-              <div className={styles.downloadRow}>
-                <Button
-                  disabled={writing || !live?.analysis}
-                  {...(writing ? { icon: <Spinner size="tiny" aria-label={s.downloadWord} /> } : {})}
-                  onClick={() => void downloadWord()}
-                >
-                  {s.downloadWord}
-                </Button>
-                <Text size={200} className={styles.muted}>
-                  {s.downloadWordHint}
-                </Text>
-              </div>
-              {saving && (
-                <StageBar locale={locale} progress={saving} label={s.downloading} onCancel={stopDownload} />
-              )}
-              {saveNote && (
-                <MessageBar intent="info" role="status">
-                  <MessageBarBody>{saveNote}</MessageBarBody>
-                </MessageBar>
-              )}
-              {shownHeld && (
-                <DroppedWarning
+        {/* One ledger: kept while the roll-up is shown (hidden), so the pane keeps its corrections. */}
+        <div className={mode === "single" ? styles.mode : styles.modeHidden}>
+          <section className={styles.picker} aria-label={s.choose}>
+            <input
+              ref={input}
+              className={styles.hiddenInput}
+              type="file"
+              accept=".xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12,application/vnd.ms-excel"
+              aria-label={s.choose}
+              onChange={(e) => {
+                take(e.currentTarget.files);
+                // The same file may be chosen again after an edit elsewhere.
+                e.currentTarget.value = "";
+              }}
+            />
+            <Button
+              appearance={state.phase === "ready" ? "secondary" : "primary"}
+              onClick={() => input.current?.click()}
+            >
+              {state.phase === "ready" ? s.another : s.choose}
+            </Button>
+            <Text>{s.drop}</Text>
+            <Text size={200} className={styles.muted}>
+              {s.privacy}
+            </Text>
+          </section>
+
+          {state.phase === "reading" && (
+            <StageBar locale={locale} progress={state.progress} label={s.reading} onCancel={cancel} />
+          )}
+          {state.phase === "cancelled" && (
+            <MessageBar intent="info" role="status">
+              <MessageBarBody>{s.cancelled}</MessageBarBody>
+            </MessageBar>
+          )}
+          {state.phase === "failed" && (
+            <MessageBar intent="error" role="alert">
+              <MessageBarBody>
+                <MessageBarTitle>
+                  {s.errorTitle} {state.fileName}
+                </MessageBarTitle>
+                {state.message}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+
+          {state.phase === "ready" && (
+            <>
+              <section className={styles.result} aria-label={state.fileName}>
+                <div className={styles.downloadRow}>
+                  <Text weight="semibold">{state.fileName}</Text>
+                  <Button
+                    appearance="primary"
+                    disabled={saving !== null}
+                    {...(saving ? { icon: <Spinner size="tiny" aria-label={s.downloading} /> } : {})}
+                    onClick={() => void download()}
+                  >
+                    {s.download}
+                  </Button>
+                  <Text size={200} className={styles.muted}>
+                    {s.downloadHint}
+                  </Text>
+                </div>
+                <div className={styles.downloadRow}>
+                  <Button
+                    disabled={writing || !live?.analysis}
+                    {...(writing ? { icon: <Spinner size="tiny" aria-label={s.downloadWord} /> } : {})}
+                    onClick={() => void downloadWord()}
+                  >
+                    {s.downloadWord}
+                  </Button>
+                  <Text size={200} className={styles.muted}>
+                    {s.downloadWordHint}
+                  </Text>
+                </div>
+                {saving && (
+                  <StageBar locale={locale} progress={saving} label={s.downloading} onCancel={stopDownload} />
+                )}
+                {saveNote && (
+                  <MessageBar intent="info" role="status">
+                    <MessageBarBody>{saveNote}</MessageBarBody>
+                  </MessageBar>
+                )}
+                {shownHeld && (
+                  <DroppedWarning
+                    locale={locale}
+                    dropped={shownHeld.built.dropped}
+                    onDownload={() => {
+                      shownHeld.host.save(shownHeld.built.bytes, shownHeld.fileName);
+                      setHeld(null);
+                    }}
+                    onBack={() => setHeld(null)}
+                  />
+                )}
+                {saveError && (
+                  <MessageBar intent="error" role="alert">
+                    <MessageBarBody>{saveError}</MessageBarBody>
+                  </MessageBar>
+                )}
+                {live?.analysis && (
+                  // The pane's live figures: those of the workbook as it will be downloaded.
+                  <section aria-labelledby="figures-heading" className={styles.figures}>
+                    <Text as="h2" id="figures-heading" weight="semibold">
+                      {s.figures}
+                    </Text>
+                    <FigureCards locale={locale} stats={live.analysis.stats} />
+                  </section>
+                )}
+              </section>
+              <App key={state.id} host={state.host} locale={locale} onAnalysisChange={onAnalysisChange} />
+              {shownPreview && (
+                <RowPreview
                   locale={locale}
-                  dropped={shownHeld.built.dropped}
-                  onDownload={() => {
-                    shownHeld.host.save(shownHeld.built.bytes, shownHeld.fileName);
-                    setHeld(null);
-                  }}
-                  onBack={() => setHeld(null)}
+                  sheet={shownPreview.sheet}
+                  row={shownPreview.row}
+                  col={shownPreview.col}
+                  date1904={shownPreview.date1904}
+                  {...(previewLayout ? { layout: previewLayout } : {})}
                 />
               )}
-              {saveError && (
-                <MessageBar intent="error" role="alert">
-                  <MessageBarBody>{saveError}</MessageBarBody>
-                </MessageBar>
-              )}
-              {live?.analysis && (
-                // The pane's live figures: those of the workbook as it will be downloaded.
-                <section aria-labelledby="figures-heading" className={styles.figures}>
-                  <Text as="h2" id="figures-heading" weight="semibold">
-                    {s.figures}
-                  </Text>
-                  <FigureCards locale={locale} stats={live.analysis.stats} />
-                </section>
-              )}
-            </section>
-            <App key={state.id} host={state.host} locale={locale} onAnalysisChange={onAnalysisChange} />
-            {shownPreview && (
-              <RowPreview
-                locale={locale}
-                sheet={shownPreview.sheet}
-                row={shownPreview.row}
-                col={shownPreview.col}
-                date1904={shownPreview.date1904}
-                {...(previewLayout ? { layout: previewLayout } : {})}
-              />
-            )}
-          </>
-        )}
+            </>
+          )}
+        </div>
       </div>
     </FluentProvider>
   );

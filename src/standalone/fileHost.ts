@@ -4,6 +4,7 @@ import type { WorkbookPlan } from "../core/plan/types";
 import { buildXlsx, carryOptionsOf, writeXlsx } from "../hosts/xlsx/build";
 import { carryOver, hasMacros } from "../hosts/xlsx/carry";
 import { planFor } from "../core/plan/pipeline";
+import { withTraditional } from "../core/script";
 import { loadXlsx, snapshotOf } from "../hosts/xlsx/workbook";
 import { renderPlan } from "../hosts/xlsx/render";
 import { HostError, type ApplyResult, type ProgressListener } from "../hosts/host";
@@ -79,14 +80,15 @@ function createSession(
     }
     // Planned from the very snapshot the pane reads (what the user sees), rendered on a copy, so the workbook
     // the pane is showing stays as it is.
-    const planned = planFor(snapshotOf(wb), { settings, now });
+    const snapshot = snapshotOf(wb);
+    const planned = await withTraditional(() => planFor(snapshot, { settings, now }));
     if (!planned.ok) throw new HostError("download_failed", { failure: planned.error.code });
-    const copy = await loadXlsx(toArrayBuffer(await writeXlsx(wb)));
+    const copy = await loadXlsx(toArrayBuffer(await writeXlsx(wb, { stored: true })));
     renderPlan(copy, planned.plan);
     // What ExcelJS lost on the way (charts, pivot tables …) comes back from the file as opened, as in buildXlsx.
     const carried = await carryOver(
       new Uint8Array(original),
-      await writeXlsx(copy),
+      await writeXlsx(copy, { stored: true }),
       carryOptionsOf(planned.plan, await keep),
     );
     return {
@@ -100,7 +102,7 @@ function createSession(
     snapshot: async () => snapshotOf(wb),
     async apply(plan: WorkbookPlan, onProgress?: ProgressListener): Promise<ApplyResult> {
       // Rendered on a copy and swapped in, so a failure half-way leaves the workbook as it was.
-      const next = await loadXlsx(toArrayBuffer(await writeXlsx(wb)));
+      const next = await loadXlsx(toArrayBuffer(await writeXlsx(wb, { stored: true })));
       onProgress?.(0.5);
       try {
         renderPlan(next, plan);

@@ -1,4 +1,5 @@
 import type { SettingsInput } from "../core/settings";
+import type { PageRollup, PageRollupFile } from "./rollupJob";
 import type { WorkbookPlan } from "../core/plan/types";
 import type { ApplyResult, ProgressListener } from "../hosts/host";
 import { fileHostOver, type BuiltWorkbook, type FileHost, type WorkbookSession } from "./fileHostApi";
@@ -116,6 +117,12 @@ class WorkerClient {
     });
   }
 
+  /** Ends the worker once nothing is in flight (a roll-up's worker, done). */
+  close(): void {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
   /** Terminates the worker; every request in flight is rejected with why. */
   stop(reason: StopReason | "unavailable"): void {
     if (reason === "cancelled") this.cancels++;
@@ -204,4 +211,31 @@ export async function openWorkerHost(
       (await ask<"build">({ type: "build", settings })).built,
   };
   return fileHostOver(session, options.save, () => client.stop("cancelled"));
+}
+
+/**
+ * 汇总多个单位 in a worker of its own, ended when done: the files' bytes are copied to it (the page keeps them to
+ * read on its own thread should no worker start). Rejects as openWorkerHost does; `cancel` stops it.
+ */
+export async function rollupInWorker(
+  files: PageRollupFile[],
+  settings: SettingsInput,
+  spawn: () => WorkerLike,
+  options: WorkerHostOptions = {},
+  cancel?: (stop: () => void) => void,
+): Promise<PageRollup> {
+  const client = new WorkerClient(spawn, options);
+  try {
+    client.start();
+  } catch {
+    throw new WorkerUnavailable();
+  }
+  cancel?.(() => client.stop("cancelled"));
+  try {
+    const result = await client.request({ type: "rollup", files, settings }, options.onProgress);
+    if (result.type !== "rollup") throw new WorkerStopped("failed");
+    return result.rollup;
+  } finally {
+    client.close();
+  }
 }

@@ -4,6 +4,7 @@ import type { WorkbookPlan } from "../core/plan/types";
 import { HOST_ERROR_CODES, HostError, type ApplyResult, type HostErrorDetails } from "../hosts/host";
 import { XlsxLoadError, type LimitFigures, type XlsxErrorCode } from "../hosts/xlsx/errors";
 import type { BuiltWorkbook } from "./fileHostApi";
+import type { PageRollup, PageRollupFile } from "./rollupJob";
 
 /**
  * What the page and its workbook worker (ledger.worker.ts) say to each other. Everything is plain data
@@ -18,13 +19,16 @@ export type WorkerRequest =
   | { id: number; type: "open"; bytes: ArrayBuffer }
   | { id: number; type: "snapshot" }
   | { id: number; type: "apply"; plan: WorkbookPlan }
-  | { id: number; type: "build"; settings: SettingsInput };
+  | { id: number; type: "build"; settings: SettingsInput }
+  /** 汇总多个单位: needs no open workbook (a worker of its own, workerHost.ts rollupInWorker). */
+  | { id: number; type: "rollup"; files: PageRollupFile[]; settings: SettingsInput };
 
 export type WorkerResult =
   | { type: "open" }
   | { type: "snapshot"; snapshot: WorkbookSnapshot }
   | { type: "apply"; result: ApplyResult }
-  | { type: "build"; built: BuiltWorkbook };
+  | { type: "build"; built: BuiltWorkbook }
+  | { type: "rollup"; rollup: PageRollup };
 
 export type WireError =
   | { kind: "load"; code: XlsxErrorCode; detail?: string; figures?: LimitFigures }

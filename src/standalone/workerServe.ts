@@ -38,6 +38,12 @@ export function serveWorkbook(
       session = opened;
       return { type: "open" };
     }
+    if (request.type === "rollup") {
+      progress("analyse");
+      // The roll-up's code (core/rollup, its plan, the chart parts) is a chunk of its own, loaded on the first one.
+      const { rollupFiles } = await import(/* webpackChunkName: "rollup" */ "./rollupJob");
+      return { type: "rollup", rollup: await rollupFiles(request.files, request.settings) };
+    }
     if (!session) throw new Error("no workbook open");
     switch (request.type) {
       case "snapshot": {
@@ -60,10 +66,17 @@ export function serveWorkbook(
     queue = queue.then(async () => {
       try {
         const result = await handle(request);
-        post({ id: request.id, type: "done", result }, result.type === "build" ? [result.built.bytes] : []);
+        post({ id: request.id, type: "done", result }, transferOf(result));
       } catch (e) {
         post({ id: request.id, type: "failed", error: toWire(e) }, []);
       }
     });
   };
+}
+
+/** The bytes a result moves to the page rather than copies. */
+function transferOf(result: WorkerResult): Transferable[] {
+  if (result.type === "build") return [result.built.bytes];
+  if (result.type === "rollup" && result.rollup.bytes) return [result.rollup.bytes];
+  return [];
 }

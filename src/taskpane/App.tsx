@@ -16,6 +16,7 @@ import type { Analysis } from "../core/analyze";
 import { languageTag, strings } from "../i18n";
 import type { LedgerHost } from "../hosts/host";
 import { useLedger, type AnalysisState } from "./useLedger";
+import { EngineContext } from "./useEngine";
 import { Notices } from "./components/Notices";
 import { BusyBar } from "./components/BusyBar";
 import { MappingPanel } from "./components/MappingPanel";
@@ -151,47 +152,49 @@ export function App({ host, locale, theme = "light", initialSettings, now, onAna
         {ledger.loading && <Spinner label={s.loading} />}
         {!ledger.loading && !analysis && <Button onClick={() => void ledger.reload()}>{s.reload}</Button>}
         {analysis && (
-          <div role="tabpanel" aria-label={s.tabs[tab]}>
-            {tab === "structure" && (
-              <MappingPanel
-                locale={locale}
-                analysis={analysis}
-                busy={busy !== null}
-                onMap={map}
-                onStructure={() => void ledger.run("structure")}
-              />
-            )}
-            {tab === "check" && (
-              <IssuesPanel locale={locale} analysis={analysis} {...(onSelect ? { onSelect } : {})} />
-            )}
-            {tab === "remind" && (
-              <RemindersPanel
-                locale={locale}
-                analysis={analysis}
-                busy={busy !== null}
-                onGenerate={(options) => void ledger.run("reminders", undefined, options)}
-                {...(onSelect ? { onSelect } : {})}
-              />
-            )}
-            {tab === "report" && (
-              <ReportPanel
-                locale={locale}
-                analysis={analysis}
-                busy={busy !== null}
-                onGenerate={() => void ledger.run("statistics")}
-                onPrint={() => void ledger.run("print")}
-                {...(saveFile ? { onWord: () => word(analysis) } : {})}
-              />
-            )}
-            {tab === "settings" && (
-              <SettingsPanel
-                locale={locale}
-                settings={analysis.settings}
-                busy={busy !== null}
-                onSave={saveSettings}
-              />
-            )}
-          </div>
+          <EngineContext.Provider value={ledger.engine}>
+            <div role="tabpanel" aria-label={s.tabs[tab]}>
+              {tab === "structure" && (
+                <MappingPanel
+                  locale={locale}
+                  analysis={analysis}
+                  busy={busy !== null}
+                  onMap={map}
+                  onStructure={() => void ledger.run("structure")}
+                />
+              )}
+              {tab === "check" && (
+                <IssuesPanel locale={locale} analysis={analysis} {...(onSelect ? { onSelect } : {})} />
+              )}
+              {tab === "remind" && (
+                <RemindersPanel
+                  locale={locale}
+                  analysis={analysis}
+                  busy={busy !== null}
+                  onGenerate={(options) => void ledger.run("reminders", undefined, options)}
+                  {...(onSelect ? { onSelect } : {})}
+                />
+              )}
+              {tab === "report" && (
+                <ReportPanel
+                  locale={locale}
+                  analysis={analysis}
+                  busy={busy !== null}
+                  onGenerate={() => void ledger.run("statistics")}
+                  onPrint={() => void ledger.run("print")}
+                  {...(saveFile ? { onWord: () => word(analysis) } : {})}
+                />
+              )}
+              {tab === "settings" && (
+                <SettingsPanel
+                  locale={locale}
+                  settings={analysis.settings}
+                  busy={busy !== null}
+                  onSave={saveSettings}
+                />
+              )}
+            </div>
+          </EngineContext.Provider>
         )}
       </main>
     </FluentProvider>

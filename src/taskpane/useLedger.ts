@@ -1,11 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { analyzeWorkbook, type Analysis } from "../core/analyze";
+import type { Analysis } from "../core/analyze";
 import type { SettingsInput } from "../core/settings";
 import type { WorkbookSnapshot } from "../core/snapshot";
-import { planFor } from "../core/plan/pipeline";
+import {
+  loadTraditional,
+  TraditionalNotLoadedError,
+  traditionalLoaded,
+  withTraditional,
+} from "../core/script";
 import type { Issue } from "../core/issues";
 import type { HostFeature, LedgerHost } from "../hosts/host";
 import { toLedgerError, type LedgerError } from "./errors";
+import { loadEngine, type Engine } from "./useEngine";
 import { TASK_PARTS, type Task } from "../core/plan/tasks";
 import type { ReminderOptions } from "../core/reminders";
 
@@ -21,8 +27,10 @@ export interface Done {
 }
 
 export interface LedgerState {
-  /** True until the first snapshot is read. */
+  /** True until the first snapshot is read and the engine chunk is loaded. */
   loading: boolean;
+  /** The engine chunk, once loaded (the panels call it through EngineContext). */
+  engine: Engine | null;
   analysis: Analysis | null;
   error: LedgerError | null;
   /** Features the host cannot render (known in advance, or reported by the last apply). */
@@ -76,8 +84,24 @@ export function useLedger(
   // Only the latest read may land: edits can trigger reads faster than a slow host answers.
   const readSeq = useRef(0);
 
+  // The engine chunk loads beside the first read (the entry has usually asked for it already); a reload retries
+  // a chunk that failed to load (a resolved load answers at once with the same module: no new render).
+  const [engine, setEngine] = useState<Engine | null>(null);
+  const [engineError, setEngineError] = useState<LedgerError | null>(null);
+  const requestEngine = useCallback(() => {
+    loadEngine().then(
+      (loaded) => {
+        if (!mounted.current) return;
+        setEngine(loaded);
+        setEngineError(null);
+      },
+      (e: unknown) => mounted.current && setEngineError(toLedgerError(e)),
+    );
+  }, []);
+
   const reload = useCallback(async () => {
     const seq = ++readSeq.current;
+    requestEngine();
     try {
       const next = await host.snapshot();
       if (mounted.current && seq === readSeq.current) {
@@ -87,7 +111,7 @@ export function useLedger(
     } catch (e) {
       if (mounted.current && seq === readSeq.current) setHostError(toLedgerError(e));
     }
-  }, [host]);
+  }, [host, requestEngine]);
 
   useEffect(() => {
     mounted.current = true;
@@ -101,14 +125,27 @@ export function useLedger(
     };
   }, [host, reload]);
 
-  const outcome = useMemo(() => {
-    if (!snapshot) return null;
+  // A traditional workbook's analysis asks for the s2tw dictionaries: they load (a chunk of their own), then
+  // the analysis runs again. A simplified one never loads them.
+  const [traditional, setTraditional] = useState(traditionalLoaded);
+  const analyzed = useMemo(() => {
+    if (!snapshot || !engine) return null;
     try {
-      return analyzeWorkbook(snapshot, settings, now?.());
+      return engine.analyzeWorkbook(snapshot, settings, now?.());
     } catch (e) {
+      if (e instanceof TraditionalNotLoadedError && !traditional) return "needsTraditional" as const;
       return { ok: false as const, thrown: toLedgerError(e) };
     }
-  }, [snapshot, settings, now]);
+  }, [engine, snapshot, settings, now, traditional]);
+  const waiting = analyzed === "needsTraditional";
+  useEffect(() => {
+    if (!waiting) return;
+    loadTraditional().then(
+      () => mounted.current && setTraditional(true),
+      (e: unknown) => mounted.current && setHostError(toLedgerError(e)),
+    );
+  }, [waiting]);
+  const outcome = waiting ? null : analyzed;
 
   const analysis = outcome?.ok ? outcome.analysis : null;
 
@@ -152,7 +189,7 @@ export function useLedger(
 
   const run = useCallback(
     async (task: Task, given?: SettingsInput, reminders?: ReminderOptions): Promise<boolean> => {
-      if (!snapshot || busy) return false;
+      if (!snapshot || !engine || busy) return false;
       setBusy(task);
       setProgress(0);
       setDone(null);
@@ -161,10 +198,12 @@ export function useLedger(
         // The analysis on screen when the settings are those shown; a fresh one for settings just saved.
         const current = outcome?.ok && given === undefined ? outcome.analysis : undefined;
         const source = current ? { analysis: current } : { settings: given ?? settings, ...nowOf(now) };
-        const planned = planFor(snapshot, source, {
-          parts: TASK_PARTS[task],
-          ...(reminders !== undefined ? { reminders } : {}),
-        });
+        const planned = await withTraditional(() =>
+          engine.planFor(snapshot, source, {
+            parts: TASK_PARTS[task],
+            ...(reminders !== undefined ? { reminders } : {}),
+          }),
+        );
         if (!planned.ok) {
           setHostError({ kind: "analyze", failure: planned.error });
           return false;
@@ -191,7 +230,7 @@ export function useLedger(
         }
       }
     },
-    [host, snapshot, settings, busy, now, reload, outcome],
+    [host, engine, snapshot, settings, busy, now, reload, outcome],
   );
 
   const skipped = useMemo(() => {
@@ -203,9 +242,10 @@ export function useLedger(
   const dismissDone = useCallback(() => setDone(null), []);
 
   return {
-    loading: snapshot === null && hostError === null,
+    loading: (snapshot === null || engine === null || waiting) && hostError === null && engineError === null,
+    engine,
     analysis,
-    error: hostError ?? analyzeError,
+    error: hostError ?? engineError ?? analyzeError,
     skipped,
     busy,
     progress,

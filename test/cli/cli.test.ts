@@ -5,10 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { xlsxFromGrids, utc } from "../helpers/grid-xlsx";
 import { loadXlsx } from "../../src/hosts/xlsx/workbook";
+import { ledgerCommand } from "./ledgerCommand";
 
 const ROOT = join(__dirname, "..", "..");
 const SAMPLE = join(ROOT, "samples", "sample-ledger.xlsx");
-const TSX = join(ROOT, "node_modules", ".bin", "tsx");
 
 interface Run {
   status: number | null;
@@ -18,7 +18,8 @@ interface Run {
 
 /** Runs the command line exactly as the README and the acceptance checks do (minus npm's wrapper). */
 function ledger(...args: string[]): Run {
-  const r = spawnSync(TSX, [join(ROOT, "src", "cli", "main.ts"), ...args], { encoding: "utf8", cwd: ROOT });
+  const [command, argv] = ledgerCommand(args);
+  const r = spawnSync(command, argv, { encoding: "utf8", cwd: ROOT });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -15,9 +15,9 @@ import { HOSTILE_CASES, type HostileCase } from "../helpers/hostileCorpus";
 import { failureMessage, type FailureCode } from "../../src/i18n/failures";
 import { convertManyWithLibreOffice, describeWithLibreOffice } from "../helpers/libreoffice";
 import { packageProblems } from "../helpers/packageCheck";
+import { ledgerCommand } from "./ledgerCommand";
 
 const ROOT = join(__dirname, "..", "..");
-const TSX = join(ROOT, "node_modules", ".bin", "tsx");
 const dir = mkdtempSync(join(tmpdir(), "ledger-hostile-"));
 
 interface Run {
@@ -30,7 +30,8 @@ interface Run {
 
 function ledger(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, [join(ROOT, "src", "cli", "main.ts"), ...args], { cwd: ROOT });
+    const [command, argv] = ledgerCommand(args);
+    const child = spawn(command, argv, { cwd: ROOT });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (b: Buffer) => (stdout += b.toString("utf8")));

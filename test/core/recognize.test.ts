@@ -2,8 +2,12 @@ import { HEADER_SYNONYMS, matchHeader } from "../../src/core/headers";
 import { recognizeSheet, recognizeWorkbook } from "../../src/core/recognize";
 import { FIELDS, type Field } from "../../src/core/fields";
 import type { CellValue, SheetSnapshot } from "../../src/core/snapshot";
-import { toTraditional } from "../../src/core/script";
+import * as OpenCC from "opencc-js";
+import { loadTraditional } from "../../src/core/script";
 import { areaOf } from "../helpers/address";
+
+// Traditional ledgers are analysed here: the s2tw dictionaries load first (src/core/script.ts).
+beforeAll(() => loadTraditional());
 
 /** A sheet from inline rows and A1 merge ranges ("A3:A4"). */
 function grid(name: string, rows: CellValue[][], merges: string[] = [], hidden = false): SheetSnapshot {
@@ -14,6 +18,8 @@ function fieldsOf(columns: { header: string; field: Field | null }[]): Record<st
 }
 
 describe("header synonyms", () => {
+  // The cases are listed before any test runs (before loadTraditional): opencc-js's full s2tw writes them.
+  const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
   const cases = FIELDS.flatMap((field) =>
     HEADER_SYNONYMS[field].flatMap((word) => [
       { field, word },

@@ -7,6 +7,10 @@ import { remindersFor } from "../../src/core/reminders";
 import { serialFromYmd } from "../../src/core/dates";
 import type { SettingsInput } from "../../src/core/settings";
 import { expectGolden } from "../helpers/golden";
+import { loadTraditional } from "../../src/core/script";
+
+// Traditional ledgers are analysed here: the s2tw dictionaries load first (src/core/script.ts).
+beforeAll(() => loadTraditional());
 
 const d = (m: number, day: number) => serialFromYmd(2026, m, day);
 const HEADER = [

@@ -6,6 +6,10 @@ import { buildReport, topicList } from "../../src/core/report";
 import { formatPercent, joinAnd } from "../../src/core/format";
 import type { Report } from "../../src/core/report.types";
 import { expectGolden } from "../helpers/golden";
+import { loadTraditional } from "../../src/core/script";
+
+// Traditional ledgers are analysed here: the s2tw dictionaries load first (src/core/script.ts).
+beforeAll(() => loadTraditional());
 
 const d = (y: number, m: number, day: number): number => serialFromYmd(y, m, day);
 const rec = (row: number, extra: Partial<LedgerRecord>): LedgerRecord => ({ row, invalid: {}, ...extra });

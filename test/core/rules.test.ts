@@ -4,6 +4,10 @@ import type { LedgerLayout } from "../../src/core/layout";
 import { serialFromYmd } from "../../src/core/dates";
 import { checkLedger } from "../../src/core/rules";
 import { issueMessage, renderIssue } from "../../src/i18n/issues";
+import { loadTraditional } from "../../src/core/script";
+
+// zh-TW messages are converted: the s2tw dictionaries load first (src/core/script.ts).
+beforeAll(() => loadTraditional());
 
 const COLUMNS: [Field, string][] = [
   ["id", "编号"],

@@ -51,6 +51,11 @@ const SAMPLES: Record<string, readonly unknown[][]> = {
   "remind.overdueDays": [[1], [3]],
   "remind.daysLeft": [[1], [4]],
   "page.preview.caption": [["责任分工表", 15]],
+  "page.rollup.summary": [
+    [3, "2026-12-31"],
+    [1, "2026-12-31"],
+  ],
+  "page.rollup.duplicates": [[2]],
   "report.repliedUndated": [[1], [3]],
   "report.items": [[1], [12]],
   "notices.skipped": [["数据验证（下拉列表）"]],

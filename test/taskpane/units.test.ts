@@ -8,6 +8,10 @@ import { HostError } from "../../src/hosts/host";
 import type { Issue } from "../../src/core/issues";
 import type { LedgerLayout } from "../../src/core/layout";
 import { pageLocale } from "../../src/standalone/locale";
+import { loadTraditional } from "../../src/core/script";
+
+// zh-TW messages are converted: the s2tw dictionaries load first (src/core/script.ts).
+beforeAll(() => loadTraditional());
 
 describe("localeFromLanguage", () => {
   it.each([

@@ -49,7 +49,8 @@ export function thisRow(table: string, column: string): string {
 
 /**
  * Texts a deadline cell may hold that mean "no date" (normalize.ts reads them as empty, so the default applies),
- * in both scripts since the formula compares the cell as written.
+ * in both scripts since the formula compares the cell as written. Their traditional forms come from
+ * scriptWords.ts (no dictionary is loaded for them).
  */
 export const NO_DATE_FORMULA_TEXTS: readonly string[] = [
   ...new Set(NO_DATE_TEXTS.flatMap((t) => [t, toTraditional(t)])),

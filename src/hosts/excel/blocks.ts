@@ -1,5 +1,6 @@
-import type { CellBlock, PlanCell } from "../../core/plan/types";
+import type { CellBlock, CellStyle, PlanCell } from "../../core/plan/types";
 import { DEFAULT_DATE_FORMAT } from "../../core/dates";
+import { parseRange } from "./address";
 
 /**
  * Splitting a plan's cell blocks into row chunks (one range write each) and packing the chunks into
@@ -138,11 +139,12 @@ export function chunkBlock(block: CellBlock, maxBytes = CHUNK_BYTES, maxCells = 
       columns: width,
       data: rows.map((r) => r.data),
       useFormulas: rows.some((r) => r.hasFormula),
-      bytes: rows.reduce((n, r) => n + r.dataBytes, 0),
+      // Each row counts its brackets and a comma; the outer array adds one byte more.
+      bytes: rows.reduce((n, r) => n + r.dataBytes, 1),
     };
     if (rows.some((r) => r.hasFormat)) {
       chunk.formats = rows.map((r) => r.formats);
-      chunk.bytes += rows.reduce((n, r) => n + r.formatBytes, 0);
+      chunk.bytes += rows.reduce((n, r) => n + r.formatBytes, 1);
     }
     chunks.push(chunk);
     start += rows.length;
@@ -161,10 +163,110 @@ export function chunkBlock(block: CellBlock, maxBytes = CHUNK_BYTES, maxCells = 
   return chunks;
 }
 
+/** One range.numberFormat write: the styles' number formats down part of one column. */
+export interface FormatChunk {
+  row: number;
+  col: number;
+  rows: number;
+  columns: number;
+  /** null leaves a cell's format as it is. */
+  formats: (string | null)[][];
+  /** UTF-8 JSON size of `formats`. */
+  bytes: number;
+}
+
+/** Rows left between two formatted cells of a column before it is written as two ranges. */
+const MAX_FORMAT_GAP = 8;
+
+/**
+ * Row bands of a column run, `rowBytes(i)` each, cut at CHUNK_BYTES and CHUNK_CELLS like the values.
+ */
+function bands(
+  rows: number,
+  rowBytes: (i: number) => number,
+): { top: number; rows: number; bytes: number }[] {
+  const out: { top: number; rows: number; bytes: number }[] = [];
+  let top = 0;
+  // The brackets of the outer array; each row adds its own bytes and a comma.
+  let bytes = 1;
+  for (let i = 0; i < rows; i++) {
+    const b = rowBytes(i);
+    if (i > top && (bytes + b > CHUNK_BYTES || i - top >= CHUNK_CELLS)) {
+      out.push({ top, rows: i - top, bytes });
+      top = i;
+      bytes = 1;
+    }
+    bytes += b;
+  }
+  if (rows > top) out.push({ top, rows: rows - top, bytes });
+  return out;
+}
+
+/**
+ * The number formats of a sheet's styles (CellStyle.numberFormat over a range; a later style wins), as
+ * column runs cut into chunks like the values: a date format down 100,000 rows is 1.3 MB of JSON, and a
+ * column of short runs (dates between text) is one write, not one per run.
+ */
+export function formatChunks(styles: readonly { range: string; style: CellStyle }[]): FormatChunk[] {
+  const byColumn = new Map<number, Map<number, string>>();
+  for (const { range, style } of styles) {
+    const format = style.numberFormat;
+    if (format === undefined) continue;
+    const area = parseRange(range);
+    for (let c = area.left; c <= area.right; c++) {
+      let cells = byColumn.get(c);
+      if (!cells) byColumn.set(c, (cells = new Map()));
+      for (let r = area.top; r <= area.bottom; r++) cells.set(r, format);
+    }
+  }
+  const chunks: FormatChunk[] = [];
+  for (const col of [...byColumn.keys()].sort((a, b) => a - b)) {
+    const cells = byColumn.get(col) ?? new Map<number, string>();
+    const rows = [...cells.keys()].sort((a, b) => a - b);
+    let start = 0;
+    for (let i = 1; i <= rows.length; i++) {
+      const prev = rows[i - 1] ?? 0;
+      const next = rows[i];
+      if (next !== undefined && next - prev <= MAX_FORMAT_GAP) continue;
+      const top = rows[start] ?? 0;
+      const column = Array.from({ length: prev - top + 1 }, (_, k) => cells.get(top + k) ?? null);
+      for (const band of bands(column.length, (k) => jsonBytes(column[k] ?? null) + 3)) {
+        chunks.push({
+          row: top + band.top,
+          col,
+          rows: band.rows,
+          columns: 1,
+          formats: column.slice(band.top, band.top + band.rows).map((f) => [f]),
+          bytes: band.bytes,
+        });
+      }
+      start = i;
+    }
+  }
+  return chunks;
+}
+
+/**
+ * One formula down `rows` rows of a column, in chunks: a table's calculated column written cell by cell
+ * where Range.copyFrom (ExcelApi 1.9) cannot replicate it (the ledger's 时限状态 formula is ~3 KB a row).
+ */
+export function formulaColumnChunks(row: number, col: number, rows: number, formula: string): RowChunk[] {
+  const rowBytes = jsonBytes(formula) + 3;
+  return bands(rows, () => rowBytes).map((band) => ({
+    row: row + band.top,
+    col,
+    rows: band.rows,
+    columns: 1,
+    data: Array.from({ length: band.rows }, () => [formula]),
+    useFormulas: true,
+    bytes: band.bytes,
+  }));
+}
+
 /** Packs chunks, in order, into batches of at most `budget` estimated bytes (one context.sync each). */
-export function packBatches(chunks: RowChunk[], budget = BATCH_BYTES): RowChunk[][] {
-  const batches: RowChunk[][] = [];
-  let current: RowChunk[] = [];
+export function packBatches<T extends { bytes: number }>(chunks: T[], budget = BATCH_BYTES): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
   let bytes = 0;
   for (const chunk of chunks) {
     if (current.length > 0 && bytes + chunk.bytes > budget) {
@@ -203,7 +305,7 @@ export function deferCells(
         columns: run.cells.length,
         data: [run.cells],
         useFormulas: true,
-        bytes: run.cells.reduce((n, v) => n + jsonBytes(v) + 1, 2),
+        bytes: run.cells.reduce((n, v) => n + jsonBytes(v) + 1, 3),
       });
       run = undefined;
     };

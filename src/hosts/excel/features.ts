@@ -12,6 +12,8 @@ export interface ExcelFeatures {
   dataValidation: boolean;
   /** 1.9: worksheet.pageLayout, range.format.indentLevel. */
   pageLayout: boolean;
+  /** 1.9: Range.copyFrom (a table's calculated column sent once, not row by row). */
+  copyFrom: boolean;
   /** 1.13: range.getMergedAreasOrNullObject. */
   mergedAreas: boolean;
   /** 1.14: WorksheetChangedEventArgs.triggerSource. */
@@ -36,6 +38,7 @@ export function detectFeatures(isSupported: SetSupported = officeSetSupported())
     minimum: api("1.7"),
     dataValidation: api("1.8"),
     pageLayout: api("1.9"),
+    copyFrom: api("1.9"),
     mergedAreas: api("1.13"),
     triggerSource: api("1.14"),
     undoGroup: api("1.20"),

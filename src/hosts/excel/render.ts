@@ -7,10 +7,18 @@ import type {
 } from "../../core/plan/types";
 import { parseRange } from "../../core/address";
 import type { ApplyResult, HostFeature, ProgressListener } from "../host";
-import { chunkBlock, deferCells, packBatches, type RowChunk } from "./blocks";
+import {
+  chunkBlock,
+  deferCells,
+  formatChunks,
+  formulaColumnChunks,
+  packBatches,
+  type FormatChunk,
+  type RowChunk,
+} from "./blocks";
 import { hostError } from "./errors";
 import type { ExcelFeatures } from "./features";
-import { formatSheet, type FormatContext } from "./format";
+import { calculatedFormula, formatSheet, type FormatContext } from "./format";
 import { deleteOwnCharts } from "./charts";
 import { syncEach } from "./sync";
 
@@ -23,13 +31,17 @@ import { syncEach } from "./sync";
  *                   there (NewSheetPlan.reuse), cleared only where the earlier build wrote; the others deleted
  *   3. new values – add the generated sheets not reused, write their values in row chunks (calculation
  *                   suspended), except formulas with structured references (see below)
- *   4. new format – styles, merges, widths, tables, validation, conditional formats, freeze, page setup
+ *   4. new format – styles, merges, widths, tables, validation, conditional formats, freeze, page setup,
+ *                   then the styles' number formats in row chunks
  *   5. ledger     – unmerge, retire the old table, write the user's sheet (calculation suspended)
- *   6. final      – format the user's sheet (its table is added), the deferred structured-reference
- *                   formulas, activate, recalculate
- * APPLY_SYNCS = 6 whatever the row count. Phases 3, 5 and 6 take one more sync for every further
- * BATCH_BYTES (2 MB) of estimated payload (blocks.ts), so the count depends on byte size alone:
- *   syncs = 6 + (batches(new sheets) − 1) + (batches(ledger) − 1) + (batches(deferred) − 1).
+ *   6. final      – format the user's sheet (its table is added), its styles' number formats in row
+ *                   chunks, the deferred structured-reference formulas, activate, recalculate
+ * APPLY_SYNCS = 6 whatever the row count. Phases 3 to 6 take one more sync for every further
+ * BATCH_BYTES (2 MB) of grid payload (blocks.ts: values, number formats, formulas), so the count depends
+ * on byte size alone and no request carries more than 2 MB of grids:
+ *   syncs = 6 + Σ over phases 3, 4, 5, 6 of (batches(phase) − 1).
+ * A table's calculated column is one formula replicated by Range.copyFrom (format.ts), a few hundred bytes
+ * whatever the rows; only without ExcelApi 1.9 is it written row by row, in the chunks of phase 4 or 6.
  * A rebuild costs the same syncs as a first build of the same data.
  * The user's sheet is touched last: a failure before phase 5 leaves it as it was, and after phase 2
  * the backup copy exists whatever happens.
@@ -47,6 +59,8 @@ import { syncEach } from "./sync";
  */
 export const APPLY_SYNCS = 6;
 
+type Write = RowChunk | FormatChunk;
+
 interface Prepared {
   copies: CopySheetPlan[];
   news: { op: NewSheetPlan; chunks: RowChunk[] }[];
@@ -54,10 +68,37 @@ interface Prepared {
   edits: { op: EditSheetPlan; chunks: RowChunk[] }[];
   /** Formula cells that name one of the plan's tables, written in phase 6. */
   deferred: { sheet: string; chunks: RowChunk[] }[];
+  /** After formatSheet: the styles' number formats (and calculated columns without copyFrom). */
+  newFormats: { sheet: string; chunks: Write[] }[];
+  editFormats: { sheet: string; chunks: Write[] }[];
 }
 
-function prepare(plan: WorkbookPlan): Prepared {
-  const prepared: Prepared = { copies: [], news: [], edits: [], deferred: [] };
+/** A sheet's number formats, then its tables' calculated columns where copyFrom cannot replicate them. */
+function formatWrites(op: NewSheetPlan | EditSheetPlan, copyFrom: boolean): Write[] {
+  const writes: Write[] = formatChunks(op.styles);
+  if (copyFrom) return writes;
+  for (const table of op.tables) {
+    const area = parseRange(table.range);
+    if (!area) continue;
+    for (const { column, formula } of table.calculated) {
+      const i = table.columns.indexOf(column);
+      const rows = area.bottom - area.top;
+      if (i < 0 || rows < 1) continue;
+      writes.push(...formulaColumnChunks(area.top + 1, area.left + i, rows, calculatedFormula(formula)));
+    }
+  }
+  return writes;
+}
+
+function prepare(plan: WorkbookPlan, features: ExcelFeatures): Prepared {
+  const prepared: Prepared = {
+    copies: [],
+    news: [],
+    edits: [],
+    deferred: [],
+    newFormats: [],
+    editFormats: [],
+  };
   const refs = plan.ops.flatMap((op) => (op.kind === "copy" ? [] : op.tables.map((t) => `${t.name}[`)));
   const namesTable = (formula: string): boolean => {
     const f = formula.toLowerCase();
@@ -83,7 +124,11 @@ function prepare(plan: WorkbookPlan): Prepared {
         op,
         chunks: op.reuse ? chunks.map((c) => holdCells(c, op.reuse?.keep ?? [])) : chunks,
       });
-    } else prepared.edits.push({ op, chunks: split(op.name, op.blocks) });
+      prepared.newFormats.push({ sheet: op.name, chunks: formatWrites(op, features.copyFrom) });
+    } else {
+      prepared.edits.push({ op, chunks: split(op.name, op.blocks) });
+      prepared.editFormats.push({ sheet: op.name, chunks: formatWrites(op, features.copyFrom) });
+    }
   }
   return prepared;
 }
@@ -144,22 +189,26 @@ function clearOwned(sheet: Excel.Worksheet, reuse: SheetReuse): void {
   }
 }
 
-function writeChunk(sheet: Excel.Worksheet, chunk: RowChunk): void {
+function writeChunk(sheet: Excel.Worksheet, chunk: Write): void {
   const range = sheet.getRangeByIndexes(chunk.row, chunk.col, chunk.rows, chunk.columns);
+  if (!("data" in chunk)) {
+    range.numberFormat = chunk.formats;
+    return;
+  }
   // Number formats first: "@" must be in place before text such as "=SUM(A1)" arrives.
   if (chunk.formats !== undefined) range.numberFormat = chunk.formats;
   if (chunk.useFormulas) range.formulas = chunk.data;
   else range.values = chunk.data;
 }
 
-type SheetChunk = RowChunk & { sheet: string };
+type SheetChunk = Write & { sheet: string };
 
 /** Batches of chunks tagged with their sheet; at least one batch so that the phase's sync count is fixed. */
-function batchesFor(items: { sheet: string; chunks: RowChunk[] }[]): SheetChunk[][] {
+function batchesFor(items: { sheet: string; chunks: Write[] }[]): SheetChunk[][] {
   const tagged = items.flatMap(({ sheet, chunks }) =>
     chunks.map((chunk): SheetChunk => ({ ...chunk, sheet })),
   );
-  const batches = packBatches(tagged) as SheetChunk[][];
+  const batches = packBatches(tagged);
   return batches.length > 0 ? batches : [[]];
 }
 
@@ -189,7 +238,7 @@ export async function renderPlan(
   plan: WorkbookPlan,
   { features, onProgress }: RenderOptions,
 ): Promise<ApplyResult> {
-  const prepared = prepare(plan);
+  const prepared = prepare(plan, features);
   const { workbook } = context;
   const skipped = new Set<HostFeature>();
   if (!features.undoGroup) skipped.add("undoGroup");
@@ -198,8 +247,11 @@ export async function renderPlan(
   const edits = prepared.edits;
   const editNames = edits.map((e) => e.op.name);
   const editBatches = batchesFor(edits.map((e) => ({ sheet: e.op.name, chunks: e.chunks })));
-  const lateBatches = batchesFor(prepared.deferred);
-  const total = APPLY_SYNCS + newBatches.length - 1 + editBatches.length - 1 + lateBatches.length - 1;
+  const formatBatches = batchesFor(prepared.newFormats);
+  // The user's sheets' number formats before the deferred formulas, as formatSheet wrote them before.
+  const lateBatches = batchesFor([...prepared.editFormats, ...prepared.deferred]);
+  const total =
+    APPLY_SYNCS + [newBatches, formatBatches, editBatches, lateBatches].reduce((n, b) => n + b.length - 1, 0);
   let done = 0;
   const progressed = (): void => onProgress?.(++done / total);
 
@@ -299,10 +351,12 @@ export async function renderPlan(
   for (const { op } of prepared.news) if (!targets.has(op.name)) targets.set(op.name, sheets.add(op.name));
   await syncEach(context, newBatches, writeBatch, progressed);
 
-  // 4. generated sheets: formats
-  for (const { op } of prepared.news) formatSheet(target(op.name), op, ctx);
-  await context.sync();
-  progressed();
+  // 4. generated sheets: formats, then their number formats in chunks
+  const format = (batch: SheetChunk[], i: number): void => {
+    if (i === 0) for (const { op } of prepared.news) formatSheet(target(op.name), op, ctx);
+    for (const chunk of batch) writeChunk(target(chunk.sheet), chunk);
+  };
+  await syncEach(context, formatBatches, format, progressed);
 
   // 5. the user's sheets, last
   edits.forEach((edit, i) => {

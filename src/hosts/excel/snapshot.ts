@@ -1,19 +1,25 @@
 import type { CellValue, MergedArea, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
 import { parseAreas } from "./address";
 import type { ExcelFeatures } from "./features";
-import { syncEach } from "./sync";
+import { jsonBytes } from "./blocks";
 
 /**
- * Reads the workbook as plain data (values, number formats, merged areas) in
- * SNAPSHOT_SYNCS + ⌈cells / READ_CELLS_PER_SYNC⌉ − 1 syncs: 3 for any ledger under 50,000 cells.
+ * Reads the workbook as plain data (values, number formats, merged areas) in SNAPSHOT_SYNCS syncs for
+ * any ledger under FIRST_READ_CELLS cells, one more for each further band of reads:
  *   1. sheet names and visibility; 2. used-range extents; 3… values + number formats in row bands.
+ * The bands are sized by what Excel sent back so far: each sync asks for about READ_BYTES, at the densest
+ * bytes per cell any band has had (a generated ledger: ~23 bytes a cell, ~110,000 cells a sync).
  */
 export const SNAPSHOT_SYNCS = 3;
 /**
- * Cells read per sync. Excel on the web caps a response at 5 MB; at 50,000 cells that leaves ~100 bytes
- * per cell for its value and number format, far more than a ledger's average.
+ * Excel on the web caps a response at 5 MB. The first read asks for 50,000 cells (~100 bytes a cell for
+ * value and number format, far more than a ledger's average); later reads aim at 2.5 MB, so a band may be
+ * twice as dense as the densest before it.
  */
-const READ_CELLS_PER_SYNC = 50_000;
+const FIRST_READ_CELLS = 50_000;
+const READ_BYTES = 2.5 * 1024 * 1024;
+/** At most this many cells a sync whatever the density (Excel reads at most 5 million cells a range). */
+const MAX_READ_CELLS = 500_000;
 /** getMergedAreasOrNullObject fails above 512 areas: query merges in bands of this many rows. */
 const MERGE_BAND_ROWS = 200;
 
@@ -30,24 +36,40 @@ interface Band {
   rows: number;
 }
 
-/** Row bands of at most `maxCells`, packed into syncs of at most `maxCells` cells. */
-function readBatches(extents: Extent[], maxCells: number): Band[][] {
-  const batches: Band[][] = [[]];
+/** Where the reading stands: the extent and row the next band starts at. */
+interface Cursor {
+  extent: number;
+  row: number;
+}
+
+/** The next row bands, about `maxCells` cells in all (at least one row), from the cursor on. */
+function nextBatch(extents: Extent[], at: Cursor, maxCells: number): Band[] {
+  const batch: Band[] = [];
   let cells = 0;
-  for (const extent of extents) {
-    const bandRows = Math.max(1, Math.floor(maxCells / extent.columns));
-    for (let top = 0; top < extent.rows; top += bandRows) {
-      const rows = Math.min(bandRows, extent.rows - top);
-      const size = rows * extent.columns;
-      if (cells > 0 && cells + size > maxCells) {
-        batches.push([]);
-        cells = 0;
-      }
-      batches[batches.length - 1]?.push({ extent, top, rows });
-      cells += size;
+  for (let e = extents[at.extent]; e !== undefined; e = extents[at.extent]) {
+    const room = Math.floor((maxCells - cells) / e.columns);
+    if (room < 1 && batch.length > 0) break;
+    const rows = Math.min(Math.max(1, room), e.rows - at.row);
+    batch.push({ extent: e, top: at.row, rows });
+    cells += rows * e.columns;
+    at.row += rows;
+    if (at.row >= e.rows) {
+      at.extent++;
+      at.row = 0;
     }
   }
-  return batches;
+  return batch;
+}
+
+/** Estimated UTF-8 JSON size of a loaded grid. */
+function gridBytes(grid: unknown[][]): number {
+  let n = 2;
+  for (const row of grid) {
+    n += 2;
+    for (const v of row)
+      n += (typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? jsonBytes(v) : 4) + 1;
+  }
+  return n;
 }
 
 function plain(v: unknown): CellValue {
@@ -122,13 +144,28 @@ export async function readSnapshot(
   }
 
   const reads: { band: Band; range: Excel.Range }[] = [];
-  await syncEach(context, readBatches(extents, READ_CELLS_PER_SYNC), (batch) => {
-    for (const band of batch) {
+  const at: Cursor = { extent: 0, row: 0 };
+  let perCell = 0;
+  // One sync per batch, sized by the responses before it: sequential on purpose (recursion, not a loop).
+  const readFrom = async (maxCells: number): Promise<void> => {
+    const batch = nextBatch(extents, at, maxCells);
+    const loaded = batch.map((band) => {
       const range = band.extent.sheet.getRangeByIndexes(band.top, 0, band.rows, band.extent.columns);
       range.load("values,numberFormat");
-      reads.push({ band, range });
+      return { band, range };
+    });
+    // The merged areas queued above go with the first read; a workbook of empty sheets still syncs once.
+    await context.sync();
+    reads.push(...loaded);
+    for (const { band, range } of loaded) {
+      const bytes = gridBytes(range.values) + gridBytes(range.numberFormat);
+      perCell = Math.max(perCell, bytes / (band.rows * band.extent.columns));
     }
-  });
+    if (at.extent >= extents.length) return;
+    const cells = perCell > 0 ? Math.floor(READ_BYTES / perCell) : MAX_READ_CELLS;
+    await readFrom(Math.max(1, Math.min(MAX_READ_CELLS, cells)));
+  };
+  await readFrom(FIRST_READ_CELLS);
 
   for (const { band, range } of reads) {
     const { snap } = band.extent;

@@ -75,8 +75,7 @@ export async function carryOver(
 ): Promise<CarryResult> {
   const charts = options.charts ?? [];
   if (!isZipPackage(original)) {
-    if (charts.length === 0 && (options.autoHeights ?? []).length === 0)
-      return { bytes: output, dropped: [] };
+    // Written anew even with nothing to add: the output may come stored (writeXlsx), the file is compressed.
     const dst = await Package.load(output);
     await writeCharts(dst, charts);
     await autoHeights(dst, options.autoHeights ?? []);

@@ -51,6 +51,8 @@ export interface PackageInfo {
   /** Cells and merged areas over all worksheets. */
   cells: number;
   merges: number;
+  /** The inflated bytes of the parts `keep` asked for (inspectPackage), so a reader need not inflate them again. */
+  contents?: Map<string, Uint8Array>;
 }
 
 /** One entry of the zip central directory. */
@@ -343,11 +345,13 @@ const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
 /**
  * Checks a zip package before ExcelJS reads it: an .xlsx within the limits passes and is described; anything
  * else throws an XlsxLoadError — ods, not_workbook, not_xlsx, corrupt, or a limit (too_many_parts, too_large,
- * zip_bomb, too_many_cells, too_many_merges) with the limit and the figure found in `figures`.
+ * zip_bomb, too_many_cells, too_many_merges) with the limit and the figure found in `figures`. The parts
+ * `keep` names are handed back inflated (`contents`), once the whole package passed.
  */
 export async function inspectPackage(
   bytes: Uint8Array,
   limits: PackageLimits = DEFAULT_LIMITS,
+  keep?: (name: string) => boolean,
 ): Promise<PackageInfo> {
   const entries = readZipDirectory(bytes, limits.maxParts);
   classify(bytes, entries);
@@ -362,6 +366,7 @@ export async function inspectPackage(
   let inflatedSize = 0;
   let cells = 0;
   let merges = 0;
+  const contents = keep ? new Map<string, Uint8Array>() : undefined;
   for (const file of Object.values(zip.files)) {
     if (file.dir) continue;
     const entry = declared.get(file.name);
@@ -369,6 +374,7 @@ export async function inspectPackage(
     const counter = WORKSHEET.test(file.name) ? new TagCounter() : undefined;
     let partSize = 0;
     let crc = CRC_START;
+    const chunks: Uint8Array[] | undefined = contents && keep?.(file.name) ? [] : undefined;
     try {
       await streamPart(file, (chunk) => {
         partSize += chunk.length;
@@ -386,6 +392,7 @@ export async function inspectPackage(
           throw new XlsxLoadError("corrupt", `${file.name}: inflates past its declared size`);
         }
         counter?.push(chunk);
+        chunks?.push(chunk);
       });
     } catch (err) {
       if (err instanceof XlsxLoadError) throw err;
@@ -395,6 +402,7 @@ export async function inspectPackage(
     if (entry && (crc ^ CRC_START) >>> 0 !== entry.crc >>> 0) {
       throw new XlsxLoadError("corrupt", `${file.name}: CRC mismatch`);
     }
+    if (chunks) contents?.set(file.name, joinChunks(chunks, partSize));
     if (counter) {
       counter.end();
       cells += counter.cells + counter.covered;
@@ -407,23 +415,59 @@ export async function inspectPackage(
   if (merges > limits.maxMerges) {
     throw new XlsxLoadError("too_many_merges", undefined, { actual: merges, limit: limits.maxMerges });
   }
-  return { parts: entries.length, declaredSize, inflatedSize, cells, merges };
+  return {
+    parts: entries.length,
+    declaredSize,
+    inflatedSize,
+    cells,
+    merges,
+    ...(contents ? { contents } : {}),
+  };
+}
+
+function joinChunks(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 const CRC_START = 0xffffffff;
-const CRC_TABLE = ((): Uint32Array => {
-  const t = new Uint32Array(256);
+/** Slicing-by-4 tables: table k gives the CRC of a byte followed by k zero bytes, so four bytes go per step. */
+const CRC_TABLES = ((): Uint32Array[] => {
+  const t = [0, 1, 2, 3].map(() => new Uint32Array(256));
+  const [t0, t1, t2, t3] = t as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
+    t0[n] = c >>> 0;
+  }
+  for (let n = 0; n < 256; n++) {
+    t1[n] = ((t0[n] ?? 0) >>> 8) ^ (t0[(t0[n] ?? 0) & 0xff] ?? 0);
+    t2[n] = ((t1[n] ?? 0) >>> 8) ^ (t0[(t1[n] ?? 0) & 0xff] ?? 0);
+    t3[n] = ((t2[n] ?? 0) >>> 8) ^ (t0[(t2[n] ?? 0) & 0xff] ?? 0);
   }
   return t;
 })();
 
 /** CRC-32 (zip's) over one more chunk; start from CRC_START, finish with `^ CRC_START`. */
 function crc32Update(crc: number, chunk: Uint8Array): number {
+  const [t0, t1, t2, t3] = CRC_TABLES as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
   let c = crc;
-  for (let i = 0; i < chunk.length; i++) c = (CRC_TABLE[(c ^ (chunk[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
+  let i = 0;
+  for (const end = chunk.length - 3; i < end; i += 4) {
+    c ^=
+      (chunk[i] ?? 0) |
+      ((chunk[i + 1] ?? 0) << 8) |
+      ((chunk[i + 2] ?? 0) << 16) |
+      ((chunk[i + 3] ?? 0) << 24);
+    c =
+      (t3[c & 0xff] ?? 0) ^ (t2[(c >>> 8) & 0xff] ?? 0) ^ (t1[(c >>> 16) & 0xff] ?? 0) ^ (t0[c >>> 24] ?? 0);
+  }
+  for (; i < chunk.length; i++) c = (t0[(c ^ (chunk[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
   return c >>> 0;
 }

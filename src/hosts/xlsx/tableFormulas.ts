@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { unescapeXml } from "./opc";
+import { Package, unescapeXml } from "./opc";
 
 /**
  * Table calculated columns (<calculatedColumnFormula> in xl/tables/tableN.xml), which ExcelJS 4.4 can neither
@@ -67,37 +67,50 @@ export async function stripTableColumnChildren(
   const parts = zip.file(TABLE_PART);
   let changed = false;
   for (const part of parts) {
-    const xml = await part.async("string");
-    if (!/<tableColumn\b[^>]*[^/]>/.test(xml)) continue;
-    const name = tableName(xml);
-    const columns: CalculatedColumn[] = [];
-    const out = xml.replace(
-      /<tableColumn\b((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*>([\s\S]*?)<\/tableColumn\s*>/g,
-      (_all, attrs: string, body: string) => {
-        const column = attribute(attrs, "name");
-        const f =
-          /<calculatedColumnFormula((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*>([\s\S]*?)<\/calculatedColumnFormula\s*>/.exec(
-            body,
-          );
-        if (column !== undefined && f) {
-          const array = attribute(f[1] ?? "", "array");
-          columns.push({
-            column,
-            formula: unescapeXml(f[2] ?? ""),
-            ...(array === "1" || array === "true" ? { array: true } : {}),
-          });
-        }
-        return `<tableColumn${attrs}/>`;
-      },
-    );
-    if (out === xml) continue;
-    if (name !== undefined && columns.length > 0) calculated.set(name, columns);
-    zip.file(part.name, out);
+    const stripped = stripTablePart(await part.async("string"));
+    if (!stripped) continue;
+    if (stripped.name !== undefined && stripped.columns.length > 0)
+      calculated.set(stripped.name, stripped.columns);
+    zip.file(part.name, stripped.xml);
     changed = true;
   }
   if (!changed) return { bytes, calculated };
   // Only ExcelJS reads this copy: no need to spend time compressing it.
   return { bytes: await zip.generateAsync({ type: "uint8array", compression: "STORE" }), calculated };
+}
+
+/** A table part (xl/tables/*.xml) as stripTableColumnChildren reads it. */
+export const isTablePart = (name: string): boolean => TABLE_PART.test(name);
+
+/**
+ * One table part with every <tableColumn> reduced to an empty element, its display name and its calculated
+ * columns; undefined when no table column has children (the part is read as it is).
+ */
+export function stripTablePart(
+  xml: string,
+): { xml: string; name: string | undefined; columns: CalculatedColumn[] } | undefined {
+  if (!/<tableColumn\b[^>]*[^/]>/.test(xml)) return undefined;
+  const columns: CalculatedColumn[] = [];
+  const out = xml.replace(
+    /<tableColumn\b((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*>([\s\S]*?)<\/tableColumn\s*>/g,
+    (_all, attrs: string, body: string) => {
+      const column = attribute(attrs, "name");
+      const f =
+        /<calculatedColumnFormula((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*>([\s\S]*?)<\/calculatedColumnFormula\s*>/.exec(
+          body,
+        );
+      if (column !== undefined && f) {
+        const array = attribute(f[1] ?? "", "array");
+        columns.push({
+          column,
+          formula: unescapeXml(f[2] ?? ""),
+          ...(array === "1" || array === "true" ? { array: true } : {}),
+        });
+      }
+      return `<tableColumn${attrs}/>`;
+    },
+  );
+  return out === xml ? undefined : { xml: out, name: tableName(xml), columns };
 }
 
 /**
@@ -111,25 +124,26 @@ export async function stripTableColumnChildren(
 export async function finishTables(
   bytes: Uint8Array,
   tables: Map<string, CalculatedColumn[]>,
+  compression: "STORE" | "DEFLATE" = "DEFLATE",
 ): Promise<Uint8Array> {
   const wanted = new Map(
     [...tables].filter(([, columns]) => columns.length > 0).map(([name, cs]) => [name.toLowerCase(), cs]),
   );
   if (wanted.size === 0) return bytes;
-  const zip = await JSZip.loadAsync(bytes);
+  const pkg = await Package.load(bytes);
   let changed = false;
-  for (const part of zip.file(TABLE_PART)) {
-    const xml = await part.async("string");
+  for (const part of pkg.parts().filter(isTablePart)) {
+    const xml = (await pkg.text(part)) ?? "";
     const names = [tableName(xml), attribute(rootAttributes(xml), "name")].filter((n) => n !== undefined);
     const columns = names.map((n) => wanted.get(n.toLowerCase())).find((c) => c !== undefined);
     if (!columns) continue;
     const out = dropPlainFilterColumns(withCalculatedColumns(xml, columns));
     if (out === xml) continue;
-    zip.file(part.name, out);
+    pkg.write(part, out);
     changed = true;
   }
   if (!changed) return bytes;
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  return pkg.generate({ stored: compression === "STORE" });
 }
 
 function withCalculatedColumns(xml: string, columns: CalculatedColumn[]): string {

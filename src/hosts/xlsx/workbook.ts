@@ -80,7 +80,7 @@ export function snapshotOf(wb: ExcelJS.Workbook): WorkbookSnapshot {
 }
 
 /** The tables ExcelJS read from a sheet, kept in a map its typings do not declare. */
-function tablesIn(ws: ExcelJS.Worksheet): TableSnapshot[] {
+export function tablesIn(ws: ExcelJS.Worksheet): TableSnapshot[] {
   type Model = { table?: { ref?: string; tableRef?: string } };
   const tables = (ws as unknown as { tables?: Record<string, Model> }).tables ?? {};
   return Object.entries(tables).map(([name, t]) => {
@@ -127,28 +127,31 @@ function sheetSnapshot(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot 
 }
 
 /** Rows sampled for the body text size (the page setup keeps printed text at 9 points or more). */
-const FONT_SAMPLE_ROWS = 60;
+export const FONT_SAMPLE_ROWS = 60;
 /** A cell without a font of its own shows the workbook's default, 11 points in Excel's and WPS's templates. */
-const DEFAULT_FONT_SIZE = 11;
+export const DEFAULT_FONT_SIZE = 11;
 
-/** Widths in points: Excel's width unit is characters of the default font, 7 pixels each plus 5 of padding. */
-function columnWidthsOf(ws: ExcelJS.Worksheet): (number | undefined)[] {
+/**
+ * Widths in points: Excel's width unit is characters of the default font, 7 pixels each plus 5 of padding.
+ * `count` columns, the sheet's column count unless the caller read the cells itself (streamSnapshot.ts).
+ */
+export function columnWidthsOf(ws: ExcelJS.Worksheet, count = ws.columnCount): (number | undefined)[] {
   const widths: (number | undefined)[] = [];
-  for (let c = 1; c <= ws.columnCount; c++) {
+  for (let c = 1; c <= count; c++) {
     const w = ws.getColumn(c).width;
     widths.push(w === undefined ? undefined : Math.round((w * 7 + 5) * 0.75 * 100) / 100);
   }
   return widths;
 }
 
-function mostCommon(counts: Map<number, number>): number {
+export function mostCommon(counts: Map<number, number>): number {
   let best = DEFAULT_FONT_SIZE;
   let n = -1;
   for (const [size, count] of counts) if (count > n) [best, n] = [size, count];
   return best;
 }
 
-function mergesOf(ws: ExcelJS.Worksheet): MergedArea[] {
+export function mergesOf(ws: ExcelJS.Worksheet): MergedArea[] {
   const ranges: string[] = (ws.model as { merges?: string[] }).merges ?? [];
   const out: MergedArea[] = [];
   for (const range of ranges) {
@@ -158,7 +161,8 @@ function mergesOf(ws: ExcelJS.Worksheet): MergedArea[] {
   return out;
 }
 
-function plainValue(v: ExcelJS.CellValue, date1904: boolean): CellValue {
+/** A cell's value as ExcelJS gives it, as the snapshot holds it (shared with streamSnapshot.ts). */
+export function plainValue(v: ExcelJS.CellValue, date1904: boolean): CellValue {
   const serial = (d: Date): number => toWorkbookSerial(serialFromUtcDate(d), date1904);
   if (v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;

@@ -2,12 +2,12 @@ import { useId, useMemo, useState } from "react";
 import { Badge, Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Analysis } from "../../core/analyze";
 import type { Locale } from "../../core/fields";
-import { remindersFor, type ReminderItem, type ReminderOptions } from "../../core/reminders";
+import type { ReminderItem, ReminderOptions } from "../../core/reminders";
 import { a1 } from "../../core/snapshot";
-import { groupKey } from "../../core/stats";
 import { strings } from "../../i18n";
 import { copyText } from "../clipboard";
 import { sheetLayout } from "../issueGroups";
+import { useEngine } from "../useEngine";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -73,20 +73,21 @@ export function RemindersPanel({ locale, analysis, busy, onGenerate, onSelect }:
   const s = strings(locale).remind;
   const styles = useStyles();
   const ids = useId();
+  const { remindersFor, groupKey } = useEngine();
   const [within, setWithin] = useState(analysis.settings.dueSoonDays);
   const [department, setDepartment] = useState<string | null>(null);
   const [leader, setLeader] = useState<string | null>(null);
   const [copied, setCopied] = useState<{ key: string; ok: boolean } | null>(null);
 
   // The filters offer who has something to chase in the window; the list is the filtered one.
-  const unfiltered = useMemo(() => remindersFor(analysis, { within }), [analysis, within]);
+  const unfiltered = useMemo(() => remindersFor(analysis, { within }), [remindersFor, analysis, within]);
   const options = useMemo(() => {
     const chosen: ReminderOptions = { within };
     if (department !== null) chosen.department = department;
     if (leader !== null) chosen.leader = leader;
     return chosen;
   }, [within, department, leader]);
-  const shown = useMemo(() => remindersFor(analysis, options), [analysis, options]);
+  const shown = useMemo(() => remindersFor(analysis, options), [remindersFor, analysis, options]);
 
   const everyItem = [...unfiltered.groups.flatMap((g) => g.items), ...unfiltered.unknownDeadline];
   const departments = withChosen(

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { Button, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { Settings, SettingsInput } from "../../core/settings";
-import { SettingsSchema } from "../../core/settings";
 import type { Locale } from "../../core/fields";
 import { strings } from "../../i18n";
+import { useEngine } from "../useEngine";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -71,6 +71,7 @@ function inputOf(draft: Draft): SettingsInput {
 export function SettingsPanel({ locale, settings, busy, onSave }: SettingsPanelProps) {
   const s = strings(locale).settings;
   const styles = useStyles();
+  const { SettingsSchema } = useEngine();
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
   const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());
   const set = (key: DraftKey) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));

@@ -9,6 +9,10 @@ import { serialFromYmd } from "../../../src/core/dates";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import type { NewSheetPlan, PlanCell } from "../../../src/core/plan/types";
 import type { SettingsInput } from "../../../src/core/settings";
+import { loadTraditional } from "../../../src/core/script";
+
+// Traditional ledgers are analysed here: the s2tw dictionaries load first (src/core/script.ts).
+beforeAll(() => loadTraditional());
 
 const d = (m: number, day: number) => serialFromYmd(2026, m, day);
 const HEADER = [

@@ -3,14 +3,22 @@
  * the Excel and Office globals, Excel.run and context.sync (a jest spy); it cannot create objects on the
  * fly (worksheets.add, getRange), so the workbook below is hand-rolled and hung onto the mock.
  * It applies writes at once, refuses reads of properties that were not loaded and synced, refuses APIs of
- * requirement sets the fake Excel does not have, and measures each sync's payload.
+ * requirement sets the fake Excel does not have, and measures each sync's request (the JSON of every grid
+ * written) and response (the JSON of every range grid loaded), failing past the limits below.
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { areaA1, columnLetter, parseRange } from "../../../src/core/address";
 import { serialFromYmd } from "../../../src/core/dates";
 import type { GridSheet } from "../../helpers/grid-xlsx";
 
+/**
+ * Excel on the web refuses a request or a response over 5 MB (RequestPayloadSizeLimitExceeded,
+ * ResponsePayloadSizeLimitExceeded). The fake is stricter with requests: the host promises at most 2 MB of
+ * grid JSON a sync (BATCH_BYTES), leaving the rest of the 5 MB for Office.js's envelope.
+ */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+export const REQUEST_LIMIT = 2 * 1024 * 1024;
+export const RESPONSE_LIMIT = PAYLOAD_LIMIT;
 
 export interface FakeCell {
   value: string | number | boolean;
@@ -57,12 +65,15 @@ export class FakeExcel {
   nextSheetId = 1;
   /** What happened, tagged with the number of syncs completed before it. */
   readonly log: { sync: number; op: string }[] = [];
-  /** Estimated bytes of writes per sync, and of each single range write. */
+  /** Bytes of writes per sync, and of each single range write. */
   readonly syncPayloads: number[] = [];
   readonly writeSizes: number[] = [];
+  /** Bytes of the range grids loaded per sync (what Excel sends back). */
+  readonly syncResponses: number[] = [];
   syncs = 0;
   pendingBytes = 0;
-  pendingLoads: (() => void)[] = [];
+  /** Loads queued for the next sync; each marks its properties loaded and returns its response bytes. */
+  pendingLoads: (() => number)[] = [];
   /** Fails the n-th sync (1-based) with this code. */
   failAt?: { sync: number; code: string };
   handlers: { sheet: string; fn: (e: unknown) => Promise<unknown>; removed: boolean }[] = [];
@@ -125,11 +136,13 @@ export class FakeExcel {
     this.syncPayloads.push(this.pendingBytes);
     const bytes = this.pendingBytes;
     this.pendingBytes = 0;
-    if (bytes > PAYLOAD_LIMIT) throw new OfficeError("RequestPayloadSizeLimitExceeded");
-    if (this.failAt?.sync === this.syncs) throw new OfficeError(this.failAt.code);
     const loads = this.pendingLoads;
     this.pendingLoads = [];
-    loads.forEach((f) => f());
+    if (bytes > REQUEST_LIMIT) throw new OfficeError("RequestPayloadSizeLimitExceeded");
+    if (this.failAt?.sync === this.syncs) throw new OfficeError(this.failAt.code);
+    const response = loads.reduce((n, f) => n + f(), 0);
+    this.syncResponses.push(response);
+    if (response > RESPONSE_LIMIT) throw new OfficeError("ResponsePayloadSizeLimitExceeded");
   }
 
   sheet(name: string): FakeSheet {
@@ -186,8 +199,15 @@ class Loadable {
   constructor(protected readonly x: FakeExcel) {}
   load(props?: string): this {
     const list = (props ?? "*").split(",").map((p) => p.trim());
-    this.x.pendingLoads.push(() => list.forEach((p) => this.loaded.add(p.replace(/^items\//, ""))));
+    this.x.pendingLoads.push(() => {
+      list.forEach((p) => this.loaded.add(p.replace(/^items\//, "")));
+      return this.responseBytes(list);
+    });
     return this;
+  }
+  /** Bytes Excel sends back for these properties; only range grids are big enough to count. */
+  protected responseBytes(_props: string[]): number {
+    return 0;
   }
   protected read<T>(prop: string, value: T): T {
     if (!this.loaded.has(prop) && !this.loaded.has("*")) throw new Error(`${prop} read before load + sync`);
@@ -552,6 +572,15 @@ export class FakeRange extends Loadable {
       this.grid((cell) => cell?.format ?? "General"),
     );
   }
+  protected override responseBytes(props: string[]): number {
+    const json = (fn: (cell: FakeCell | undefined) => unknown): number =>
+      Buffer.byteLength(JSON.stringify(this.grid(fn)));
+    let bytes = 0;
+    if (props.includes("values"))
+      bytes += json((cell) => (cell?.kind === "empty" ? "" : (cell?.value ?? "")));
+    if (props.includes("numberFormat")) bytes += json((cell) => cell?.format ?? "General");
+    return bytes;
+  }
   private grid(fn: (cell: FakeCell | undefined) => unknown): unknown[][] {
     const out: unknown[][] = [];
     for (let r = this.rect.top; r <= this.rect.bottom; r++) {
@@ -702,16 +731,44 @@ export class FakeTable {
   get worksheet(): { name: string } {
     return { name: this.sheet.name };
   }
+  /**
+   * A column's data body: its formulas written whole, or set on its first cell and replicated down by
+   * copyFrom (ExcelApi 1.9), either way a calculated column of `rows` rows.
+   */
   get columns() {
     const calculated = this.calculated;
+    const x = this.x;
+    const rows = this.rect.bottom - this.rect.top;
     return {
-      getItem: (column: string) => ({
-        getDataBodyRange: () => ({
+      getItem: (column: string) => {
+        let first: unknown;
+        const cell = {
           set formulas(grid: unknown[][]) {
-            calculated.push({ column, rows: grid.length, formula: grid[0]?.[0] });
+            x.payload(Buffer.byteLength(JSON.stringify(grid)));
+            first = grid[0]?.[0];
+            if (rows === 1) calculated.push({ column, rows, formula: first });
           },
-        }),
-      }),
+        };
+        return {
+          getDataBodyRange: () => ({
+            set formulas(grid: unknown[][]) {
+              if (grid.length !== rows) throw new OfficeError("InvalidArgument");
+              x.payload(Buffer.byteLength(JSON.stringify(grid)));
+              calculated.push({ column, rows: grid.length, formula: grid[0]?.[0] });
+            },
+            getCell: (r: number, c: number) => {
+              if (r !== 0 || c !== 0) throw new Error("only the first cell is used");
+              return cell;
+            },
+            copyFrom: (source: unknown, copyType: string) => {
+              x.need(9, "Range.copyFrom");
+              if (source !== cell || first === undefined || copyType !== "Formulas")
+                throw new OfficeError("InvalidArgument", { errorLocation: "Range.copyFrom" });
+              calculated.push({ column, rows, formula: first });
+            },
+          }),
+        };
+      },
     };
   }
   /** Header names, from the header row's cells as Excel takes them. */

@@ -9,6 +9,10 @@ import { xlsxFromGrids, type GridSheet } from "../../helpers/grid-xlsx";
 import { STATUS_ONLY, TWO_ASPECTS, TWO_SHEETS, type LayoutLedger } from "../../helpers/layoutLedgers";
 import { expectGolden } from "../../helpers/golden";
 import { utc as d } from "../../helpers/grid-xlsx";
+import { loadTraditional } from "../../../src/core/script";
+
+// zh-TW messages are converted: the s2tw dictionaries load first (src/core/script.ts).
+beforeAll(() => loadTraditional());
 
 /** Ledgers as offices keep them (test/helpers/layoutLedgers.ts), read from real .xlsx files. */
 

@@ -1,0 +1,53 @@
+/**
+ * The engine's own words in Taiwan traditional, exactly as opencc-js's s2tw writes them: the "no date" texts
+ * (dates.ts NO_DATE_TEXTS) and the progress words (progress.ts), which the 时限状态 formula and the engine
+ * look for in both scripts in every workbook. Kept here so that a simplified workbook never loads the s2tw
+ * dictionaries (420 KB gzipped) for them. Not a hand-made table: test/core/script.test.ts checks every entry
+ * against opencc-js and that every such word is here (its failure prints the entries to paste).
+ */
+export const TRADITIONAL_WORDS: ReadonlyMap<string, string> = new Map([
+  ["无", "無"],
+  ["暂无", "暫無"],
+  ["未", "未"],
+  ["未答复", "未答覆"],
+  ["未回复", "未回覆"],
+  ["尚未答复", "尚未答覆"],
+  ["待答复", "待答覆"],
+  ["未办结", "未辦結"],
+  ["待定", "待定"],
+  ["空", "空"],
+  ["-", "-"],
+  ["--", "--"],
+  ["—", "—"],
+  ["——", "——"],
+  ["/", "/"],
+  ["\\", "\\"],
+  ["已答复", "已答覆"],
+  ["已办结", "已辦結"],
+  ["已办复", "已辦復"],
+  ["已回复", "已回覆"],
+  ["已复函", "已覆函"],
+  ["已函复", "已函覆"],
+  ["已完成", "已完成"],
+  ["已办理", "已辦理"],
+  ["已落实", "已落實"],
+  ["答复完毕", "答覆完畢"],
+  ["办理完毕", "辦理完畢"],
+  ["办复完毕", "辦復完畢"],
+  ["待", "待"],
+  ["正在", "正在"],
+  ["办理中", "辦理中"],
+  ["处理中", "處理中"],
+  ["落实中", "落實中"],
+  ["答复中", "答覆中"],
+  ["在办", "在辦"],
+  ["暂缓", "暫緩"],
+  ["尚需", "尚需"],
+  ["拟", "擬"],
+  ["准备", "準備"],
+  ["办结", "辦結"],
+  ["办复", "辦復"],
+  ["完成", "完成"],
+  ["答复", "答覆"],
+  ["复函", "覆函"],
+]);

@@ -1,0 +1,73 @@
+/**
+ * zipWorkbook (fflate) writes the very parts ExcelJS's own writer writes (jszip), byte for byte: the sample as
+ * built (tables, validations, conditional formats, the backup copy), a workbook with an image, stored or deflated.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { unzipSync } from "fflate";
+import { zipWorkbook } from "../../../src/hosts/xlsx/zipWrite";
+import { buildXlsx } from "../../../src/hosts/xlsx/build";
+import { loadXlsx } from "../../../src/hosts/xlsx/workbook";
+
+const SAMPLE = join(__dirname, "..", "..", "..", "samples", "sample-ledger.xlsx");
+// A 1×1 PNG.
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+async function jszipParts(wb: ExcelJS.Workbook): Promise<Map<string, Buffer>> {
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const out = new Map<string, Buffer>();
+  for (const f of Object.values(zip.files)) if (!f.dir) out.set(f.name, await f.async("nodebuffer"));
+  return out;
+}
+
+function fflateParts(bytes: Uint8Array): Map<string, Buffer> {
+  return new Map(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, Buffer.from(data)]));
+}
+
+async function expectSameParts(wb: ExcelJS.Workbook): Promise<void> {
+  wb.created = new Date(Date.UTC(2026, 0, 1));
+  wb.modified = new Date(Date.UTC(2026, 0, 2));
+  const expected = await jszipParts(wb);
+  for (const level of [0, 6] as const) {
+    const bytes = await zipWorkbook(wb, level);
+    expect(bytes).toBeDefined();
+    const got = fflateParts(bytes!);
+    expect([...got.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [name, data] of expected)
+      expect({ name, same: got.get(name)?.equals(data) }).toEqual({ name, same: true });
+  }
+}
+
+describe("zipWorkbook", () => {
+  it("writes the built sample as ExcelJS does, part for part", async () => {
+    const built = await buildXlsx(readFileSync(SAMPLE), { asOf: "2026-12-01" }, new Date(2026, 11, 1));
+    if (!built.ok) throw new Error(built.error.code);
+    await expectSameParts(await loadXlsx(built.buffer));
+  });
+
+  it("writes images (buffer and base64) and Chinese text as ExcelJS does", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("台账");
+    ws.addRow(["编号", "案由", "答复日期"]);
+    ws.addRow(["R1", "关于加强养老服务的建议 ✓", new Date(Date.UTC(2026, 5, 30))]);
+    ws.addImage(wb.addImage({ buffer: PNG as unknown as ExcelJS.Buffer, extension: "png" }), "D1:E3");
+    ws.addImage(
+      wb.addImage({ base64: `data:image/png;base64,${PNG.toString("base64")}`, extension: "png" }),
+      "D5:E7",
+    );
+    await expectSameParts(wb);
+  });
+
+  it("stores without compression at level 0 and deflates at 6", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("台账").addRow(["案由".repeat(500)]);
+    const stored = (await zipWorkbook(wb, 0))!;
+    const deflated = (await zipWorkbook(wb, 6))!;
+    expect(deflated.length).toBeLessThan(stored.length / 2);
+  });
+});
