@@ -18,6 +18,8 @@ export interface CliOptions {
   reminders?: boolean;
   /** build: add the 台账打印 sheet (the 督办 columns on A4 landscape, as of the build's date). */
   print?: boolean;
+  /** report: last year's ledger (LAST.xlsx), compared with this one: the report gains its 回头看 paragraph. */
+  compare?: string;
 }
 
 /** A command line the user got wrong: printed as usage, exit 2. */
@@ -35,7 +37,7 @@ export const USAGE = `用法 Usage:
   npm run --silent ledger -- analyze FILE.xlsx [--sheet NAME] [--today YYYY-MM-DD] [--exclude-department NAME]... [--json]
   npm run --silent ledger -- build FILE.xlsx -o OUT.xlsx [同上选项 same options] [--reminders] [--print] [--json]
   npm run --silent ledger -- remind FILE.xlsx [--today YYYY-MM-DD] [--within DAYS] [--department NAME] [--by department|leader] [--json]
-  npm run --silent ledger -- report FILE.xlsx -o 汇报.docx [同上选项 same options] [--json]
+  npm run --silent ledger -- report FILE.xlsx -o 汇报.docx [同上选项 same options] [--compare 上年度.xlsx] [--json]
   npm run --silent ledger -- rollup FILE.xlsx... -o 汇总.xlsx [--today YYYY-MM-DD] [--locale …] [--json]
   npm run --silent ledger -- compare 上年度.xlsx 本年度.xlsx [--today YYYY-MM-DD] [--locale …] [--json]
 其他选项 More options: --org 我局  --year 2026  --deadline-months 3  --assist-months 1  --due-soon-days 7  --locale zh-CN|zh-TW|en`;
@@ -70,6 +72,7 @@ export function parseCli(argv: string[]): CliOptions {
         within: { type: "string" },
         department: { type: "string" },
         by: { type: "string" },
+        compare: { type: "string" },
       },
     });
   } catch (err) {
@@ -94,6 +97,8 @@ export function parseCli(argv: string[]): CliOptions {
       `report writes a Word document only: the -o file name must end in .docx: ${values.out ?? ""}`,
     );
   }
+  if (values.compare !== undefined && command !== "report")
+    throw new UsageError("--compare 只用于 report", "--compare is for report only");
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
     throw new UsageError(
       `--today 应写成 YYYY-MM-DD：${values.today}`,
@@ -131,6 +136,7 @@ export function parseCli(argv: string[]): CliOptions {
     ...(values.out !== undefined ? { out: values.out } : {}),
     ...(values.reminders === true ? { reminders: true } : {}),
     ...(values.print === true ? { print: true } : {}),
+    ...(values.compare !== undefined ? { compare: values.compare } : {}),
     json: values.json ?? false,
     settings,
   };

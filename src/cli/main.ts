@@ -1,6 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { parseCli, UsageError, USAGE, type CliOptions } from "./args";
-import type { AnalyzeFailure } from "../core/analyze";
+import type { Analysis, AnalyzeFailure } from "../core/analyze";
 import { failureMessage, type FailureCode, type FailureDetail } from "../i18n/failures";
 import { XlsxLoadError } from "../hosts/xlsx/errors";
 import { ensureLocale, withTraditional } from "../core/script";
@@ -141,9 +141,12 @@ async function writeReport(out: string, input: Uint8Array, options: CliOptions):
   const snapshot = await snapshotFromStream(input);
   const outcome = await withTraditional(() => analyzeWorkbook(snapshot, options.settings));
   if (!outcome.ok) throw new Unusable(outcome.error.code, failureDetail(outcome.error));
+  const analysis = options.compare
+    ? await withLastYear(options.compare, outcome.analysis, options)
+    : outcome.analysis;
   // What the clerk wrote on 汇报材料 (a filled-in placeholder, an added paragraph) is in the .docx too.
   const { analysisDocx } = await import("../hosts/docx/report");
-  const { report, bytes } = await analysisDocx(snapshot, outcome.analysis);
+  const { report, bytes } = await analysisDocx(snapshot, analysis);
   try {
     await writeFile(out, bytes);
   } catch {
@@ -158,6 +161,22 @@ async function writeReport(out: string, input: Uint8Array, options: CliOptions):
       : `${title}\n（${paragraphs}段 ${paragraphs} paragraphs）\n已写入 Written: ${out}\n`,
   );
   return 0;
+}
+
+/**
+ * `report --compare LAST.xlsx`: last year's ledger read on this year's as-of date (without this year's --sheet
+ * and --year) and compared with it (core/compare.ts): the report gains the 回头看 paragraph.
+ */
+async function withLastYear(file: string, current: Analysis, options: CliOptions): Promise<Analysis> {
+  const { analyzeWorkbook, snapshotFromStream } = await engine();
+  const { compareYears, withFollowUp } = await import("../core/compare");
+  const { sheet: _sheet, year: _year, ...settings } = options.settings;
+  const snapshot = await snapshotFromStream(await readInput(file));
+  const outcome = await withTraditional(() =>
+    analyzeWorkbook(snapshot, { ...settings, asOf: current.stats.asOf }),
+  );
+  if (!outcome.ok) throw new Unusable(outcome.error.code, failureDetail(outcome.error));
+  return withFollowUp(current, compareYears(outcome.analysis, current));
 }
 
 function report(err: unknown): number {

@@ -1,7 +1,10 @@
-import type { Analysis } from "./analyze";
+import { analyzeWorkbook, type Analysis } from "./analyze";
 import type { Kind, LedgerRecord, ResultClass } from "./fields";
 import type { Stats } from "./stats.types";
 import type { ReportFollowUp } from "./report.types";
+import type { SettingsInput } from "./settings";
+import type { WorkbookSnapshot } from "./snapshot";
+import { buildReport } from "./report";
 import { deadlineStatus, type DeadlineStatus } from "./deadlines";
 import { isoFromSerial } from "./dates";
 import { foldKey } from "./script";
@@ -127,6 +130,52 @@ export function followUpSummary(c: Comparison): ReportFollowUp {
     notFound: count("notFound"),
     ambiguous: count("ambiguous"),
   };
+}
+
+/**
+ * The sheet of the same workbook that holds last year's ledger: the analysis left it out as another year's
+ * (issue sheet_unread, reason "year") and its year is the analysis year − 1. Offices often keep last year's
+ * sheet beside this year's; Office.js reads every sheet of the open workbook, so the add-in can compare too.
+ * @example previousYearSheet(analysisOf2026) === "2025年" // when that sheet's dates are 2025's
+ */
+export function previousYearSheet(analysis: Analysis): string | undefined {
+  if (analysis.year === null) return undefined;
+  const wanted = String(analysis.year - 1);
+  const issue = analysis.issues.find(
+    (i) => i.code === "sheet_unread" && i.params.reason === "year" && i.params.other === wanted,
+  );
+  return issue?.params.text;
+}
+
+/**
+ * Last year's sheet of the same workbook (previousYearSheet) analysed as a ledger of its own, on the same as-of
+ * date as this year's, and compared with this year's analysis; undefined when there is no such sheet or it
+ * cannot be read as a ledger. `settings`: the input this year's analysis was made with (the pane's).
+ */
+export function compareWithin(
+  snapshot: WorkbookSnapshot,
+  analysis: Analysis,
+  settings: SettingsInput,
+): Comparison | undefined {
+  const sheet = previousYearSheet(analysis);
+  if (sheet === undefined || analysis.year === null) return undefined;
+  const outcome = analyzeWorkbook(snapshot, {
+    ...settings,
+    sheet,
+    year: analysis.year - 1,
+    asOf: isoFromSerial(analysis.today),
+  });
+  return outcome.ok ? compareYears(outcome.analysis, analysis) : undefined;
+}
+
+/**
+ * The analysis with its report rewritten to hold the 回头看 paragraph (report.ts followUpParagraph): what
+ * 汇报材料 and the .docx say when a comparison is available. Without one the analysis is returned as it is.
+ */
+export function withFollowUp(analysis: Analysis, comparison: Comparison | undefined): Analysis {
+  if (!comparison) return analysis;
+  const report = buildReport(analysis.stats, analysis.settings, analysis.script, followUpSummary(comparison));
+  return { ...analysis, report };
 }
 
 // ---- follow-up ----

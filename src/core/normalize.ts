@@ -54,8 +54,9 @@ export function readRecords(
   const ownCells = new OwnCells(columns);
   let sectionKind: Kind | undefined;
   for (let r = layout.firstDataRow - 1; r <= layout.lastDataRow - 1; r++) {
+    // A missing row is undefined, or null when the snapshot went through JSON (the demo host, a worker).
     const cells = sheet.rows[r];
-    if (cells === undefined) continue;
+    if (cells === undefined || cells === null) continue;
     const own = ownCells.read(cells);
     if (own.length === 0 || isFooterRow(own) || isRepeatedHeader(own, repeats)) continue;
     const heading = headingOf(sheet, r, own);

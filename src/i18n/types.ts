@@ -103,6 +103,52 @@ export interface UiStrings {
     /** Name of the .docx the pane saves, without ".docx". */
     wordFile: string;
   };
+  /** 统计与汇报's 对比上一年度 section (core/compare.ts): the two years side by side and last year's items. */
+  compare: {
+    title: string;
+    /** Where last year's ledger was read: a sheet of this workbook, or the file chosen on the page. */
+    fromSheet: (sheet: string) => string;
+    fromFile: (file: string) => string;
+    /** The report gains the 回头看 paragraph. */
+    inReport: string;
+    figures: string;
+    item: string;
+    /** A column head: the year, or 上年度/本年度 when a ledger has none. */
+    lastYear: (year: number | null) => string;
+    thisYear: (year: number | null) => string;
+    change: string;
+    total: string;
+    replyRate: string;
+    onTimeReplyRate: string;
+    satisfactionRate: string;
+    resultClass: (letter: string) => string;
+    /** An item's result class (办理结果). */
+    result: (letter: string) => string;
+    /** A rate's change, in percentage points ("+6.2"). */
+    points: (signed: string) => string;
+    followUp: string;
+    tally: (matched: number, notFound: number, ambiguous: number) => string;
+    none: string;
+    planned: string;
+    unreplied: string;
+    matched: string;
+    notFound: string;
+    ambiguous: string;
+    /** A row of either year's ledger, with its sheet where the ledger spans sheets. */
+    row: (row: number) => string;
+    /** What became of a matched item: this year's row and its state. */
+    now: (row: string, state: string) => string;
+    status: { replied: string; overdue: string; dueSoon: string; open: string; unknown: string };
+    sameId: string;
+    similarity: (score: string) => string;
+    review: string;
+    reviewHint: string;
+    /** The page's file chooser for last year's ledger. */
+    choose: string;
+    chooseHint: string;
+    reading: string;
+    clear: string;
+  };
   settings: {
     heading: string;
     organisation: string;

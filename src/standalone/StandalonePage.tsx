@@ -16,6 +16,7 @@ import {
 } from "@fluentui/react-components";
 import type { Locale } from "../core/fields";
 import type { Analysis } from "../core/analyze";
+import type { Comparison } from "../core/compare";
 import type { SettingsInput } from "../core/settings";
 import type { SheetSnapshot } from "../core/snapshot";
 import { parseCell } from "../core/address";
@@ -25,7 +26,14 @@ import { App } from "../taskpane/App";
 import type { AnalysisState } from "../taskpane/useLedger";
 import { FigureCards } from "../taskpane/components/FigureCards";
 import { toLedgerError, errorMessage } from "../taskpane/errors";
-import { toArrayBuffer, type BuiltWorkbook, type DroppedPart, type FileHost } from "./fileHostApi";
+import {
+  toArrayBuffer,
+  type BuiltWorkbook,
+  type DroppedPart,
+  type FileHost,
+  type FollowUpSource,
+} from "./fileHostApi";
+import { LastYearChooser, type LastYear } from "./LastYearChooser";
 import { builtName, stoppedMessage, useWorkbookFile } from "./useWorkbookFile";
 import { WorkerStopped, type StageProgress } from "./workerHost";
 import { useStandaloneStyles } from "./StandalonePage.styles";
@@ -48,6 +56,7 @@ interface Live {
   host: FileHost;
   analysis: Analysis | null;
   settings: SettingsInput;
+  comparison: Comparison | null;
 }
 
 /** The row the pane last selected, as the file host held it then. */
@@ -78,6 +87,19 @@ export function StandalonePage({ locale }: StandalonePageProps) {
     (state: AnalysisState) => host && setReported({ host, ...state }),
     [host],
   );
+  // 选择上一年度台账…: last year's ledger, for the file it was chosen with (a new file starts without one).
+  const [chosenLast, setChosenLast] = useState<{ host: FileHost; lastYear: LastYear } | null>(null);
+  const lastYear = chosenLast && chosenLast.host === host ? chosenLast.lastYear : null;
+  const asOf = live?.analysis?.stats.asOf;
+  const compareChooser =
+    host && asOf !== undefined ? (
+      <LastYearChooser
+        locale={locale}
+        asOf={asOf}
+        chosen={lastYear}
+        onChosen={(chosen) => setChosenLast(chosen ? { host, lastYear: chosen } : null)}
+      />
+    ) : undefined;
   const [dragging, setDragging] = useState(false);
   const [mode, setMode] = useState<Mode>("single");
   const [rollupOpened, setRollupOpened] = useState(false);
@@ -112,7 +134,13 @@ export function StandalonePage({ locale }: StandalonePageProps) {
     setHeld(null);
     try {
       // Before the pane has reported, its settings are just the page's language.
-      const built = await host.build(live?.settings ?? { locale });
+      // With last year's ledger (a chosen file, or a sheet of this one) 汇报材料 holds the 回头看 paragraph.
+      const followUp: FollowUpSource | undefined = lastYear
+        ? { last: lastYear.analysis }
+        : live?.comparison
+          ? "sheet"
+          : undefined;
+      const built = await host.build(live?.settings ?? { locale }, followUp);
       const fileName = builtName(state.fileName, s.builtSuffix, built.macros === true);
       if (built.dropped.length > 0) setHeld({ host, built, fileName });
       else host.save(built.bytes, fileName);
@@ -331,7 +359,14 @@ export function StandalonePage({ locale }: StandalonePageProps) {
                   </section>
                 )}
               </section>
-              <App key={state.id} host={state.host} locale={locale} onAnalysisChange={onAnalysisChange} />
+              <App
+                key={state.id}
+                host={state.host}
+                locale={locale}
+                onAnalysisChange={onAnalysisChange}
+                previous={lastYear}
+                {...(compareChooser ? { compareChooser } : {})}
+              />
               {shownPreview && (
                 <RowPreview
                   locale={locale}

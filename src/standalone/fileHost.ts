@@ -3,7 +3,10 @@ import type { SettingsInput } from "../core/settings";
 import type { WorkbookPlan } from "../core/plan/types";
 import { buildXlsx, carryOptionsOf, writeXlsx } from "../hosts/xlsx/build";
 import { carryOver, hasMacros } from "../hosts/xlsx/carry";
-import { planFor } from "../core/plan/pipeline";
+import { planFor, type PlanOutcome } from "../core/plan/pipeline";
+import { analyzeWorkbook } from "../core/analyze";
+import { compareWithin, compareYears, withFollowUp } from "../core/compare";
+import type { WorkbookSnapshot } from "../core/snapshot";
 import { withTraditional } from "../core/script";
 import { loadXlsx, snapshotOf } from "../hosts/xlsx/workbook";
 import { renderPlan } from "../hosts/xlsx/render";
@@ -13,6 +16,7 @@ import {
   toArrayBuffer,
   type BuiltWorkbook,
   type FileHost,
+  type FollowUpSource,
   type WorkbookSession,
 } from "./fileHostApi";
 
@@ -70,8 +74,9 @@ function createSession(
   // An .xlsm keeps its macros and is saved as .xlsm (builtName): an .xlsx with macros inside Excel refuses.
   const keep = hasMacros(new Uint8Array(original)).then((keepMacros) => ({ keepMacros }));
 
-  const build = async (settings: SettingsInput): Promise<BuiltWorkbook> => {
+  const build = async (settings: SettingsInput, followUp?: FollowUpSource): Promise<BuiltWorkbook> => {
     const now = options.now?.() ?? new Date();
+    if (followUp) return buildWithFollowUp(settings, followUp, now);
     if (pristine) {
       const options = await keep;
       const built = await buildXlsx(original, settings, now, options);
@@ -98,6 +103,31 @@ function createSession(
     };
   };
 
+  /**
+   * The build when last year's ledger is there: planned from an analysis whose report holds the 回头看 paragraph,
+   * on the file as opened (as buildXlsx plans it) or on the structured workbook, then carried over alike.
+   */
+  const buildWithFollowUp = async (
+    settings: SettingsInput,
+    followUp: FollowUpSource,
+    now: Date,
+  ): Promise<BuiltWorkbook> => {
+    const target = pristine
+      ? await loadXlsx(original)
+      : await loadXlsx(toArrayBuffer(await writeXlsx(wb, { stored: true })));
+    const snapshot = snapshotOf(target);
+    const planned = await withTraditional(() => planWithFollowUp(snapshot, settings, followUp, now));
+    if (!planned.ok) throw new HostError("download_failed", { failure: planned.error.code });
+    renderPlan(target, planned.plan);
+    const keepMacros = await keep;
+    const carried = await carryOver(
+      new Uint8Array(original),
+      await writeXlsx(target, { stored: true }),
+      carryOptionsOf(planned.plan, keepMacros),
+    );
+    return { bytes: toArrayBuffer(carried.bytes), dropped: carried.dropped, macros: keepMacros.keepMacros };
+  };
+
   return {
     snapshot: async () => snapshotOf(wb),
     async apply(plan: WorkbookPlan, onProgress?: ProgressListener): Promise<ApplyResult> {
@@ -115,13 +145,28 @@ function createSession(
       onProgress?.(1);
       return { skipped: [] };
     },
-    async build(settings: SettingsInput): Promise<BuiltWorkbook> {
+    async build(settings: SettingsInput, followUp?: FollowUpSource): Promise<BuiltWorkbook> {
       try {
-        return await build(settings);
+        return await build(settings, followUp);
       } catch (e) {
         if (e instanceof HostError) throw e;
         throw new HostError("download_failed");
       }
     },
   };
+}
+
+/** planFor over an analysis with last year's 回头看 paragraph in its report (as the pane shows it). */
+function planWithFollowUp(
+  snapshot: WorkbookSnapshot,
+  settings: SettingsInput,
+  followUp: FollowUpSource,
+  now: Date,
+): PlanOutcome {
+  const outcome = analyzeWorkbook(snapshot, settings, now);
+  if (!outcome.ok) return outcome;
+  const current = outcome.analysis;
+  const comparison =
+    followUp === "sheet" ? compareWithin(snapshot, current, settings) : compareYears(followUp.last, current);
+  return planFor(snapshot, { analysis: withFollowUp(current, comparison) });
 }

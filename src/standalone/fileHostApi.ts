@@ -1,4 +1,5 @@
 import type { SettingsInput } from "../core/settings";
+import type { Analysis } from "../core/analyze";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import type { WorkbookPlan } from "../core/plan/types";
 import type { ApplyResult, DroppedPart, LedgerHost, ProgressListener } from "../hosts/host";
@@ -34,13 +35,19 @@ function mimeOf(fileName: string): string {
   return /\.xlsm$/i.test(fileName) ? XLSM_MIME : XLSX_MIME;
 }
 
+/**
+ * Where the build finds last year's ledger for the report's 回头看 paragraph (core/compare.ts): a file chosen
+ * on the page, analysed apart, or "sheet" for last year's sheet of this workbook (compareWithin).
+ */
+export type FollowUpSource = { last: Analysis } | "sheet";
+
 /** The workbook in memory, behind plain-data calls (what crosses to and from the worker). */
 export interface WorkbookSession {
   snapshot(): Promise<WorkbookSnapshot>;
   /** Renders a plan on a copy and swaps it in: a failure (HostError render_failed) leaves the workbook as it was. */
   apply(plan: WorkbookPlan, onProgress?: ProgressListener): Promise<ApplyResult>;
   /** The full build with `settings` (see FileHost.download); rejects with a HostError only. */
-  build(settings: SettingsInput): Promise<BuiltWorkbook>;
+  build(settings: SettingsInput, followUp?: FollowUpSource): Promise<BuiltWorkbook>;
 }
 
 /** A cell the pane asked to select ("sheet", "B7"): the page shows its row in a preview. */
@@ -60,13 +67,13 @@ export interface FileHost extends LedgerHost {
    * mapping corrections included) over the workbook as the host holds it now, rendered on a copy. Before
    * 整理台账 that is the file as opened; after it, the structured workbook, rebuilt in place (its generated
    * sheets replaced, its backup kept), so corrections made since still count. The page shows `dropped`
-   * before it saves.
+   * before it saves. With `followUp`, 汇报材料 holds last year's 回头看 paragraph.
    */
-  build(settings: SettingsInput): Promise<BuiltWorkbook>;
+  build(settings: SettingsInput, followUp?: FollowUpSource): Promise<BuiltWorkbook>;
   /** Offers built bytes as a download (.xlsx, .xlsm or .docx, by the name's extension). */
   save(bytes: ArrayBuffer, fileName: string): void;
   /** build, then save. */
-  download(fileName: string, settings: SettingsInput): Promise<void>;
+  download(fileName: string, settings: SettingsInput, followUp?: FollowUpSource): Promise<void>;
   /**
    * Stops the read or build in flight: it rejects with WorkerStopped("cancelled") and the host stays usable
    * (the worker's host terminates its worker and starts another when asked again). Nothing to stop on the page's thread.
@@ -98,10 +105,10 @@ export function fileHostOver(
     unsupported: async () => [],
     snapshot: () => session.snapshot(),
     apply: (plan, onProgress) => session.apply(plan, onProgress),
-    build: (settings) => session.build(settings),
+    build: (settings, followUp) => session.build(settings, followUp),
     save: saveBytes,
-    async download(fileName: string, settings: SettingsInput): Promise<void> {
-      const built = await session.build(settings);
+    async download(fileName: string, settings: SettingsInput, followUp?: FollowUpSource): Promise<void> {
+      const built = await session.build(settings, followUp);
       saveBytes(built.bytes, built.macros ? fileName.replace(/\.xlsx$/i, ".xlsm") : fileName);
     },
     cancel: stop,

@@ -1,8 +1,15 @@
 import type { SettingsInput } from "../core/settings";
+import type { AnalyzeOutcome } from "../core/analyze";
 import type { PageRollup, PageRollupFile } from "./rollupJob";
 import type { WorkbookPlan } from "../core/plan/types";
 import type { ApplyResult, ProgressListener } from "../hosts/host";
-import { fileHostOver, type BuiltWorkbook, type FileHost, type WorkbookSession } from "./fileHostApi";
+import {
+  fileHostOver,
+  type BuiltWorkbook,
+  type FileHost,
+  type FollowUpSource,
+  type WorkbookSession,
+} from "./fileHostApi";
 import {
   fromWire,
   type WorkerReply,
@@ -207,8 +214,8 @@ export async function openWorkerHost(
       applied.push(plan);
       return result;
     },
-    build: async (settings: SettingsInput): Promise<BuiltWorkbook> =>
-      (await ask<"build">({ type: "build", settings })).built,
+    build: async (settings: SettingsInput, followUp?: FollowUpSource): Promise<BuiltWorkbook> =>
+      (await ask<"build">({ type: "build", settings, ...(followUp ? { followUp } : {}) })).built,
   };
   return fileHostOver(session, options.save, () => client.stop("cancelled"));
 }
@@ -235,6 +242,33 @@ export async function rollupInWorker(
     const result = await client.request({ type: "rollup", files, settings }, options.onProgress);
     if (result.type !== "rollup") throw new WorkerStopped("failed");
     return result.rollup;
+  } finally {
+    client.close();
+  }
+}
+
+/**
+ * 选择上一年度台账…: last year's file analysed in a worker of its own, ended when done (the bytes move to it).
+ * Rejects as openWorkerHost does (XlsxLoadError for a file that is no .xlsx); `cancel` stops it.
+ */
+export async function analyseInWorker(
+  bytes: ArrayBuffer,
+  settings: SettingsInput,
+  spawn: () => WorkerLike,
+  options: WorkerHostOptions = {},
+  cancel?: (stop: () => void) => void,
+): Promise<AnalyzeOutcome> {
+  const client = new WorkerClient(spawn, options);
+  try {
+    client.start();
+  } catch {
+    throw new WorkerUnavailable();
+  }
+  cancel?.(() => client.stop("cancelled"));
+  try {
+    const result = await client.request({ type: "lastYear", bytes, settings }, options.onProgress);
+    if (result.type !== "lastYear") throw new WorkerStopped("failed");
+    return result.outcome;
   } finally {
     client.close();
   }

@@ -3,8 +3,9 @@ import type { WorkbookSnapshot } from "../core/snapshot";
 import type { WorkbookPlan } from "../core/plan/types";
 import { HOST_ERROR_CODES, HostError, type ApplyResult, type HostErrorDetails } from "../hosts/host";
 import { XlsxLoadError, type LimitFigures, type XlsxErrorCode } from "../hosts/xlsx/errors";
-import type { BuiltWorkbook } from "./fileHostApi";
+import type { BuiltWorkbook, FollowUpSource } from "./fileHostApi";
 import type { PageRollup, PageRollupFile } from "./rollupJob";
+import type { AnalyzeOutcome } from "../core/analyze";
 
 /**
  * What the page and its workbook worker (ledger.worker.ts) say to each other. Everything is plain data
@@ -19,16 +20,19 @@ export type WorkerRequest =
   | { id: number; type: "open"; bytes: ArrayBuffer }
   | { id: number; type: "snapshot" }
   | { id: number; type: "apply"; plan: WorkbookPlan }
-  | { id: number; type: "build"; settings: SettingsInput }
+  | { id: number; type: "build"; settings: SettingsInput; followUp?: FollowUpSource }
   /** 汇总多个单位: needs no open workbook (a worker of its own, workerHost.ts rollupInWorker). */
-  | { id: number; type: "rollup"; files: PageRollupFile[]; settings: SettingsInput };
+  | { id: number; type: "rollup"; files: PageRollupFile[]; settings: SettingsInput }
+  /** 选择上一年度台账…: last year's file analysed apart (a worker of its own, workerHost.ts analyseInWorker). */
+  | { id: number; type: "lastYear"; bytes: ArrayBuffer; settings: SettingsInput };
 
 export type WorkerResult =
   | { type: "open" }
   | { type: "snapshot"; snapshot: WorkbookSnapshot }
   | { type: "apply"; result: ApplyResult }
   | { type: "build"; built: BuiltWorkbook }
-  | { type: "rollup"; rollup: PageRollup };
+  | { type: "rollup"; rollup: PageRollup }
+  | { type: "lastYear"; outcome: AnalyzeOutcome };
 
 export type WireError =
   | { kind: "load"; code: XlsxErrorCode; detail?: string; figures?: LimitFigures }

@@ -44,6 +44,12 @@ export function serveWorkbook(
       const { rollupFiles } = await import(/* webpackChunkName: "rollup" */ "./rollupJob");
       return { type: "rollup", rollup: await rollupFiles(request.files, request.settings) };
     }
+    if (request.type === "lastYear") {
+      progress("analyse");
+      // Last year's ledger for the comparison (回头看): a chunk of its own, loaded when a file is chosen.
+      const { analyseLastYear } = await import(/* webpackChunkName: "compare" */ "./compareJob");
+      return { type: "lastYear", outcome: await analyseLastYear(request.bytes, request.settings) };
+    }
     if (!session) throw new Error("no workbook open");
     switch (request.type) {
       case "snapshot": {
@@ -58,7 +64,7 @@ export function serveWorkbook(
         return { type: "apply", result: await session.apply(request.plan, (f) => progress("build", f)) };
       case "build":
         progress("build");
-        return { type: "build", built: await session.build(request.settings) };
+        return { type: "build", built: await session.build(request.settings, request.followUp) };
     }
   }
 

@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { useCallback, useState, type ReactNode } from "react";
 import {
   Button,
   FluentProvider,
@@ -42,6 +42,12 @@ export interface AppProps {
    * the standalone page shows these figures and builds its download with these settings.
    */
   onAnalysisChange?: (state: AnalysisState) => void;
+  /**
+   * Last year's ledger analysed apart and its file's name (the page's 选择上一年度台账…), compared instead of a
+   * sheet of this workbook; `compareChooser` is the page's chooser, shown in 统计与汇报.
+   */
+  previous?: { analysis: Analysis; file: string } | null;
+  compareChooser?: ReactNode;
 }
 
 const useStyles = makeStyles({
@@ -57,7 +63,16 @@ const useStyles = makeStyles({
 });
 
 /** The task pane over any LedgerHost: the open workbook in Excel, or a file in a browser page. */
-export function App({ host, locale, theme = "light", initialSettings, now, onAnalysisChange }: AppProps) {
+export function App({
+  host,
+  locale,
+  theme = "light",
+  initialSettings,
+  now,
+  onAnalysisChange,
+  previous,
+  compareChooser,
+}: AppProps) {
   const s = strings(locale);
   const styles = useStyles();
   const [changes, setChanges] = useState<SettingsInput>(initialSettings ?? {});
@@ -65,6 +80,7 @@ export function App({ host, locale, theme = "light", initialSettings, now, onAna
   const ledger = useLedger(host, changes, {
     ...(now ? { now } : {}),
     ...(onAnalysisChange ? { onAnalysisChange } : {}),
+    ...(previous ? { previous: previous.analysis } : {}),
   });
   const [tab, setTab] = useState<TabId>("structure");
   const { analysis, busy } = ledger;
@@ -99,6 +115,16 @@ export function App({ host, locale, theme = "light", initialSettings, now, onAna
       return false;
     }
   };
+
+  // Where the comparison's last year was read: the chosen file, else last year's sheet of this workbook.
+  const lastSheet = analysis && ledger.engine ? ledger.engine.previousYearSheet(analysis) : undefined;
+  const compareSource = !ledger.comparison
+    ? undefined
+    : previous
+      ? { file: previous.file }
+      : lastSheet !== undefined
+        ? { sheet: lastSheet }
+        : undefined;
 
   const select = host.select;
   const onSelect =
@@ -183,6 +209,9 @@ export function App({ host, locale, theme = "light", initialSettings, now, onAna
                   onGenerate={() => void ledger.run("statistics")}
                   onPrint={() => void ledger.run("print")}
                   {...(saveFile ? { onWord: () => word(analysis) } : {})}
+                  comparison={ledger.comparison}
+                  {...(compareSource ? { compareSource } : {})}
+                  {...(compareChooser ? { compareChooser } : {})}
                 />
               )}
               {tab === "settings" && (

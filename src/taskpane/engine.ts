@@ -9,3 +9,4 @@ export { planFor } from "../core/plan/pipeline";
 export { remindersFor } from "../core/reminders";
 export { groupKey } from "../core/stats";
 export { SettingsSchema } from "../core/settings";
+export { compareWithin, compareYears, previousYearSheet, withFollowUp } from "../core/compare";

@@ -14,6 +14,7 @@ import { toLedgerError, type LedgerError } from "./errors";
 import { loadEngine, type Engine } from "./useEngine";
 import { TASK_PARTS, type Task } from "../core/plan/tasks";
 import type { ReminderOptions } from "../core/reminders";
+import type { Comparison } from "../core/compare";
 
 export type { Task };
 
@@ -32,6 +33,12 @@ export interface LedgerState {
   /** The engine chunk, once loaded (the panels call it through EngineContext). */
   engine: Engine | null;
   analysis: Analysis | null;
+  /**
+   * Last year's ledger compared with this year's (回头看): a sheet of the same workbook (compareWithin), or the
+   * page's chosen file (LedgerOptions.previous); null without one. With it, the analysis' report holds the
+   * follow-up paragraph, so 汇报材料 and the .docx say it.
+   */
+  comparison: Comparison | null;
   error: LedgerError | null;
   /** Features the host cannot render (known in advance, or reported by the last apply). */
   skipped: HostFeature[];
@@ -54,6 +61,8 @@ export interface AnalysisState {
   analysis: Analysis | null;
   /** The pane's settings input: the user's corrections (mapping, saved settings) and the pane's language. */
   settings: SettingsInput;
+  /** Last year's ledger compared with this one (LedgerState.comparison): the page's download says it too. */
+  comparison: Comparison | null;
 }
 
 export interface LedgerOptions {
@@ -61,6 +70,8 @@ export interface LedgerOptions {
   now?: () => Date;
   /** Called with the analysis and the settings whenever either changes (a page around the pane follows them). */
   onAnalysisChange?: (state: AnalysisState) => void;
+  /** Last year's ledger analysed apart (the page's 选择上一年度台账…): compared instead of a sheet of this workbook. */
+  previous?: Analysis | null;
 }
 
 /**
@@ -147,14 +158,31 @@ export function useLedger(
   }, [waiting]);
   const outcome = waiting ? null : analyzed;
 
-  const analysis = outcome?.ok ? outcome.analysis : null;
+  // Year over year: the chosen file's analysis, else last year's sheet of this workbook.
+  const previous = options.previous ?? null;
+  const comparison = useMemo((): Comparison | null => {
+    if (!outcome?.ok || !engine || !snapshot) return null;
+    const current = outcome.analysis;
+    try {
+      return previous
+        ? engine.compareYears(previous, current)
+        : (engine.compareWithin(snapshot, current, settings) ?? null);
+    } catch {
+      // A comparison that cannot be made (a traditional sheet before its dictionaries) is no error of the ledger.
+      return null;
+    }
+  }, [outcome, engine, snapshot, settings, previous]);
+  const analysis = useMemo(
+    () => (outcome?.ok && engine ? engine.withFollowUp(outcome.analysis, comparison ?? undefined) : null),
+    [outcome, engine, comparison],
+  );
 
   // Reported after render, once per new analysis or settings; the latest callback, without re-reporting.
   const onAnalysisChange = useRef(options.onAnalysisChange);
   onAnalysisChange.current = options.onAnalysisChange;
   useEffect(() => {
-    onAnalysisChange.current?.({ analysis, settings });
-  }, [analysis, settings]);
+    onAnalysisChange.current?.({ analysis, settings, comparison });
+  }, [analysis, settings, comparison]);
   const analyzeError: LedgerError | null =
     outcome && !outcome.ok
       ? "thrown" in outcome
@@ -196,7 +224,7 @@ export function useLedger(
       setHostError(null);
       try {
         // The analysis on screen when the settings are those shown; a fresh one for settings just saved.
-        const current = outcome?.ok && given === undefined ? outcome.analysis : undefined;
+        const current = analysis && given === undefined ? analysis : undefined;
         const source = current ? { analysis: current } : { settings: given ?? settings, ...nowOf(now) };
         const planned = await withTraditional(() =>
           engine.planFor(snapshot, source, {
@@ -230,7 +258,7 @@ export function useLedger(
         }
       }
     },
-    [host, engine, snapshot, settings, busy, now, reload, outcome],
+    [host, engine, snapshot, settings, busy, now, reload, analysis],
   );
 
   const skipped = useMemo(() => {
@@ -245,6 +273,7 @@ export function useLedger(
     loading: (snapshot === null || engine === null || waiting) && hostError === null && engineError === null,
     engine,
     analysis,
+    comparison,
     error: hostError ?? engineError ?? analyzeError,
     skipped,
     busy,

@@ -332,3 +332,23 @@ describe("readRecords: enumerations", () => {
     expect(records[2]?.kind).toBeUndefined();
   });
 });
+
+describe("a snapshot that went through JSON (the demo host, a worker)", () => {
+  it("reads missing rows and cells as null the same as missing ones", () => {
+    const sparse: SheetSnapshot = { name: "台账", rows: [], merges: [] };
+    sparse.rows[0] = ["编号", "案由", "分管领导", "承办科室", "承办人", "办理时限"];
+    sparse.rows[2] = ["R1", "关于养老的建议", "张局长", "养老科", "王一", "2026年6月30日"];
+    const cells: CellValue[] = ["R2", "关于殡葬的建议"];
+    cells[5] = "2026年7月1日";
+    sparse.rows[4] = cells;
+    const viaJson = JSON.parse(JSON.stringify(sparse)) as SheetSnapshot;
+    expect(viaJson.rows[1]).toBeNull();
+    const read = (sheet: SheetSnapshot): LedgerRecord[] => {
+      const layout = recognizeSheet(sheet);
+      if (!layout) throw new Error("not recognised");
+      return readRecords(sheet, layout, {});
+    };
+    expect(read(viaJson)).toEqual(read(sparse));
+    expect(read(sparse).map((r) => r.id)).toEqual(["R1", "R2"]);
+  });
+});

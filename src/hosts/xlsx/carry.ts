@@ -88,7 +88,8 @@ export async function carryOver(
   await writeCharts(dst, charts);
   await autoHeights(dst, options.autoHeights ?? []);
   const bytes = await dst.generate();
-  return { bytes, dropped: await comparePackages(original, bytes, options) };
+  // dst holds what the bytes hold: compared as it is, not read again.
+  return { bytes, dropped: await comparePackagesOf(await Package.load(original), dst, options) };
 }
 
 /**
@@ -517,17 +518,29 @@ export async function comparePackages(
   options: Partial<CarryOptions> = {},
 ): Promise<DroppedPart[]> {
   if (!isZipPackage(original)) return [];
-  const src = await Package.load(original);
-  const dst = await Package.load(output);
+  return comparePackagesOf(await Package.load(original), await Package.load(output), options);
+}
+
+/** comparePackages on packages already read (carryOver hands over the one it has just written). */
+async function comparePackagesOf(
+  src: Package,
+  dst: Package,
+  options: Partial<CarryOptions>,
+): Promise<DroppedPart[]> {
   const srcSheets = await src.sheets();
   const dstSheets = await dst.sheets();
   const owner = await ownersOf(src, srcSheets);
   // The tool's own charts of an earlier build are written anew, never lost.
   const ownCharts = await ownChartParts(src);
+  // A digest starts with the length: only output parts as long as some original part are digested (not the
+  // sheets of many megabytes the build wrote anew).
+  const srcLengths = new Set<number>();
+  for (const part of src.parts()) srcLengths.add((await src.bytes(part))?.length ?? 0);
   const digests = new Set<string>();
   for (const part of dst.parts()) {
     if (part.endsWith(".rels")) continue;
-    digests.add(digest((await dst.bytes(part)) ?? new Uint8Array()));
+    const bytes = (await dst.bytes(part)) ?? new Uint8Array();
+    if (srcLengths.has(bytes.length)) digests.add(digest(bytes));
   }
   const dstTypes = new Set(dst.parts().map((p) => dst.contentType(p) ?? ""));
   const dstTables = new Set<string>();

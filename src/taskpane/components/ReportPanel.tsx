@@ -4,7 +4,9 @@ import type { Analysis } from "../../core/analyze";
 import type { Locale } from "../../core/fields";
 import { strings } from "../../i18n";
 import { copyText } from "../clipboard";
+import type { Comparison } from "../../core/compare";
 import { FigureCards } from "./FigureCards";
+import { CompareSection, type CompareSectionProps } from "./CompareSection";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -20,10 +22,25 @@ export interface ReportPanelProps {
   onPrint?(): void;
   /** 下载 Word 版汇报材料, where the host can save a file (LedgerHost.saveFile); resolves false on failure. */
   onWord?(): Promise<boolean>;
+  /** Last year's ledger compared with this one (useLedger's comparison), and where it was read. */
+  comparison?: Comparison | null;
+  compareSource?: CompareSectionProps["source"];
+  /** The page's 选择上一年度台账…: the 对比上一年度 section shows it even before a comparison. */
+  compareChooser?: CompareSectionProps["chooser"];
 }
 
 /** 统计与汇报: the button that (re)writes the statistics and report sheets, the key figures, the report text. */
-export function ReportPanel({ locale, analysis, busy, onGenerate, onPrint, onWord }: ReportPanelProps) {
+export function ReportPanel({
+  locale,
+  analysis,
+  busy,
+  onGenerate,
+  onPrint,
+  onWord,
+  comparison = null,
+  compareSource,
+  compareChooser,
+}: ReportPanelProps) {
   const s = strings(locale).report;
   const styles = useStyles();
   const [copied, setCopied] = useState<boolean | null>(null);
@@ -40,6 +57,14 @@ export function ReportPanel({ locale, analysis, busy, onGenerate, onPrint, onWor
         {s.figures}
       </Text>
       <FigureCards locale={locale} stats={analysis.stats} />
+      {(comparison || compareChooser) && (
+        <CompareSection
+          locale={locale}
+          comparison={comparison}
+          {...(compareSource ? { source: compareSource } : {})}
+          {...(compareChooser ? { chooser: compareChooser } : {})}
+        />
+      )}
       <Field label={s.reportText}>
         <Textarea value={text} readOnly resize="vertical" rows={12} />
       </Field>
