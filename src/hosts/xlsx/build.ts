@@ -7,8 +7,9 @@ import { DEFAULT_PARTS } from "../../core/plan/build";
 import type { WorkbookPlan } from "../../core/plan/types";
 import { loadXlsx, snapshotOf } from "./workbook";
 import { renderPlan } from "./render";
-import { calculatedColumnsOf, finishTables } from "./tableFormulas";
-import { zipWorkbook } from "./zipWrite";
+import { calculatedColumnsOf, finishTables, finishTablesIn } from "./tableFormulas";
+import { workbookParts, zipWorkbook } from "./zipWrite";
+import { Package } from "./opc";
 import { carryOver, type CarryOptions, type DroppedPart } from "./carry";
 
 export type BuildResult =
@@ -67,11 +68,7 @@ export async function buildXlsx(
   if (!outcome.ok) return outcome;
   renderPlan(wb, outcome.plan);
   // What ExcelJS lost (charts, pivot tables, custom properties, macros …) comes back from the original.
-  const carried = await carryOver(
-    original,
-    await writeXlsx(wb, { stored: true }),
-    carryOptionsOf(outcome.plan, options),
-  );
+  const carried = await carryOver(original, await writtenPackage(wb), carryOptionsOf(outcome.plan, options));
   return {
     ok: true,
     buffer: carried.bytes,
@@ -109,6 +106,18 @@ export async function writeXlsx(wb: ExcelJS.Workbook, options: WriteOptions = {}
       (await wb.xlsx.writeBuffer({ zip: { compression } } as ExcelJS.XlsxWriteOptions)) as ArrayBuffer,
     );
   return finishTables(out, calculatedColumnsOf(wb), compression);
+}
+
+/**
+ * What writeXlsx writes, as a package in memory for carryOver (which writes the one zip): ExcelJS's parts as they
+ * come, the tables' calculated columns added. Through stored bytes when ExcelJS's writer cannot be driven.
+ */
+async function writtenPackage(wb: ExcelJS.Workbook): Promise<Package | Uint8Array> {
+  const parts = await workbookParts(wb);
+  if (parts === undefined) return writeXlsx(wb, { stored: true });
+  const pkg = await Package.fromParts(parts);
+  await finishTablesIn(pkg, calculatedColumnsOf(wb));
+  return pkg;
 }
 
 export interface WriteOptions {

@@ -70,19 +70,19 @@ export async function hasMacros(original: Uint8Array): Promise<boolean> {
  */
 export async function carryOver(
   original: Uint8Array,
-  output: Uint8Array,
+  output: Uint8Array | Package,
   options: CarryOptions,
 ): Promise<CarryResult> {
   const charts = options.charts ?? [];
   if (!isZipPackage(original)) {
     // Written anew even with nothing to add: the output may come stored (writeXlsx), the file is compressed.
-    const dst = await Package.load(output);
+    const dst = output instanceof Package ? output : await Package.load(output);
     await writeCharts(dst, charts);
     await autoHeights(dst, options.autoHeights ?? []);
     return { bytes: await dst.generate(), dropped: [] };
   }
   const src = await Package.load(original);
-  const dst = await Package.load(output);
+  const dst = output instanceof Package ? output : await Package.load(output);
   const grafter = new Grafter(src, dst, options);
   await grafter.run();
   await writeCharts(dst, charts);

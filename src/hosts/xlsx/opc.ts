@@ -45,7 +45,11 @@ export class Package {
   }
 
   static async load(bytes: Uint8Array): Promise<Package> {
-    const files = new Map<string, Uint8Array | string>(Object.entries(unzipSync(bytes)));
+    return Package.fromParts(new Map<string, Uint8Array | string>(Object.entries(unzipSync(bytes))));
+  }
+
+  /** A package of parts already in memory (zipWrite.ts workbookParts: a build's output, never zipped between). */
+  static async fromParts(files: Map<string, Uint8Array | string>): Promise<Package> {
     const pkg = new Package(files, "<Types/>");
     const ct = await pkg.text("[Content_Types].xml");
     return ct === undefined ? pkg : new Package(files, ct);

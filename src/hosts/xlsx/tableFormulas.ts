@@ -126,11 +126,21 @@ export async function finishTables(
   tables: Map<string, CalculatedColumn[]>,
   compression: "STORE" | "DEFLATE" = "DEFLATE",
 ): Promise<Uint8Array> {
+  if (![...tables.values()].some((columns) => columns.length > 0)) return bytes;
+  const pkg = await Package.load(bytes);
+  if (!(await finishTablesIn(pkg, tables))) return bytes;
+  return pkg.generate({ stored: compression === "STORE" });
+}
+
+/** finishTables on a package in memory; true when a table part changed. */
+export async function finishTablesIn(
+  pkg: Package,
+  tables: Map<string, CalculatedColumn[]>,
+): Promise<boolean> {
   const wanted = new Map(
     [...tables].filter(([, columns]) => columns.length > 0).map(([name, cs]) => [name.toLowerCase(), cs]),
   );
-  if (wanted.size === 0) return bytes;
-  const pkg = await Package.load(bytes);
+  if (wanted.size === 0) return false;
   let changed = false;
   for (const part of pkg.parts().filter(isTablePart)) {
     const xml = (await pkg.text(part)) ?? "";
@@ -142,8 +152,7 @@ export async function finishTables(
     pkg.write(part, out);
     changed = true;
   }
-  if (!changed) return bytes;
-  return pkg.generate({ stored: compression === "STORE" });
+  return changed;
 }
 
 function withCalculatedColumns(xml: string, columns: CalculatedColumn[]): string {

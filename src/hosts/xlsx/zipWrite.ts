@@ -57,13 +57,24 @@ const ENCODER = new TextEncoder();
  * this ExcelJS lacks a method `XLSX.write` uses (the caller then writes with ExcelJS itself).
  */
 export async function zipWorkbook(wb: ExcelJS.Workbook, level: 0 | 6): Promise<Uint8Array | undefined> {
+  const parts = await workbookParts(wb);
+  return parts === undefined ? undefined : zipSync(Object.fromEntries(parts) as Zippable, { level });
+}
+
+/**
+ * The parts of the .xlsx ExcelJS would write, by path, not zipped: a build hands them to carryOver as they are
+ * (zipping them only to unzip them again cost a CRC of every byte). Undefined as zipWorkbook.
+ */
+export async function workbookParts(wb: ExcelJS.Workbook): Promise<Map<string, Uint8Array> | undefined> {
   const xlsx = wb.xlsx as unknown as XlsxInternals;
   if (STEPS.some((step) => typeof xlsx[step] !== "function")) return undefined;
-  const entries: Zippable = {};
+  const entries = new Map<string, Uint8Array>();
   const zip: Appender = {
     append(data, { name, base64 }) {
-      entries[name] =
-        typeof data !== "string" ? data : base64 === true ? fromBase64(data) : ENCODER.encode(data);
+      entries.set(
+        name,
+        typeof data !== "string" ? data : base64 === true ? fromBase64(data) : ENCODER.encode(data),
+      );
     },
   };
   const { model } = xlsx.workbook;
@@ -80,7 +91,7 @@ export async function zipWorkbook(wb: ExcelJS.Workbook, level: 0 | 6): Promise<U
   await xlsx.addMedia(zip, model);
   await Promise.all([xlsx.addApp(zip, model), xlsx.addCore(zip, model)]);
   await xlsx.addWorkbook(zip, model);
-  return zipSync(entries, { level });
+  return entries;
 }
 
 function fromBase64(text: string): Uint8Array {
