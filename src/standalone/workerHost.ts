@@ -231,24 +231,11 @@ export async function rollupInWorker(
   options: WorkerHostOptions = {},
   cancel?: (stop: () => void) => void,
 ): Promise<PageRollup> {
-  const client = new WorkerClient(spawn, options);
-  try {
-    client.start();
-  } catch {
-    throw new WorkerUnavailable();
-  }
-  cancel?.(() => client.stop("cancelled"));
-  try {
-    const result = await client.request({ type: "rollup", files, settings }, options.onProgress);
-    if (result.type !== "rollup") throw new WorkerStopped("failed");
-    return result.rollup;
-  } finally {
-    client.close();
-  }
+  return (await inWorkerOfItsOwn({ type: "rollup", files, settings }, spawn, options, cancel)).rollup;
 }
 
 /**
- * 选择上一年度台账…: last year's file analysed in a worker of its own, ended when done (the bytes move to it).
+ * 选择上一年度台账…: last year's file analysed in a worker of its own, ended when done (the bytes are copied to it).
  * Rejects as openWorkerHost does (XlsxLoadError for a file that is no .xlsx); `cancel` stops it.
  */
 export async function analyseInWorker(
@@ -258,6 +245,16 @@ export async function analyseInWorker(
   options: WorkerHostOptions = {},
   cancel?: (stop: () => void) => void,
 ): Promise<AnalyzeOutcome> {
+  return (await inWorkerOfItsOwn({ type: "lastYear", bytes, settings }, spawn, options, cancel)).outcome;
+}
+
+/** One request in a worker started for it and closed after it; a reply of another type is a failure. */
+async function inWorkerOfItsOwn<T extends WorkerResult["type"]>(
+  body: Extract<DistributiveOmit<WorkerRequest, "id">, { type: T }>,
+  spawn: () => WorkerLike,
+  options: WorkerHostOptions,
+  cancel?: (stop: () => void) => void,
+): Promise<Extract<WorkerResult, { type: T }>> {
   const client = new WorkerClient(spawn, options);
   try {
     client.start();
@@ -266,9 +263,9 @@ export async function analyseInWorker(
   }
   cancel?.(() => client.stop("cancelled"));
   try {
-    const result = await client.request({ type: "lastYear", bytes, settings }, options.onProgress);
-    if (result.type !== "lastYear") throw new WorkerStopped("failed");
-    return result.outcome;
+    const result = await client.request(body, options.onProgress);
+    if (result.type !== body.type) throw new WorkerStopped("failed");
+    return result as Extract<WorkerResult, { type: T }>;
   } finally {
     client.close();
   }
