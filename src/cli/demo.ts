@@ -6,12 +6,14 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { buildXlsx } from "../hosts/xlsx/build";
 import { analysisText } from "./output";
+import { deflateWithNodeZlib } from "./zlib";
 
 const SAMPLE = join(__dirname, "..", "..", "samples", "sample-ledger.xlsx");
 const OUT_DIR = join(__dirname, "..", "..", "out");
 const OUT = join(OUT_DIR, "sample-ledger-built.xlsx");
 
 async function main(): Promise<void> {
+  deflateWithNodeZlib();
   const built = await buildXlsx(await readFile(SAMPLE), { excludeDepartments: ["市扶贫办"] });
   if (!built.ok) throw new Error(`sample not recognised: ${built.error.code}`);
   await mkdir(OUT_DIR, { recursive: true });

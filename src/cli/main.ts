@@ -92,7 +92,11 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (options.command === "report") return writeReport(options.out ?? "", input, options);
-  const { buildXlsx } = await import("../hosts/xlsx/build");
+  const [{ buildXlsx }, { deflateWithNodeZlib }] = await Promise.all([
+    import("../hosts/xlsx/build"),
+    import("./zlib"),
+  ]);
+  deflateWithNodeZlib();
   // An .xlsm written under an .xlsx name: Excel refuses an .xlsx with macros inside, so they are left out and
   // reported (dropped, reason macrosInXlsx) rather than written into a file Excel would not open.
   const keepMacros = !/\.xlsx$/i.test(options.out ?? "");

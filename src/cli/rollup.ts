@@ -8,6 +8,7 @@ import { ensureLocale } from "../core/script";
 import { failureMessage, type FailureCode, type FailureDetail } from "../i18n/failures";
 import { renderIssue } from "../i18n/issues";
 import { rollupXlsx, type RollupFailure, type RollupFile } from "../hosts/xlsx/rollup";
+import { deflateWithNodeZlib } from "./zlib";
 import { analysisJson, statsJson } from "./output";
 import { UsageError } from "./args";
 
@@ -121,6 +122,7 @@ export async function runRollup(argv: string[]): Promise<number> {
   // zh-TW messages are converted (i18n/issues.ts): the s2tw dictionaries first.
   await ensureLocale(options.locale);
   const files = await Promise.all(options.files.map(readOne));
+  deflateWithNodeZlib();
   const result = await rollupXlsx(files, options.settings, {
     issue: (i) => renderIssue(i, options.locale),
     failure: (f) => {

@@ -165,8 +165,8 @@ class Grafter {
       sheet,
       rels.filter((r) => r !== drawing),
     );
-    const xml = (await this.dst.text(sheet)) ?? "";
-    this.dst.write(sheet, takeChild(xml, "drawing").xml);
+    const frame = await this.dst.sheetFrame(sheet);
+    if (frame) this.dst.writeSheetFrame(sheet, { ...frame, xml: takeChild(frame.xml, "drawing").xml });
   }
 
   /** Removes output parts no relationship reaches any more (ExcelJS's drawings replaced, their images). */
@@ -193,8 +193,10 @@ class Grafter {
   private async graftSheet(name: string, from: string, to: string, backup: boolean): Promise<void> {
     const srcRels = await this.src.rels(from);
     let dstRels = await this.dst.rels(to);
-    let xml = (await this.dst.text(to)) ?? "";
-    const srcXml = (await this.src.text(from)) ?? "";
+    // Only what lies around the rows is read or changed (a ledger's rows are most of the package's bytes).
+    const frame = (await this.dst.sheetFrame(to)) ?? { xml: "", rows: "" };
+    let xml = frame.xml;
+    const srcXml = (await this.src.sheetFrame(from))?.xml ?? "";
     const fromName = [...this.srcSheets].find(([, p]) => p === from)?.[0] ?? name;
     const add = (type: string, path: string): string => {
       const id = freeId(dstRels);
@@ -263,7 +265,7 @@ class Grafter {
     // ExcelJS writes <tableParts> before <legacyDrawing>; the schema wants the drawings first.
     xml = reorder(xml, ["drawing", "legacyDrawing", "legacyDrawingHF", "picture"]);
     if (!/xmlns:r=/.test(xml.slice(0, 600))) xml = xml.replace(/<worksheet\b/, `<worksheet xmlns:r="${REL}"`);
-    this.dst.write(to, xml);
+    if (xml !== frame.xml) this.dst.writeSheetFrame(to, { xml, rows: frame.rows });
     this.dst.writeRels(to, dstRels);
   }
 
@@ -601,8 +603,9 @@ async function comparePackagesOf(
   for (const [sheet, path] of srcSheets) {
     const out = dstSheets.get(sheet);
     if (out === undefined || replaced.has(sheet)) continue;
-    const a = (await src.text(path)) ?? "";
-    const b = (await dst.text(out)) ?? "";
+    // Protection and the sheet's extensions lie around the rows.
+    const a = (await src.sheetFrame(path))?.xml ?? "";
+    const b = (await dst.sheetFrame(out))?.xml ?? "";
     if (/<sheetProtection[\s/>]/.test(a) && !/<sheetProtection[\s/>]/.test(b))
       dropped.push({ part: `${path}#sheetProtection`, kind: "sheetProtection", sheet, reason: "notCarried" });
     for (const uri of extUris(a)) {

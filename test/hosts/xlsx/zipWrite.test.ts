@@ -63,6 +63,38 @@ describe("zipWorkbook", () => {
     await expectSameParts(wb);
   });
 
+  it("writes long repeated formulas (escaped once) as ExcelJS does, and leaves the cells' formulas as they were", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("台账");
+    // Quotes, apostrophes, <, >, &, a tab and characters XML cannot hold (ExcelJS drops those).
+    const long = `IF(A1<>"",'台账设置'!$B$1&"<&>\t\u0001\u007f","${"长".repeat(80)}")`;
+    const other = `SUMPRODUCT(--ISNUMBER(FIND({"已答复","已办结"},A1)))+${"1+".repeat(40)}1`;
+    for (let r = 1; r <= 30; r++) {
+      ws.getCell(r, 1).value = { formula: long } as ExcelJS.CellFormulaValue;
+      ws.getCell(r, 2).value = { formula: other, result: r } as ExcelJS.CellFormulaValue;
+      ws.getCell(r, 3).value = { formula: "A1+1" } as ExcelJS.CellFormulaValue;
+    }
+    // A shared formula keeps ExcelJS's own writing.
+    ws.getCell("D1").value = {
+      formula: other,
+      shareType: "shared",
+      ref: "D1:D2",
+    } as ExcelJS.CellFormulaValue;
+    ws.getCell("D2").value = { sharedFormula: "D1" } as ExcelJS.CellSharedFormulaValue;
+    await expectSameParts(wb);
+    expect((ws.getCell("A7").value as ExcelJS.CellFormulaValue).formula).toBe(long);
+    expect((ws.getCell("B30").value as ExcelJS.CellFormulaValue).formula).toBe(other);
+  });
+
+  it("writes a formula holding the token's own character as ExcelJS does", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("台账");
+    const odd = `"\uE0000\uE001"&"${"x".repeat(80)}"`;
+    for (let r = 1; r <= 3; r++) ws.getCell(r, 1).value = { formula: odd } as ExcelJS.CellFormulaValue;
+    ws.getCell("B1").value = { formula: `LEN("${"y".repeat(80)}")` } as ExcelJS.CellFormulaValue;
+    await expectSameParts(wb);
+  });
+
   it("stores without compression at level 0 and deflates at 6", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("台账").addRow(["案由".repeat(500)]);

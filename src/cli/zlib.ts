@@ -1,0 +1,14 @@
+import * as zlib from "node:zlib";
+import { setDeflate } from "../hosts/xlsx/zip";
+
+/**
+ * The .xlsx written with node's zlib (native deflate and, from node 20.15, CRC-32) instead of fflate's
+ * JavaScript: the parts are the same bytes, the zip several times faster to make.
+ */
+export function deflateWithNodeZlib(): void {
+  const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+  setDeflate({
+    deflateRaw: (data) => zlib.deflateRawSync(data, { level: 6 }),
+    ...(crc32 !== undefined ? { crc32: (data: Uint8Array) => crc32(data) } : {}),
+  });
+}
