@@ -3,6 +3,7 @@
  *   npm run bench                          1,000, 5,000 and 20,000 rows (a few minutes)
  *   npm run bench -- --rows 1000,5000      the sizes asked for (50,000 only when asked)
  *   npm run bench -- engine [--rows …]     the engine alone
+ *   npm run bench -- page [--rows …]       the standalone page in Chromium alone
  *   npm run bench -- hostile [case]        the hostile corpus through the command line (scripts/bench-hostile.ts)
  * Whole processes (the built command, dist-cli/, rebuilt first when missing or older than src/) are timed from
  * spawn to exit, peak memory is the child's own maximum RSS (process.resourceUsage at exit), and each figure is
@@ -436,6 +437,7 @@ async function main(argv: string[]): Promise<void> {
   const bench = new Bench();
   await bench.setUp();
   if (argv[0] === "engine") return engine(bench, sizes);
+  if (argv[0] === "page") return page(bench, sizes);
   console.log(`Proposal Ledger bench: ${sizes.join(", ")} rows; node ${process.version}`);
   const load = loadavg()[0] ?? 0;
   if (load > cpus().length * 0.75) {
@@ -448,6 +450,58 @@ async function main(argv: string[]): Promise<void> {
   await engine(bench, sizes);
   await officeJs(bench, 20000);
   bundles();
+  await page(bench, sizes);
+}
+
+/**
+ * The standalone page in Chromium: from a file chosen to its figures shown, against the worker's ExcelJS load of
+ * the same file (its stage 读取, between the User Timing marks workerHost.ts sets: ledger:read → ledger:analyse).
+ */
+async function page(bench: Bench, sizes: number[]): Promise<void> {
+  const { CHROMIUM, DIST, startSession } = await import("../test/e2e/harness");
+  if (!existsSync(CHROMIUM) || !existsSync(join(DIST, "standalone.html"))) {
+    console.log(`\nStandalone page: skipped (needs ${CHROMIUM} and dist/ from npm run build)`);
+    return;
+  }
+  const session = await startSession();
+  const rows: Cell[][] = [];
+  try {
+    for (const n of sizes) {
+      const file = await bench.file(n);
+      const runs: { figures: number; load: number }[] = [];
+      for (let k = 0; k < RUNS; k++) {
+        const context = await session.browser.newContext({ locale: "zh-CN" });
+        const tab = await context.newPage();
+        // As a user would: the page and what it loads ahead (the engine, the worker) settled before the file is chosen.
+        await tab.goto(`${session.server.origin}/standalone.html`, { waitUntil: "networkidle" });
+        // As text: tsx would rename a `performance` in a function (bench.ts imports node's own).
+        const start = (await tab.evaluate("performance.now()")) as number;
+        await tab.locator('input[type="file"]').setInputFiles(file);
+        await tab.getByRole("region", { name: "主要数字" }).waitFor({ timeout: 10 * 60_000 });
+        const shown = (await tab.evaluate("performance.now()")) as number;
+        const marks = (await tab.evaluate(
+          "performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])",
+        )) as [string, number][];
+        const at = (name: string) => marks.find(([mark]) => mark === name)?.[1];
+        const read = at("ledger:read");
+        const analyse = at("ledger:analyse");
+        if (read !== undefined && analyse !== undefined)
+          runs.push({ figures: shown - start, load: analyse - read });
+        await context.close();
+      }
+      if (runs.length === 0) continue;
+      const figures = median(runs.map((r) => r.figures));
+      const load = median(runs.map((r) => r.load));
+      rows.push([n, figures, load, ratio(figures, load), "1.50×", verdict(figures / load, 1.5)]);
+    }
+  } finally {
+    await session.close();
+  }
+  table(
+    `Standalone page in Chromium (median of ${RUNS}; floor: the worker's ExcelJS load of the file)`,
+    ["rows", "file → figures ms", "worker load ms", "ratio", "goal", ""],
+    rows,
+  );
 }
 
 if (require.main === module) {

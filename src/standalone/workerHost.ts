@@ -147,6 +147,8 @@ class WorkerClient {
     const p = this.pending.get(message.id);
     if (!p) return;
     if (message.type === "progress") {
+      // A stage begun: a User Timing mark (devtools, and the bench's time from file to figures).
+      if (message.fraction === undefined) performance.mark(`ledger:${message.stage}`);
       const progress: StageProgress =
         message.fraction === undefined
           ? { stage: message.stage }
