@@ -207,7 +207,11 @@ export async function openWorkerHost(
   };
 
   const session: WorkbookSession = {
-    snapshot: async () => (await ask<"snapshot">({ type: "snapshot" })).snapshot,
+    snapshot: async () => {
+      const { snapshot } = await ask<"snapshot">({ type: "snapshot" });
+      performance.mark("ledger:snapshot");
+      return snapshot;
+    },
     async apply(plan: WorkbookPlan, onProgress?: ProgressListener): Promise<ApplyResult> {
       const { result } = await ask<"apply">(
         { type: "apply", plan },

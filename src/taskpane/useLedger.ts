@@ -142,7 +142,10 @@ export function useLedger(
   const analyzed = useMemo(() => {
     if (!snapshot || !engine) return null;
     try {
-      return engine.analyzeWorkbook(snapshot, settings, now?.());
+      const outcome = engine.analyzeWorkbook(snapshot, settings, now?.());
+      // User Timing (devtools, and the bench's file → figures on the page).
+      performance.mark("ledger:analysed");
+      return outcome;
     } catch (e) {
       if (e instanceof TraditionalNotLoadedError && !traditional) return "needsTraditional" as const;
       return { ok: false as const, thrown: toLedgerError(e) };
