@@ -17,6 +17,7 @@ import {
   type WorkerResult,
   type WorkerStage,
 } from "./workerProtocol";
+import { mark } from "../taskpane/timing";
 
 /**
  * The page's side of the workbook worker (ledger.worker.ts): a FileHost whose workbook lives in a worker.
@@ -148,7 +149,7 @@ class WorkerClient {
     if (!p) return;
     if (message.type === "progress") {
       // A stage begun: a User Timing mark (devtools, and the bench's time from file to figures).
-      if (message.fraction === undefined) performance.mark(`ledger:${message.stage}`);
+      if (message.fraction === undefined) mark(`ledger:${message.stage}`);
       const progress: StageProgress =
         message.fraction === undefined
           ? { stage: message.stage }
@@ -209,7 +210,7 @@ export async function openWorkerHost(
   const session: WorkbookSession = {
     snapshot: async () => {
       const { snapshot } = await ask<"snapshot">({ type: "snapshot" });
-      performance.mark("ledger:snapshot");
+      mark("ledger:snapshot");
       return snapshot;
     },
     async apply(plan: WorkbookPlan, onProgress?: ProgressListener): Promise<ApplyResult> {

@@ -15,6 +15,7 @@ import { loadEngine, type Engine } from "./useEngine";
 import { TASK_PARTS, type Task } from "../core/plan/tasks";
 import type { ReminderOptions } from "../core/reminders";
 import type { Comparison } from "../core/compare";
+import { mark } from "./timing";
 
 export type { Task };
 
@@ -141,15 +142,15 @@ export function useLedger(
   const [traditional, setTraditional] = useState(traditionalLoaded);
   const analyzed = useMemo(() => {
     if (!snapshot || !engine) return null;
+    let outcome: ReturnType<typeof engine.analyzeWorkbook>;
     try {
-      const outcome = engine.analyzeWorkbook(snapshot, settings, now?.());
-      // User Timing (devtools, and the bench's file → figures on the page).
-      performance.mark("ledger:analysed");
-      return outcome;
+      outcome = engine.analyzeWorkbook(snapshot, settings, now?.());
     } catch (e) {
       if (e instanceof TraditionalNotLoadedError && !traditional) return "needsTraditional" as const;
       return { ok: false as const, thrown: toLedgerError(e) };
     }
+    mark("ledger:analysed");
+    return outcome;
   }, [engine, snapshot, settings, now, traditional]);
   const waiting = analyzed === "needsTraditional";
   useEffect(() => {
