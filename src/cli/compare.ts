@@ -89,13 +89,14 @@ async function analyseFile(file: string, settings: SettingsInput): Promise<Analy
       throw new Unreadable(file, "unreadable", file);
     throw new Unreadable(file, "file_not_found", file);
   }
-  const [{ analyzeWorkbook }, { loadXlsx, snapshotOf }] = await Promise.all([
+  // Read as `analyze` reads: a row at a time, without ExcelJS's model of every cell.
+  const [{ analyzeWorkbook }, { snapshotFromStream }] = await Promise.all([
     import("../core/analyze"),
-    import("../hosts/xlsx/workbook"),
+    import("../hosts/xlsx/streamSnapshot"),
   ]);
   let snapshot;
   try {
-    snapshot = snapshotOf(await loadXlsx(bytes));
+    snapshot = await snapshotFromStream(bytes);
   } catch (err) {
     if (!(err instanceof XlsxLoadError)) throw err;
     const detail = { ...(err.code === "corrupt" ? {} : { text: err.detail ?? "" }), ...err.figures };

@@ -9,6 +9,7 @@ import { failureMessage, type FailureCode, type FailureDetail } from "../i18n/fa
 import { renderIssue } from "../i18n/issues";
 import { rollupXlsx, type RollupFailure, type RollupFile } from "../hosts/xlsx/rollup";
 import { deflateWithNodeZlib } from "./zlib";
+import { snapshotFromStream } from "../hosts/xlsx/streamSnapshot";
 import { analysisJson, statsJson } from "./output";
 import { UsageError } from "./args";
 
@@ -123,13 +124,20 @@ export async function runRollup(argv: string[]): Promise<number> {
   await ensureLocale(options.locale);
   const files = await Promise.all(options.files.map(readOne));
   deflateWithNodeZlib();
-  const result = await rollupXlsx(files, options.settings, {
-    issue: (i) => renderIssue(i, options.locale),
-    failure: (f) => {
-      const { code, detail } = failureOf(f);
-      return failureMessage(code, options.locale, detail);
+  const result = await rollupXlsx(
+    files,
+    options.settings,
+    {
+      issue: (i) => renderIssue(i, options.locale),
+      failure: (f) => {
+        const { code, detail } = failureOf(f);
+        return failureMessage(code, options.locale, detail);
+      },
     },
-  });
+    undefined,
+    // Each file read as `analyze` reads it: a row at a time, without ExcelJS's model of every cell.
+    snapshotFromStream,
+  );
   const r = result.rollup;
   const failed = r.failed.map(({ file, failure }) => ({ file, ...failureOf(failure) }));
   if (result.buffer === undefined) {

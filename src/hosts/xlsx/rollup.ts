@@ -5,6 +5,7 @@ import { rollup, type Rollup, type RollupSource } from "../../core/rollup";
 import { rollupPlan, type RollupFigures, type RollupTexts } from "../../core/plan/rollup";
 import { withTraditional } from "../../core/script";
 import type { WorkbookPlan } from "../../core/plan/types";
+import type { WorkbookSnapshot } from "../../core/snapshot";
 import { loadXlsx, snapshotOf } from "./workbook";
 import { renderPlan } from "./render";
 import { writeXlsx } from "./build";
@@ -39,6 +40,12 @@ export async function rollupXlsx(
   settings: SettingsInput,
   texts: RollupTexts<RollupFailure>,
   now: Date = new Date(),
+  /**
+   * How a file becomes a snapshot: the full load by default; the CLI reads as `analyze` does (streamSnapshot.ts,
+   * the same snapshot without ExcelJS's model of every cell, which the page's bundle cannot hold).
+   */
+  readSnapshot: (bytes: Uint8Array) => Promise<WorkbookSnapshot> = async (bytes) =>
+    snapshotOf(await loadXlsx(bytes)),
 ): Promise<RollupResult> {
   const sources: RollupSource<RollupFailure>[] = [];
   for (const f of files) {
@@ -46,15 +53,14 @@ export async function rollupXlsx(
       sources.push({ file: f.file, failure: f.failure });
       continue;
     }
-    let wb: ExcelJS.Workbook;
+    let snapshot: WorkbookSnapshot;
     try {
-      wb = await loadXlsx(f.bytes);
+      snapshot = await readSnapshot(f.bytes);
     } catch (err) {
       if (!(err instanceof XlsxLoadError)) throw err;
       sources.push({ file: f.file, failure: { kind: "load", error: err } });
       continue;
     }
-    const snapshot = snapshotOf(wb);
     // A traditional workbook loads the s2tw dictionaries the first time it needs them (script.ts).
     const outcome = await withTraditional(() => analyzeWorkbook(snapshot, settings, now));
     sources.push(
