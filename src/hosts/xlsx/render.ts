@@ -14,6 +14,7 @@ import type {
 import { columnLetter, parseRange, type Area } from "../../core/address";
 import { DEFAULT_DATE_FORMAT } from "../../core/dates";
 import { setCalculatedColumns } from "./tableFormulas";
+import { isEmptyStyle } from "./zipWrite";
 
 type SheetPlan = NewSheetPlan | EditSheetPlan;
 const A4 = 9;
@@ -179,7 +180,7 @@ const styled = new WeakMap<object, WeakMap<CellStyle, Partial<ExcelJS.Style>>>()
 /** Sets only the properties the plan names, on fresh objects (ExcelJS shares style objects between cells). */
 function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
   // Cells without a style each have an empty object of their own: one key stands for them all.
-  const before = isEmpty(cell.style) ? NO_STYLE : cell.style;
+  const before = isEmptyStyle(cell.style) ? NO_STYLE : cell.style;
   const known = styled.get(before)?.get(s);
   // ExcelJS remembers a shared object's id whatever the cell's type, but gives a date without a number format
   // its own: such a cell keeps an object of its own.
@@ -194,11 +195,6 @@ function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
 }
 
 const NO_STYLE = {};
-
-function isEmpty(style: object): boolean {
-  for (const key in style) if (Object.prototype.hasOwnProperty.call(style, key)) return false;
-  return true;
-}
 
 function styleCell(cell: ExcelJS.Cell, s: CellStyle): void {
   unshareStyle(cell);

@@ -125,11 +125,7 @@ interface WriteModel {
 function shareEmptyStyles(model: WriteModel): void {
   const plain = {};
   const date = {};
-  const isEmpty = (style: object | undefined): boolean => {
-    if (style === undefined) return false;
-    for (const key in style) if (Object.prototype.hasOwnProperty.call(style, key)) return false;
-    return true;
-  };
+  const isEmpty = (style: object | undefined): boolean => style !== undefined && isEmptyStyle(style);
   for (const sheet of model.worksheets ?? []) {
     for (const col of sheet.cols ?? []) if (col && isEmpty(col.style)) col.style = plain;
     for (const row of sheet.rows ?? []) {
@@ -242,6 +238,12 @@ const ENTITIES: Record<number, string> = { 34: "&quot;", 38: "&amp;", 39: "&apos
 /** ExcelJS's ValueType numbers (Enums.ValueType). */
 const DATE = 4;
 const FORMULA = 6;
+
+/** A style object with nothing set (ExcelJS gives every unstyled cell one of its own). */
+export function isEmptyStyle(style: object): boolean {
+  for (const key in style) if (Object.prototype.hasOwnProperty.call(style, key)) return false;
+  return true;
+}
 
 function fromBase64(text: string): Uint8Array {
   const binary = atob(text);
