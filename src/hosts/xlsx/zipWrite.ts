@@ -1,4 +1,5 @@
 import type ExcelJS from "exceljs";
+import { type PreparedRow, Utf8Chunks, writableRows, writeSheetData, xmlEncode } from "./sheetData";
 import { zipParts } from "./zip";
 
 /**
@@ -73,28 +74,44 @@ export async function workbookParts(wb: ExcelJS.Workbook): Promise<Map<string, U
   shareEmptyStyles(model as WriteModel);
   // ExcelJS's cell models are the cells' own value objects: the formulas go back once the parts are written.
   const { formulas, restore } = tokenizeFormulas(model as WriteModel);
+  // The sheets whose rows sheetData.ts writes: ExcelJS writes the rest of the part around an empty <sheetData/>.
+  const ownRows = new Map<string, PreparedRow[]>();
   const zip: Appender = {
     append(data, { name, base64 }) {
+      const rows = ownRows.get(name);
       entries.set(
         name,
         typeof data !== "string"
           ? data
           : base64 === true
             ? fromBase64(data)
-            : formulas.size > 0 && data.includes(TOKEN_OPEN)
-              ? withFormulas(data, formulas)
-              : ENCODER.encode(data),
+            : rows !== undefined
+              ? withRows(data, rows, formulas)
+              : formulas.size > 0 && data.includes(TOKEN_OPEN)
+                ? withFormulas(data, formulas)
+                : ENCODER.encode(data),
       );
     },
   };
   const options = {};
+  const sheets = (model as WriteModel).worksheets ?? [];
   try {
     xlsx.prepareModel(model, options);
+    for (const sheet of sheets) {
+      const rows = sheet.rows as unknown as PreparedRow[] | undefined;
+      if (rows === undefined || rows.length === 0 || !writableRows(rows)) continue;
+      ownRows.set(`xl/worksheets/sheet${String(sheet.id)}.xml`, rows);
+      sheet.rows = [];
+    }
     await xlsx.addContentTypes(zip, model);
     await xlsx.addOfficeRels(zip, model);
     await xlsx.addWorkbookRels(zip, model);
     await xlsx.addWorksheets(zip, model);
   } finally {
+    for (const sheet of sheets) {
+      const rows = ownRows.get(`xl/worksheets/sheet${String(sheet.id)}.xml`);
+      if (rows !== undefined) sheet.rows = rows as unknown as NonNullable<typeof sheet.rows>;
+    }
     restore();
   }
   await xlsx.addSharedStrings(zip, model);
@@ -110,6 +127,7 @@ export async function workbookParts(wb: ExcelJS.Workbook): Promise<Map<string, U
 /** The parts of ExcelJS's write model (`workbook.model`, built afresh for each write) that carry a style. */
 interface WriteModel {
   worksheets?: {
+    id?: unknown;
     rows?: ({ style?: object; cells?: (WriteCell | undefined)[] } | undefined)[];
     cols?: ({ style?: object } | undefined)[];
   }[];
@@ -141,6 +159,8 @@ function shareEmptyStyles(model: WriteModel): void {
 }
 
 interface WriteCell {
+  address?: unknown;
+  sharedFormula?: unknown;
   style?: object;
   type?: number;
   result?: unknown;
@@ -168,14 +188,25 @@ function tokenizeFormulas(model: WriteModel): {
   restore: () => void;
 } {
   const cells: WriteCell[] = [];
-  for (const sheet of model.worksheets ?? [])
+  for (const sheet of model.worksheets ?? []) {
+    // A formula a clone points at becomes a shared formula's master when ExcelJS prepares the sheet.
+    const masters = new Set<unknown>();
+    for (const row of sheet.rows ?? [])
+      for (const cell of row?.cells ?? [])
+        if (cell?.sharedFormula !== undefined) masters.add(cell.sharedFormula);
     for (const row of sheet.rows ?? [])
       for (const cell of row?.cells ?? []) {
         if (cell?.type !== FORMULA || typeof cell.formula !== "string") continue;
         if (cell.formula.includes(TOKEN_OPEN)) return { formulas: new Map(), restore: () => undefined };
-        if (cell.formula.length >= LONG_FORMULA && cell.shareType === undefined && cell.si === undefined)
+        if (
+          cell.formula.length >= LONG_FORMULA &&
+          cell.shareType === undefined &&
+          cell.si === undefined &&
+          !masters.has(cell.address)
+        )
           cells.push(cell);
       }
+  }
   const tokens = new Map<string, string>();
   const bytes = new Map<string, Uint8Array>();
   const replaced: [WriteCell, string][] = [];
@@ -199,6 +230,25 @@ function tokenizeFormulas(model: WriteModel): {
   };
 }
 
+/** A worksheet part ExcelJS wrote without its rows, with them: sheetData.ts writes what ExcelJS would have. */
+function withRows(
+  text: string,
+  rows: readonly PreparedRow[],
+  formulas: ReadonlyMap<string, Uint8Array>,
+): Uint8Array {
+  const at = text.indexOf(EMPTY_SHEET_DATA);
+  if (at < 0) throw new Error("ExcelJS wrote a worksheet without <sheetData/>");
+  const out = new Utf8Chunks();
+  out.add(text.slice(0, at));
+  out.add("<sheetData>");
+  writeSheetData(out, rows, formulas);
+  out.add("</sheetData>");
+  out.add(text.slice(at + EMPTY_SHEET_DATA.length));
+  return out.bytes();
+}
+
+const EMPTY_SHEET_DATA = "<sheetData/>";
+
 /** The part's text as UTF-8, each `<f>token</f>` replaced by the formula's own bytes. */
 function withFormulas(text: string, formulas: ReadonlyMap<string, Uint8Array>): Uint8Array {
   const chunks: Uint8Array[] = [];
@@ -219,21 +269,6 @@ function withFormulas(text: string, formulas: ReadonlyMap<string, Uint8Array>): 
   }
   return out;
 }
-
-/** ExcelJS's xmlEncode (lib/utils/utils.js): the five entities, and the characters XML 1.0 cannot hold dropped. */
-function xmlEncode(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const escape = ENTITIES[code];
-    if (escape !== undefined) out += escape;
-    else if (code === 127 || (code <= 31 && code !== 9 && code !== 10 && code !== 13)) continue;
-    else out += text[i];
-  }
-  return out;
-}
-
-const ENTITIES: Record<number, string> = { 34: "&quot;", 38: "&amp;", 39: "&apos;", 60: "&lt;", 62: "&gt;" };
 
 /** ExcelJS's ValueType numbers (Enums.ValueType). */
 const DATE = 4;

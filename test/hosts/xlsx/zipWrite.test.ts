@@ -95,6 +95,70 @@ describe("zipWorkbook", () => {
     await expectSameParts(wb);
   });
 
+  it("writes every kind of cell and row as ExcelJS does (its rows written by sheetData.ts)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("台账");
+    const values: ExcelJS.CellValue[] = [
+      42,
+      -0.1 + 0.3,
+      1e21,
+      0,
+      true,
+      false,
+      "文本 <&> \"'\t\u0001",
+      "",
+      new Date(Date.UTC(2026, 5, 30, 12, 34, 56)),
+      { error: "#N/A" } as ExcelJS.CellErrorValue,
+      { richText: [{ text: "粗", font: { bold: true } }, { text: "体" }] },
+      { text: "链接", hyperlink: "https://example.org/?a=1&b=2" },
+      { formula: "1+1" } as ExcelJS.CellFormulaValue,
+      { formula: 'A1&"<x>"', result: "42<x>" } as ExcelJS.CellFormulaValue,
+      { formula: "A1*2", result: 84 } as ExcelJS.CellFormulaValue,
+      { formula: "A1>1", result: true } as ExcelJS.CellFormulaValue,
+      { formula: "A1<0", result: false } as ExcelJS.CellFormulaValue,
+      { formula: "1/0", result: { error: "#DIV/0!" } } as ExcelJS.CellFormulaValue,
+      { formula: "TODAY()", result: new Date(Date.UTC(2026, 11, 1)) } as ExcelJS.CellFormulaValue,
+      { formula: "" } as unknown as ExcelJS.CellFormulaValue,
+    ];
+    values.forEach((value, i) => {
+      ws.getCell(i + 1, 1).value = value;
+      ws.getCell(i + 1, 2).value = value;
+      ws.getCell(i + 1, 2).numFmt = i % 2 === 0 ? "0.00" : "yyyy-mm-dd";
+    });
+    ws.getCell("C1").value = {
+      formula: "A1+1",
+      shareType: "shared",
+      ref: "C1:C3",
+    } as ExcelJS.CellFormulaValue;
+    ws.getCell("C2").value = { sharedFormula: "C1" } as ExcelJS.CellSharedFormulaValue;
+    ws.getCell("C3").value = { sharedFormula: "C1", result: 7 } as ExcelJS.CellSharedFormulaValue;
+    ws.getCell("D1").value = {
+      formula: "A1:A2*2",
+      shareType: "array",
+      ref: "D1:D2",
+    } as ExcelJS.CellFormulaValue;
+    ws.getCell("E4").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };
+    ws.mergeCells("F1:G2");
+    ws.getCell("F1").value = "合并";
+    ws.getRow(5).height = 30;
+    ws.getRow(6).hidden = true;
+    ws.getRow(7).outlineLevel = 1;
+    ws.getRow(8).font = { bold: true };
+    ws.getRow(25).height = 12;
+    ws.getCell("A1").note = "批注";
+    const plain = wb.addWorksheet("空表");
+    plain.getCell("A1").value = "只有一格";
+    wb.addWorksheet("没有行");
+    wb.properties.date1904 = false;
+    await expectSameParts(wb);
+    const old = new ExcelJS.Workbook();
+    old.properties.date1904 = true;
+    old
+      .addWorksheet("1904")
+      .addRow([new Date(Date.UTC(2026, 0, 1)), { formula: "A1", result: new Date(Date.UTC(2026, 0, 2)) }]);
+    await expectSameParts(old);
+  });
+
   it("stores without compression at level 0 and deflates at 6", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("台账").addRow(["案由".repeat(500)]);
