@@ -71,7 +71,7 @@ export async function workbookParts(wb: ExcelJS.Workbook): Promise<Map<string, U
   if (STEPS.some((step) => typeof xlsx[step] !== "function")) return undefined;
   const entries = new Map<string, Uint8Array>();
   const { model } = xlsx.workbook;
-  shareEmptyStyles(model as WriteModel);
+  shareStyles(model as WriteModel);
   // ExcelJS's cell models are the cells' own value objects: the formulas go back once the parts are written.
   const { formulas, restore } = tokenizeFormulas(model as WriteModel);
   // The sheets whose rows sheetData.ts writes: ExcelJS writes the rest of the part around an empty <sheetData/>.
@@ -134,28 +134,78 @@ interface WriteModel {
 }
 
 /**
- * Every row, column and cell without a style has an empty style object of its own, which ExcelJS keys by
- * rendering it to XML: 600,000 times for a 20,000-row ledger and its backup, a third of the writing time. It
- * remembers the id of an object it has seen whatever the cell's type, so the empty ones are made one object per
- * id they get: a date's own (ExcelJS gives a date without a format its default one), everything else's. Only
- * this write's model changes; the workbook's cells keep their objects.
+ * ExcelJS gives every loaded cell a style object of its own (216,000 for a 20,000-row ledger: the empty ones and
+ * a few dozen real styles, each repeated thousands of times), and keys each object it has not seen by rendering
+ * its font, border, fill and xf to XML: 600,000 times for a ledger and its backup, a third of the writing time.
+ * Here the objects with the same content are made one, so ExcelJS renders each style once. ExcelJS remembers the
+ * id of an object by the first cell it met it on, whatever the later cells' types (a date without a number
+ * format gets the default date format), so each object is shared with those of the same content *and* the same
+ * first use, in ExcelJS's own order (columns, then each row and its cells): every cell gets the id it got before.
+ * An empty object, never one cell's and another's in a load or a render, goes by its own cell. Only this write's
+ * model changes; the workbook's cells keep their objects.
  */
-function shareEmptyStyles(model: WriteModel): void {
+function shareStyles(model: WriteModel): void {
   const plain = {};
   const date = {};
-  const isEmpty = (style: object | undefined): boolean => style !== undefined && isEmptyStyle(style);
+  const byContent = new Map<string, object>();
+  const byObject = new Map<object, object>();
+  const contentOf = styleContent();
+  const shared = (style: object, isDate: boolean): object => {
+    if (isEmptyStyle(style)) return isDate ? date : plain;
+    const known = byObject.get(style);
+    if (known !== undefined) return known;
+    const content = contentOf(style);
+    const key =
+      content === undefined
+        ? undefined
+        : isDate && !(style as { numFmt?: unknown }).numFmt
+          ? `d${content}`
+          : content;
+    const one = key === undefined ? style : (byContent.get(key) ?? style);
+    if (key !== undefined) byContent.set(key, one);
+    byObject.set(style, one);
+    return one;
+  };
   for (const sheet of model.worksheets ?? []) {
-    for (const col of sheet.cols ?? []) if (col && isEmpty(col.style)) col.style = plain;
+    for (const col of sheet.cols ?? []) if (col?.style) col.style = shared(col.style, false);
     for (const row of sheet.rows ?? []) {
       if (!row) continue;
-      if (isEmpty(row.style)) row.style = plain;
+      if (row.style) row.style = shared(row.style, false);
       for (const cell of row.cells ?? []) {
-        if (!cell || !isEmpty(cell.style)) continue;
+        if (!cell?.style) continue;
         const isDate = cell.type === DATE || (cell.type === FORMULA && cell.result instanceof Date);
-        cell.style = isDate ? date : plain;
+        cell.style = shared(cell.style, isDate);
       }
     }
   }
+}
+
+/**
+ * A style's content as a key: each property's name and its value's content, a value met before (the font,
+ * border or fill objects cells share) by a number instead of its JSON again. Undefined for a value JSON cannot
+ * tell apart (NaN, Infinity and null all read "null"): that style keeps its own object.
+ */
+function styleContent(): (style: object) => string | undefined {
+  const ids = new Map<unknown, number>();
+  const byJson = new Map<string, number>();
+  const idOf = (value: unknown): number | undefined => {
+    let id = ids.get(value);
+    if (id !== undefined) return id < 0 ? undefined : id;
+    const json = JSON.stringify(value) ?? "undefined";
+    id = json.includes("null") ? -1 : (byJson.get(json) ?? byJson.size);
+    if (id >= 0) byJson.set(json, id);
+    ids.set(value, id);
+    return id < 0 ? undefined : id;
+  };
+  return (style) => {
+    let key = "";
+    for (const [name, value] of Object.entries(style)) {
+      const id = idOf(value);
+      if (id === undefined) return undefined;
+      key += `${name}:${id};`;
+    }
+    return key;
+  };
 }
 
 interface WriteCell {

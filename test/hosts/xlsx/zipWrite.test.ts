@@ -146,6 +146,15 @@ describe("zipWorkbook", () => {
     ws.getRow(8).font = { bold: true };
     ws.getRow(25).height = 12;
     ws.getCell("A1").note = "批注";
+    // One style object on a number and then a date (the date keeps the number's id, as in ExcelJS), and objects
+    // of the same content first met on a date or on a number.
+    const bold = { font: { bold: true } };
+    const day = new Date(Date.UTC(2026, 2, 1));
+    [1, day, day, 2, day].forEach((value, i) => {
+      const cell = ws.getCell(i + 1, 8);
+      cell.value = value;
+      cell.style = i < 2 ? bold : { font: { bold: true } };
+    });
     const plain = wb.addWorksheet("空表");
     plain.getCell("A1").value = "只有一格";
     wb.addWorksheet("没有行");
