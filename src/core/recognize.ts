@@ -372,18 +372,21 @@ const COUNT_TEXT_MAX = 24;
  * a word and no title or id cell holds anything but a count. Rows with a real title are always data.
  */
 export function isFooterRow(cells: { field: Field; value: Exclude<CellValue, null> }[]): boolean {
-  let footer = false;
-  for (const { field, value } of cells) {
+  // Markers first: an ordinary row has none, and its title and 编号 are then never folded (an OpenCC pass each).
+  if (!cells.some(({ value }) => isFooterMarker(String(value)))) return false;
+  return cells.every(({ field, value }) => {
+    if (field !== "title" && field !== "id") return true;
     const text = String(value);
-    // The first-character test spares foldKey (an OpenCC pass) on ordinary cells.
-    const isMarker = FOOTER_FIRST.test(text) && FOOTER_START.test(foldKey(text));
-    if (isMarker) footer = true;
-    else if (field === "title" && !(text.length <= COUNT_TEXT_MAX && COUNT_TEXT.test(foldKey(text))))
-      return false;
-    else if (field === "id" && !(text.length <= COUNT_TEXT_MAX && WORDED_COUNT.test(foldKey(text))))
-      return false;
-  }
-  return footer;
+    if (isFooterMarker(text)) return true;
+    return (
+      text.length <= COUNT_TEXT_MAX && (field === "title" ? COUNT_TEXT : WORDED_COUNT).test(foldKey(text))
+    );
+  });
+}
+
+/** Whether a cell opens with a footer's word; the first-character test spares foldKey on ordinary cells. */
+function isFooterMarker(text: string): boolean {
+  return FOOTER_FIRST.test(text) && FOOTER_START.test(foldKey(text));
 }
 
 export function mergeCovering(merges: MergedArea[], r: number, c: number): MergedArea | undefined {
