@@ -8,7 +8,7 @@ import { deflateSync } from "fflate";
  * descriptors, no zip64: a part stays far below 4 GB under the package limits) is written here.
  */
 export interface Deflate {
-  /** Raw deflate (RFC 1951) at zlib's default level. */
+  /** Raw deflate (RFC 1951) at zlib's default level; a promise lets zipParts deflate several parts at once. */
   deflateRaw(data: Uint8Array): Uint8Array | Promise<Uint8Array>;
   /** The zip's CRC-32 of the data, when the host has a native one. */
   crc32?(data: Uint8Array): number;
@@ -35,11 +35,19 @@ export async function zipParts(
   const local: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
-  for (const [name, data] of parts) {
+  const list = [...parts];
+  const isStored = (name: string): boolean => level === 0 || name.endsWith("/");
+  // Every deflate is started before the CRCs are taken: a host's asynchronous one (node's zlib in its thread
+  // pool) works on the parts side by side, and beside this thread.
+  const deflating = Promise.all(list.map(([name, data]) => (isStored(name) ? data : deflateRaw(data))));
+  const crcs = list.map(([, data]) => crc32(data) >>> 0);
+  const bodies = await deflating;
+  for (const [i, [name, data]] of list.entries()) {
     const nameBytes = ENCODER.encode(name);
-    const stored = level === 0 || name.endsWith("/");
-    const body = stored ? data : await deflateRaw(data);
-    const crc = crc32(data) >>> 0;
+    const stored = isStored(name);
+    const body = bodies[i];
+    const crc = crcs[i];
+    if (body === undefined || crc === undefined) throw new Error("zipParts: a part lost its place");
     // Bit 11: the name is UTF-8 (a sheet's part names are ASCII, a user's media may not be).
     const flags = nameBytes.length !== name.length ? 0x0800 : 0;
     const header = new Uint8Array(30 + nameBytes.length);
