@@ -129,14 +129,18 @@ function writeSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, op: SheetPlan):
 
 function writeBlock(ws: ExcelJS.Worksheet, block: CellBlock, keep: ReadonlySet<string>): void {
   block.cells.forEach((row, i) => {
+    const sheetRow = ws.getRow(block.row + i + 1);
     row.forEach((cell, j) => {
-      const target = ws.getCell(block.row + i + 1, block.col + j + 1);
+      const target = sheetRow.getCell(block.col + j + 1);
       if (keep.has(target.address)) return;
       writeCell(target, cell);
       if (block.style) applyStyle(target, block.style);
     });
   });
 }
+
+/** A date serial's format where its cell has none of its own (as a style, so that the cells share it). */
+const DEFAULT_DATE_STYLE: CellStyle = { numberFormat: DEFAULT_DATE_FORMAT };
 
 function writeCell(cell: ExcelJS.Cell, v: PlanCell): void {
   switch (v.t) {
@@ -147,7 +151,7 @@ function writeCell(cell: ExcelJS.Cell, v: PlanCell): void {
     case "number":
     case "date":
       cell.value = v.v;
-      if (v.t === "date" && !/[yd]/i.test(cell.numFmt ?? "")) unshareStyle(cell).numFmt = DEFAULT_DATE_FORMAT;
+      if (v.t === "date" && !/[yd]/i.test(cell.numFmt ?? "")) applyStyle(cell, DEFAULT_DATE_STYLE);
       return;
     case "bool":
       cell.value = v.v;
@@ -173,25 +177,45 @@ function unshareStyle(cell: ExcelJS.Cell): ExcelJS.Cell {
 /**
  * What applyStyle made of a cell's style object under a plan style: the cells that shared the one share the
  * other. ExcelJS keys a style object it has not seen by rendering it to XML (a third of a build's writing time
- * at 20,000 rows when every cell had its own) and remembers the id of one it has seen.
+ * at 20,000 rows when every cell had its own) and remembers the id of one it has seen. Plan styles go by their
+ * content (the plan makes a fresh object for each run of dates, each cell of 统计表: 25,000 at 20,000 rows).
  */
-const styled = new WeakMap<object, WeakMap<CellStyle, Partial<ExcelJS.Style>>>();
+const styled = new WeakMap<object, Map<string, Partial<ExcelJS.Style>>>();
+const contentKeys = new WeakMap<CellStyle, string>();
+
+function contentKey(s: CellStyle): string {
+  let key = contentKeys.get(s);
+  if (key === undefined) contentKeys.set(s, (key = JSON.stringify(s)));
+  return key;
+}
 
 /** Sets only the properties the plan names, on fresh objects (ExcelJS shares style objects between cells). */
 function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
   // Cells without a style each have an empty object of their own: one key stands for them all.
   const before = isEmptyStyle(cell.style) ? NO_STYLE : cell.style;
-  const known = styled.get(before)?.get(s);
-  // ExcelJS remembers a shared object's id whatever the cell's type, but gives a date without a number format
-  // its own: such a cell keeps an object of its own.
-  if (known !== undefined && (known.numFmt !== undefined || cell.type !== ExcelJS.ValueType.Date)) {
+  const key = contentKey(s);
+  // ExcelJS remembers a shared object's id by the first cell it meets it on, whatever the cell's type, and
+  // gives a date without a number format a date format of its own: such a date neither takes nor gives a
+  // shared object.
+  const ownDate = isDateCell(cell);
+  const known = styled.get(before)?.get(key);
+  if (known !== undefined && (known.numFmt !== undefined || !ownDate)) {
     cell.style = known;
     return;
   }
   styleCell(cell, s);
+  if (ownDate && cell.style.numFmt === undefined) return;
   let byStyle = styled.get(before);
-  if (byStyle === undefined) styled.set(before, (byStyle = new WeakMap()));
-  byStyle.set(s, cell.style);
+  if (byStyle === undefined) styled.set(before, (byStyle = new Map()));
+  byStyle.set(key, cell.style);
+}
+
+/** A date to ExcelJS's styles (getEffectiveCellType): a date, or a formula whose cached result is one. */
+function isDateCell(cell: ExcelJS.Cell): boolean {
+  return (
+    cell.type === ExcelJS.ValueType.Date ||
+    (cell.type === ExcelJS.ValueType.Formula && (cell.result as unknown) instanceof Date)
+  );
 }
 
 const NO_STYLE = {};
@@ -246,9 +270,10 @@ function addTable(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, t: TablePlan): vo
   const rows: ExcelJS.CellValue[][] = [];
   for (let r = top + 1; r <= bottom; r++) {
     const row: ExcelJS.CellValue[] = [];
+    const sheetRow = ws.getRow(r + 1);
     for (let c = left; c <= right; c++) {
       const formula = calc.get(t.columns[c - left] ?? "");
-      const cell = ws.getCell(r + 1, c + 1);
+      const cell = sheetRow.getCell(c + 1);
       row.push(formula !== undefined ? ({ formula } as ExcelJS.CellFormulaValue) : cell.value);
     }
     rows.push(row);
@@ -402,7 +427,11 @@ function activate(wb: ExcelJS.Workbook, name: string): void {
 
 function forEachCell(ws: ExcelJS.Worksheet, range: string, fn: (cell: ExcelJS.Cell) => void): void {
   const { top, left, bottom, right } = decode(range);
-  for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) fn(ws.getCell(r + 1, c + 1));
+  // Row by row: Worksheet#getCell builds and decodes an address object for every cell it is asked for.
+  for (let r = top; r <= bottom; r++) {
+    const row = ws.getRow(r + 1);
+    for (let c = left; c <= right; c++) fn(row.getCell(c + 1));
+  }
 }
 
 type Rect = Area;
