@@ -1,5 +1,6 @@
 import JSZip from "jszip";
 import { XlsxLoadError } from "./errors";
+import { CRC_START, crc32Update } from "./zip";
 
 /**
  * The package pre-check, run before ExcelJS parses anything: what kind of file this is (an .xlsx, an .ods, a
@@ -436,40 +437,4 @@ function joinChunks(chunks: readonly Uint8Array[], size: number): Uint8Array {
     at += c.length;
   }
   return out;
-}
-
-const CRC_START = 0xffffffff;
-/** Slicing-by-4 tables: table k gives the CRC of a byte followed by k zero bytes, so four bytes go per step. */
-const CRC_TABLES = ((): Uint32Array[] => {
-  const t = [0, 1, 2, 3].map(() => new Uint32Array(256));
-  const [t0, t1, t2, t3] = t as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t0[n] = c >>> 0;
-  }
-  for (let n = 0; n < 256; n++) {
-    t1[n] = ((t0[n] ?? 0) >>> 8) ^ (t0[(t0[n] ?? 0) & 0xff] ?? 0);
-    t2[n] = ((t1[n] ?? 0) >>> 8) ^ (t0[(t1[n] ?? 0) & 0xff] ?? 0);
-    t3[n] = ((t2[n] ?? 0) >>> 8) ^ (t0[(t2[n] ?? 0) & 0xff] ?? 0);
-  }
-  return t;
-})();
-
-/** CRC-32 (zip's) over one more chunk; start from CRC_START, finish with `^ CRC_START`. */
-function crc32Update(crc: number, chunk: Uint8Array): number {
-  const [t0, t1, t2, t3] = CRC_TABLES as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
-  let c = crc;
-  let i = 0;
-  for (const end = chunk.length - 3; i < end; i += 4) {
-    c ^=
-      (chunk[i] ?? 0) |
-      ((chunk[i + 1] ?? 0) << 8) |
-      ((chunk[i + 2] ?? 0) << 16) |
-      ((chunk[i + 3] ?? 0) << 24);
-    c =
-      (t3[c & 0xff] ?? 0) ^ (t2[(c >>> 8) & 0xff] ?? 0) ^ (t1[(c >>> 16) & 0xff] ?? 0) ^ (t0[c >>> 24] ?? 0);
-  }
-  for (; i < chunk.length; i++) c = (t0[(c ^ (chunk[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
-  return c >>> 0;
 }

@@ -44,6 +44,15 @@ describe("zipParts", () => {
         if (!name.endsWith("/")) expect(Buffer.from(viaJszip ?? []).equals(Buffer.from(data))).toBe(true);
       }
       expect(Object.keys(fflate)).toEqual(PARTS.map(([name]) => name));
+      // Neither reader checks the CRC-32: each local header's against node's own.
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      let at = 0;
+      for (const [name, data] of PARTS) {
+        expect(view.getUint32(at, true)).toBe(0x04034b50);
+        expect({ name, crc: view.getUint32(at + 14, true) }).toEqual({ name, crc: zlib.crc32(data) });
+        at +=
+          30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true) + view.getUint32(at + 18, true);
+      }
     }
   });
 
