@@ -373,7 +373,8 @@ const COUNT_TEXT_MAX = 24;
  */
 export function isFooterRow(cells: { field: Field; value: Exclude<CellValue, null> }[]): boolean {
   // Markers first: an ordinary row has none, and its title and 编号 are then never folded (an OpenCC pass each).
-  if (!cells.some(({ value }) => isFooterMarker(String(value)))) return false;
+  // A number or a boolean never opens with a word.
+  if (!cells.some(({ value }) => typeof value === "string" && isFooterMarker(value))) return false;
   return cells.every(({ field, value }) => {
     if (field !== "title" && field !== "id") return true;
     const text = String(value);
@@ -386,8 +387,21 @@ export function isFooterRow(cells: { field: Field; value: Exclude<CellValue, nul
 
 /** Whether a cell opens with a footer's word; the first-character test spares foldKey on ordinary cells. */
 function isFooterMarker(text: string): boolean {
+  // Most cells open with a character that is no space (printable ASCII, or past U+3000 but U+FEFF): that one
+  // character decides FOOTER_FIRST, without the regex.
+  const first = text.charCodeAt(0);
+  if (
+    ((first > 0x20 && first < 0x7f) || (first > 0x3000 && first !== 0xfeff)) &&
+    !FOOTER_FIRST_CHARS.has(first)
+  )
+    return false;
   return FOOTER_FIRST.test(text) && FOOTER_START.test(foldKey(text));
 }
+
+/** FOOTER_FIRST's characters, by code. */
+const FOOTER_FIRST_CHARS: ReadonlySet<number> = new Set(
+  [..."合总總小共填制製审審注註说說单單科部主负負领領统統报報经經联聯"].map((c) => c.charCodeAt(0)),
+);
 
 export function mergeCovering(merges: MergedArea[], r: number, c: number): MergedArea | undefined {
   return merges.find((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
