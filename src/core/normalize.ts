@@ -130,7 +130,8 @@ class OwnCells {
 /** Text with something other than whitespace; most cells start with a visible character. */
 function nonBlank(text: string): boolean {
   const first = text.charCodeAt(0);
-  if (first > 0x20 && first !== 0xa0 && first < 0x1680) return true;
+  // No space opens it (\s has none below U+1680 but U+00A0, none past U+3000 but U+FEFF): not blank.
+  if ((first > 0x20 && first !== 0xa0 && first < 0x1680) || (first > 0x3000 && first !== 0xfeff)) return true;
   return NON_BLANK.test(text);
 }
 const NON_BLANK = /\S/;

@@ -177,13 +177,13 @@ function addDuplicates(records: LedgerRecord[], add: Adder): void {
     const id = r.id?.trim();
     if (!id) continue;
     const key = `${r.kind ?? ""}\u0000${idKey(id)}`;
-    const group = groups.get(key) ?? [];
+    let group = groups.get(key);
+    if (group === undefined) groups.set(key, (group = []));
     group.push({ id, row: r.row, cell: r.mergedFrom?.id ?? r.row });
-    groups.set(key, group);
   }
   for (const group of groups.values()) {
     // One 编号 merged down over the rows of one item (split between sections) is written once: no duplicate.
-    if (new Set(group.map((g) => g.cell)).size < 2) continue;
+    if (group.length < 2 || new Set(group.map((g) => g.cell)).size < 2) continue;
     for (const { id, row } of group) {
       add("duplicate_id", row, "id", { id, otherRows: group.flatMap((o) => (o.row !== row ? [o.row] : [])) });
     }

@@ -183,11 +183,11 @@ export function groupKey(name: string): string {
 function tally(groups: Map<string, GroupCount>, name: string | undefined, status: DeadlineStatus): void {
   const shown = name?.trim() ?? "";
   const key = groupKey(shown);
-  const g = groups.get(key) ?? { name: shown, total: 0, replied: 0, overdue: 0 };
+  let g = groups.get(key);
+  if (g === undefined) groups.set(key, (g = { name: shown, total: 0, replied: 0, overdue: 0 }));
   g.total++;
   if (status === "replied") g.replied++;
   if (status === "overdue") g.overdue++;
-  groups.set(key, g);
 }
 
 function sortGroups(groups: Map<string, GroupCount>): GroupCount[] {
