@@ -171,7 +171,10 @@ const AppXform = AppXformJs as ParserClass;
 const CoreXform = CoreXformJs as ParserClass;
 const parseSax = parseSaxJs as (chunks: Iterable<string>) => AsyncIterable<SaxEvent[]>;
 const colCache = colCacheJs as { decodeAddress(address: string): { col: number } };
-const utils = utilsJs as { isDateFmt(format: string | undefined): boolean };
+const utils = utilsJs as {
+  isDateFmt(format: string | undefined): boolean;
+  excelToDate(serial: unknown, date1904: boolean | undefined): Date;
+};
 
 let memoized = false;
 /**
@@ -550,6 +553,11 @@ async function sheetSnapshot(
 /** <sheetData> through ExcelJS's row parser and row reconcile, each row handed on as soon as it is read. */
 async function readRows(xml: string, options: SheetOptions, onRow: (row: RowModel) => void): Promise<void> {
   const rowXform = new RowXform();
+  const cellXform = (rowXform as unknown as { map: { c: { reconcile: typeof reconcileCell } } }).map.c;
+  // A sheet without hyperlinks (most ledgers) spares the map's lookup by every cell's address string, which cost
+  // most of ExcelJS's cell reconcile: the same reconcile without that one step.
+  if (Object.keys(options.hyperlinkMap).length === 0 && options.commentsMap === undefined)
+    cellXform.reconcile = reconcileCell;
   const list = new ListXform({ tag: "sheetData", count: false, empty: true, childXform: rowXform });
   for await (const events of parseSax(chunks(xml))) {
     for (const e of events) {
@@ -562,5 +570,58 @@ async function readRows(xml: string, options: SheetOptions, onRow: (row: RowMode
       rowXform.reconcile(row, options);
       onRow(row);
     }
+  }
+}
+
+/** A parsed cell as ExcelJS leaves it before reconcile: its style id and, of a shared formula, the share's id. */
+interface ParsedCell extends Omit<CellModel, "sharedFormula"> {
+  styleId?: number | undefined;
+  si?: string;
+  sharedFormula?: string | undefined;
+}
+
+interface ReconcileOptions {
+  styles?: { getStyleModel(id: number): Style | undefined };
+  sharedStrings?: { getString(index: number): unknown };
+  date1904: boolean | undefined;
+  formulae: Record<string, string | undefined>;
+}
+
+/**
+ * CellXform#reconcile of ExcelJS 4.4 (xlsx/xform/sheet/cell-xform.js), step for step, for a sheet with neither
+ * hyperlinks nor comments (whose two lookups it leaves out): the style, shared strings, rich text, dates and
+ * shared formulas. streamSnapshot.test.ts holds the snapshots equal to the full load's.
+ */
+function reconcileCell(model: ParsedCell, options: ReconcileOptions): void {
+  const style = model.styleId && options.styles && options.styles.getStyleModel(model.styleId);
+  if (style) model.style = style;
+  if (model.styleId !== undefined) model.styleId = undefined;
+  switch (model.type) {
+    case StringType:
+      if (typeof model.value === "number" && options.sharedStrings)
+        model.value = options.sharedStrings.getString(model.value);
+      // As ExcelJS: a string cell without a value fails here (and the full load with it).
+      if ((model.value as { richText?: unknown }).richText) model.type = RichText;
+      break;
+    case NumberType:
+      if (style && utils.isDateFmt(style.numFmt)) {
+        model.type = DateType;
+        model.value = utils.excelToDate(model.value, options.date1904);
+      }
+      break;
+    case Formula:
+      if (model.result !== undefined && style && utils.isDateFmt(style.numFmt))
+        model.result = utils.excelToDate(model.result, options.date1904);
+      if (model.shareType === "shared") {
+        if (model.ref) options.formulae[model.si ?? "undefined"] = model.address;
+        else {
+          model.sharedFormula = options.formulae[model.si ?? "undefined"];
+          delete model.shareType;
+        }
+        delete model.si;
+      }
+      break;
+    default:
+      break;
   }
 }
