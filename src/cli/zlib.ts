@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { promisify } from "node:util";
 import * as zlib from "node:zlib";
-import { setDeflate } from "../hosts/xlsx/zip";
+import { concatBytes, setDeflate } from "../hosts/xlsx/zip";
 
 const deflateRaw = promisify(zlib.deflateRaw) as (
   data: Uint8Array,
@@ -42,12 +42,5 @@ async function inPieces(data: Uint8Array, pieceSize: number): Promise<Uint8Array
       }),
     );
   }
-  const done = await Promise.all(pieces);
-  const out = new Uint8Array(done.reduce((n, piece) => n + piece.length, 0));
-  let at = 0;
-  for (const piece of done) {
-    out.set(piece, at);
-    at += piece.length;
-  }
-  return out;
+  return concatBytes(await Promise.all(pieces));
 }

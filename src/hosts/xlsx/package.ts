@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { XlsxLoadError } from "./errors";
-import { CRC_START, crc32Update } from "./zip";
+import { concatBytes, CRC_START, crc32Update } from "./zip";
 
 /**
  * The package pre-check, run before ExcelJS parses anything: what kind of file this is (an .xlsx, an .ods, a
@@ -405,7 +405,7 @@ export async function inspectPackage(
     if (entry && (crc ^ CRC_START) >>> 0 !== entry.crc >>> 0) {
       throw new XlsxLoadError("corrupt", `${file.name}: CRC mismatch`);
     }
-    if (chunks) contents?.set(file.name, joinChunks(chunks, partSize));
+    if (chunks) contents?.set(file.name, concatBytes(chunks));
     if (counter) {
       counter.end();
       cells += counter.cells + counter.covered;
@@ -426,15 +426,4 @@ export async function inspectPackage(
     merges,
     ...(contents ? { contents } : {}),
   };
-}
-
-function joinChunks(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1 && chunks[0]) return chunks[0];
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }

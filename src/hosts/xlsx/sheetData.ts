@@ -10,6 +10,8 @@
  * parts with `writeBuffer()`'s for every kind of cell.
  */
 
+import { concatBytes } from "./zip";
+
 /** ExcelJS's ValueType numbers (Enums.ValueType). */
 const NULL = 0;
 const MERGE = 1;
@@ -60,7 +62,6 @@ const FLUSH_AT = 1 << 16;
 export class Utf8Chunks {
   private readonly chunks: Uint8Array[] = [];
   private text = "";
-  private size = 0;
 
   add(text: string): void {
     this.text += text;
@@ -70,17 +71,11 @@ export class Utf8Chunks {
   addBytes(bytes: Uint8Array): void {
     this.flush();
     this.chunks.push(bytes);
-    this.size += bytes.length;
   }
 
   bytes(): Uint8Array {
     this.flush();
-    const out = new Uint8Array(this.size);
-    let offset = 0;
-    for (const chunk of this.chunks) {
-      out.set(chunk, offset);
-      offset += chunk.length;
-    }
+    const out = concatBytes(this.chunks);
     this.chunks.length = 0;
     return out;
   }
@@ -90,7 +85,6 @@ export class Utf8Chunks {
     const chunk = ENCODER.encode(this.text);
     this.text = "";
     this.chunks.push(chunk);
-    this.size += chunk.length;
   }
 }
 

@@ -88,9 +88,17 @@ export async function zipParts(
   e.setUint16(10, central.length, true);
   e.setUint32(12, centralSize, true);
   e.setUint32(16, offset, true);
-  const out = new Uint8Array(offset + centralSize + end.length);
+  return concatBytes([...local, ...central, end]);
+}
+
+/** The chunks as one array of bytes (the chunk itself when there is only one). */
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1 && chunks[0] !== undefined) return chunks[0];
+  let size = 0;
+  for (const chunk of chunks) size += chunk.length;
+  const out = new Uint8Array(size);
   let at = 0;
-  for (const chunk of [...local, ...central, end]) {
+  for (const chunk of chunks) {
     out.set(chunk, at);
     at += chunk.length;
   }

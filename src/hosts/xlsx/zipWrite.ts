@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { type PreparedRow, Utf8Chunks, writableRows, writeSheetData, xmlEncode } from "./sheetData";
-import { zipParts } from "./zip";
+import { concatBytes, zipParts } from "./zip";
 
 /**
  * ExcelJS's own .xlsx writer, with fflate in place of its zip. ExcelJS renders each part to a string and hands it
@@ -311,13 +311,7 @@ function withFormulas(text: string, formulas: ReadonlyMap<string, Uint8Array>): 
     from = end + TOKEN_CLOSE.length + 4;
   }
   chunks.push(ENCODER.encode(text.slice(from)));
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 /** ExcelJS's ValueType numbers (Enums.ValueType). */
