@@ -1,5 +1,13 @@
 import type ExcelJS from "exceljs";
-import { type PreparedRow, Utf8Chunks, writableRows, writeSheetData, xmlEncode } from "./sheetData";
+import {
+  DATE,
+  FORMULA,
+  type PreparedRow,
+  Utf8Chunks,
+  writableRows,
+  writeSheetData,
+  xmlEncode,
+} from "./sheetData";
 import { concatBytes, zipParts } from "./zip";
 
 /**
@@ -75,10 +83,10 @@ export async function workbookParts(wb: ExcelJS.Workbook): Promise<Map<string, U
   // ExcelJS's cell models are the cells' own value objects: the formulas go back once the parts are written.
   const { formulas, restore } = tokenizeFormulas(model as WriteModel);
   // The sheets whose rows sheetData.ts writes: ExcelJS writes the rest of the part around an empty <sheetData/>.
-  const ownRows = new Map<string, PreparedRow[]>();
+  const ownRows = new Map<string, { sheet: WriteSheet; rows: PreparedRow[] }>();
   const zip: Appender = {
     append(data, { name, base64 }) {
-      const rows = ownRows.get(name);
+      const rows = ownRows.get(name)?.rows;
       entries.set(
         name,
         typeof data !== "string"
@@ -100,7 +108,7 @@ export async function workbookParts(wb: ExcelJS.Workbook): Promise<Map<string, U
     for (const sheet of sheets) {
       const rows = sheet.rows as unknown as PreparedRow[] | undefined;
       if (rows === undefined || rows.length === 0 || !writableRows(rows)) continue;
-      ownRows.set(`xl/worksheets/sheet${String(sheet.id)}.xml`, rows);
+      ownRows.set(`xl/worksheets/sheet${String(sheet.id)}.xml`, { sheet, rows });
       sheet.rows = [];
     }
     await xlsx.addContentTypes(zip, model);
@@ -108,10 +116,8 @@ export async function workbookParts(wb: ExcelJS.Workbook): Promise<Map<string, U
     await xlsx.addWorkbookRels(zip, model);
     await xlsx.addWorksheets(zip, model);
   } finally {
-    for (const sheet of sheets) {
-      const rows = ownRows.get(`xl/worksheets/sheet${String(sheet.id)}.xml`);
-      if (rows !== undefined) sheet.rows = rows as unknown as NonNullable<typeof sheet.rows>;
-    }
+    for (const { sheet, rows } of ownRows.values())
+      sheet.rows = rows as unknown as NonNullable<WriteSheet["rows"]>;
     restore();
   }
   await xlsx.addSharedStrings(zip, model);
@@ -126,11 +132,13 @@ export async function workbookParts(wb: ExcelJS.Workbook): Promise<Map<string, U
 
 /** The parts of ExcelJS's write model (`workbook.model`, built afresh for each write) that carry a style. */
 interface WriteModel {
-  worksheets?: {
-    id?: unknown;
-    rows?: ({ style?: object; cells?: (WriteCell | undefined)[] } | undefined)[];
-    cols?: ({ style?: object } | undefined)[];
-  }[];
+  worksheets?: WriteSheet[];
+}
+
+interface WriteSheet {
+  id?: unknown;
+  rows?: ({ style?: object; cells?: (WriteCell | undefined)[] } | undefined)[];
+  cols?: ({ style?: object } | undefined)[];
 }
 
 /**
@@ -313,10 +321,6 @@ function withFormulas(text: string, formulas: ReadonlyMap<string, Uint8Array>): 
   chunks.push(ENCODER.encode(text.slice(from)));
   return concatBytes(chunks);
 }
-
-/** ExcelJS's ValueType numbers (Enums.ValueType). */
-const DATE = 4;
-const FORMULA = 6;
 
 /** A style object with nothing set (ExcelJS gives every unstyled cell one of its own). */
 export function isEmptyStyle(style: object): boolean {
