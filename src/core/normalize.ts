@@ -6,7 +6,7 @@ import type { LedgerLayout } from "./layout";
 import { fromWorkbookSerial, isDateFormat, NO_DATE_TEXTS, parseDate } from "./dates";
 import { foldKey, foldKeySet } from "./script";
 import { parseKey, parseKind, parseResult, parseRole, parseSatisfaction, type EnumParse } from "./enums";
-import { isFooterRow, mergeCovering } from "./recognize";
+import { isFooterRow, mergeCovering, opensWithoutSpace } from "./recognize";
 
 /** The shared "no date" texts (dates.ts), as fold keys. */
 const NO_DATE = foldKeySet(NO_DATE_TEXTS);
@@ -129,10 +129,7 @@ class OwnCells {
 
 /** Text with something other than whitespace; most cells start with a visible character. */
 function nonBlank(text: string): boolean {
-  const first = text.charCodeAt(0);
-  // No space opens it (\s has none below U+1680 but U+00A0, none past U+3000 but U+FEFF): not blank.
-  if ((first > 0x20 && first !== 0xa0 && first < 0x1680) || (first > 0x3000 && first !== 0xfeff)) return true;
-  return NON_BLANK.test(text);
+  return opensWithoutSpace(text) || NON_BLANK.test(text);
 }
 const NON_BLANK = /\S/;
 

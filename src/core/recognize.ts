@@ -387,15 +387,19 @@ export function isFooterRow(cells: { field: Field; value: Exclude<CellValue, nul
 
 /** Whether a cell opens with a footer's word; the first-character test spares foldKey on ordinary cells. */
 function isFooterMarker(text: string): boolean {
-  // Most cells open with a character that is no space (printable ASCII, or past U+3000 but U+FEFF): that one
-  // character decides FOOTER_FIRST, without the regex.
-  const first = text.charCodeAt(0);
-  if (
-    ((first > 0x20 && first < 0x7f) || (first > 0x3000 && first !== 0xfeff)) &&
-    !FOOTER_FIRST_CHARS.has(first)
-  )
-    return false;
+  // Most cells open with a character that is no space: that one character decides FOOTER_FIRST, without the regex.
+  if (opensWithoutSpace(text) && !FOOTER_FIRST_CHARS.has(text.charCodeAt(0))) return false;
   return FOOTER_FIRST.test(text) && FOOTER_START.test(foldKey(text));
+}
+
+/**
+ * Whether the text's first character is certainly not one regex \s matches, told by its code alone: \s has
+ * none above U+0020 below U+1680 but U+00A0, and none past U+3000 but U+FEFF (false for an empty text, and for
+ * the ranges between, which the callers leave to their regex).
+ */
+export function opensWithoutSpace(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return (first > 0x20 && first !== 0xa0 && first < 0x1680) || (first > 0x3000 && first !== 0xfeff);
 }
 
 /** FOOTER_FIRST's characters, by code. */
