@@ -10,6 +10,7 @@ import { renderPlan } from "./render";
 import { calculatedColumnsOf, finishTables, finishTablesIn } from "./tableFormulas";
 import { workbookParts, zipWorkbook } from "./zipWrite";
 import { Package } from "./opc";
+import { attachDeferredRows } from "./deferredRows";
 import { carryOver, type CarryOptions, type DroppedPart } from "./carry";
 
 export type BuildResult =
@@ -101,11 +102,16 @@ export function carryOptionsOf(plan: WorkbookPlan, options: BuildOptions = {}): 
 export async function writeXlsx(wb: ExcelJS.Workbook, options: WriteOptions = {}): Promise<Uint8Array> {
   const compression = options.stored === true ? "STORE" : "DEFLATE";
   const out =
-    (await zipWorkbook(wb, options.stored === true ? 0 : 6)) ??
-    new Uint8Array(
-      (await wb.xlsx.writeBuffer({ zip: { compression } } as ExcelJS.XlsxWriteOptions)) as ArrayBuffer,
-    );
+    (await zipWorkbook(wb, options.stored === true ? 0 : 6)) ?? (await excelJsWrite(wb, compression));
   return finishTables(out, calculatedColumnsOf(wb), compression);
+}
+
+/** ExcelJS's own writer, for an ExcelJS zipWrite cannot drive: the backup's rows attached first. */
+async function excelJsWrite(wb: ExcelJS.Workbook, compression: "STORE" | "DEFLATE"): Promise<Uint8Array> {
+  attachDeferredRows(wb);
+  return new Uint8Array(
+    (await wb.xlsx.writeBuffer({ zip: { compression } } as ExcelJS.XlsxWriteOptions)) as ArrayBuffer,
+  );
 }
 
 /**

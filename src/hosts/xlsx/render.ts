@@ -15,6 +15,7 @@ import { columnLetter, parseRange, type Area } from "../../core/address";
 import { DEFAULT_DATE_FORMAT } from "../../core/dates";
 import { setCalculatedColumns } from "./tableFormulas";
 import { isEmptyStyle } from "./zipWrite";
+import { attachRows, setModelDeferringRows } from "./deferredRows";
 
 type SheetPlan = NewSheetPlan | EditSheetPlan;
 const A4 = 9;
@@ -68,6 +69,7 @@ function fresh(wb: ExcelJS.Workbook, op: NewSheetPlan): ExcelJS.Worksheet {
 function reuseSheet(wb: ExcelJS.Workbook, op: NewSheetPlan): ExcelJS.Worksheet {
   const ws = wb.getWorksheet(op.name);
   if (!ws || !op.reuse) return fresh(wb, op);
+  attachRows(ws);
   for (const range of op.reuse.unmerge) ws.unMergeCells(range);
   for (const range of op.reuse.clear) {
     forEachCell(ws, range, (cell) => {
@@ -79,6 +81,7 @@ function reuseSheet(wb: ExcelJS.Workbook, op: NewSheetPlan): ExcelJS.Worksheet {
 }
 
 function writeSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, op: SheetPlan): void {
+  attachRows(ws);
   ws.state = op.visibility;
   if (op.kind === "edit") for (const range of op.unmerge) ws.unMergeCells(range);
   // The user's cells on a reused sheet: neither written nor restyled.
@@ -368,9 +371,11 @@ function addConditionalFormats(ws: ExcelJS.Worksheet, plans: ConditionalFormatPl
 function copySheet(wb: ExcelJS.Workbook, op: CopySheetPlan): void {
   const from = wb.getWorksheet(op.from);
   if (!from) throw new Error(`renderPlan: sheet "${op.from}" not found`);
+  attachRows(from);
   const to = wb.addWorksheet(op.name, { state: op.visibility });
   const model = cloneModel(from.model as SheetModel);
-  to.model = {
+  // The rows stay models, for the writer to take as they are (deferredRows.ts).
+  setModelDeferringRows(to, {
     ...model,
     id: to.id,
     name: op.name,
@@ -378,7 +383,7 @@ function copySheet(wb: ExcelJS.Workbook, op: CopySheetPlan): void {
     tables: [],
     // The model's getter calls them merges, its setter mergeCells.
     mergeCells: model.merges ?? [],
-  } as SheetModel as ExcelJS.WorksheetModel;
+  } as SheetModel as ExcelJS.WorksheetModel);
   to.state = op.visibility;
   const rowBreaks = (from as unknown as { rowBreaks?: unknown[] }).rowBreaks;
   if (rowBreaks) (to as unknown as { rowBreaks: unknown[] }).rowBreaks = structuredClone(rowBreaks);
@@ -394,6 +399,7 @@ type SheetModel = ExcelJS.WorksheetModel & {
   merges?: string[];
   mergeCells?: string[];
   rows?: ({ cells?: object[] } & Record<string, unknown>)[];
+  dimensions?: unknown;
 };
 
 /**
@@ -404,9 +410,11 @@ type SheetModel = ExcelJS.WorksheetModel & {
  * rendering. Everything else of the sheet is small and cloned whole.
  */
 function cloneModel(model: SheetModel): SheetModel {
-  const { rows, ...rest } = model;
+  // The dimensions are a Range the getter made for this model alone (a clone would lose its toString).
+  const { rows, dimensions, ...rest } = model;
   return {
     ...structuredClone(rest),
+    dimensions,
     rows: (rows ?? []).map((row) => ({
       ...row,
       ...(row.cells !== undefined ? { cells: row.cells.map((cell) => ({ ...cell })) } : {}),

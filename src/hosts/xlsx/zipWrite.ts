@@ -9,6 +9,7 @@ import {
   xmlEncode,
 } from "./sheetData";
 import { concatBytes, zipParts } from "./zip";
+import { deferredRowsOf } from "./deferredRows";
 
 /**
  * ExcelJS's own .xlsx writer, with fflate in place of its zip. ExcelJS renders each part to a string and hands it
@@ -16,7 +17,7 @@ import { concatBytes, zipParts } from "./zip";
  * (three times ExcelJS's rendering). Here the same parts, rendered by the same ExcelJS methods in the same order
  * as `XLSX.write`, are encoded with the native TextEncoder and zipped by fflate. test/hosts/xlsx/zipWrite.test.ts
  * checks every part is the same as `wb.xlsx.writeBuffer()` writes; an ExcelJS without these methods falls back to
- * its own writer.
+ * its own writer (after attachDeferredRows).
  */
 
 interface Appender {
@@ -79,6 +80,13 @@ export async function workbookParts(wb: ExcelJS.Workbook): Promise<Map<string, U
   if (STEPS.some((step) => typeof xlsx[step] !== "function")) return undefined;
   const entries = new Map<string, Uint8Array>();
   const { model } = xlsx.workbook;
+  // A sheet whose rows render left as models (the backup) gets them where the getter would have put them.
+  for (const sheet of (model as WriteModel).worksheets ?? []) {
+    const held = deferredRowsOf(typeof sheet.id === "number" ? wb.getWorksheet(sheet.id) : undefined);
+    if (held === undefined) continue;
+    sheet.rows = held.rows as NonNullable<WriteSheet["rows"]>;
+    sheet.dimensions = held.dimensions;
+  }
   shareStyles(model as WriteModel);
   // ExcelJS's cell models are the cells' own value objects: the formulas go back once the parts are written.
   const { formulas, restore } = tokenizeFormulas(model as WriteModel);
@@ -137,6 +145,7 @@ interface WriteModel {
 
 interface WriteSheet {
   id?: unknown;
+  dimensions?: unknown;
   rows?: ({ style?: object; cells?: (WriteCell | undefined)[] } | undefined)[];
   cols?: ({ style?: object } | undefined)[];
 }
