@@ -42,12 +42,16 @@ export function readRecords(
 ): LedgerRecord[] {
   // Merges from the data area down, to the merge's bottom (header and title merges are no data).
   const fills = mergeFills(sheet.merges, layout.firstDataRow - 1);
-  // The mapped columns in FIELDS order (mappedCells' order), looked up once.
+  // The mapped columns in FIELDS order (mappedCells' order), looked up once, and which of them hold dates.
   const columns: [Field, number][] = [];
   for (const f of FIELDS) {
     const c = layout.mapping[f];
     if (c !== undefined) columns.push([f, c]);
   }
+  const fields = columns.map(([f]) => f);
+  const indexes = columns.map(([, c]) => c);
+  const dated = fields.map((f) => DATE_FIELD_SET.has(f));
+  const ownColumns = new Set(indexes).size === indexes.length;
   const records: LedgerRecord[] = [];
   const repeats = headerTexts(layout);
   const memo = new TextMemo();
@@ -59,14 +63,17 @@ export function readRecords(
     if (cells === undefined || cells === null) continue;
     const own = ownCells.read(cells);
     if (own.length === 0 || isFooterRow(own) || isRepeatedHeader(own, repeats)) continue;
-    const heading = headingOf(sheet, r, own);
+    // Two of the row's own cells (fields of columns of their own) are two texts: no heading, nor a lone 序号.
+    const heading = own.length >= 2 && ownColumns ? null : headingOf(sheet, r, own);
     if (heading) {
       if (heading.section) sectionKind = heading.kind;
       continue;
     }
     const record: LedgerRecord = { row: r + 1, invalid: {} };
     let mergedFrom: Partial<Record<Field, number>> | undefined;
-    for (const [field, c] of columns) {
+    for (let i = 0; i < indexes.length; i++) {
+      const field = fields[i] as Field;
+      const c = indexes[i] as number;
       let value = cellAt(sheet, r, c);
       let at = r;
       let atColumn = c;
@@ -79,7 +86,7 @@ export function readRecords(
       }
       if (value === null) continue;
       // Only a date field reads the number format (a serial formatted as a date, or 20190630).
-      const format = DATE_FIELD_SET.has(field) ? formatAt(sheet, at, atColumn) : null;
+      const format = dated[i] === true ? formatAt(sheet, at, atColumn) : null;
       readField(record, field, value, format, options, memo);
     }
     if (mergedFrom !== undefined) record.mergedFrom = mergedFrom;
@@ -229,9 +236,19 @@ export function isRepeatedHeader(
   return own.some(({ field, value }) => {
     if (typeof value !== "string") return false;
     const texts = headers.get(field);
-    // Most cells hold no whitespace: compared as they are, no copy made.
-    return texts !== undefined && texts.includes(/\s/.test(value) ? value.trim().replace(/ +/g, " ") : value);
+    return texts !== undefined && texts.some((text) => isHeaderText(value, text));
   });
+}
+
+/**
+ * Whether a cell, trimmed and its runs of spaces made one, is the header `text`. Told without the regex for
+ * nearly every cell: neither makes a cell longer, nor changes a first character that is no space.
+ */
+function isHeaderText(value: string, text: string): boolean {
+  if (value.length < text.length) return false;
+  if (opensWithoutSpace(value) && value.charCodeAt(0) !== text.charCodeAt(0)) return false;
+  // Most cells hold no whitespace: compared as they are, no copy made.
+  return (/\s/.test(value) ? value.trim().replace(/ +/g, " ") : value) === text;
 }
 
 /** A heading's own numbering: 一、 二. （三） 第四、 */
@@ -278,8 +295,6 @@ function readField(
   options: ReadOptions,
   memo: TextMemo,
 ): void {
-  const parseWith = <T>(parse: (v: Exclude<CellValue, null>) => EnumParse<T>): EnumParse<T> =>
-    typeof value === "string" ? memo.get(field, value, parse) : parse(value);
   if (typeof value === "string") {
     const trimmed = value.trim();
     if (trimmed === "") return;
@@ -294,32 +309,32 @@ function readField(
     case "repliedOn":
       return readDate(record, field, value, format, options, memo);
     case "kind": {
-      const parsed = parseWith(parseKind);
+      const parsed = parseEnum(field, value, parseKind, memo);
       if (parsed.ok) record.kind = parsed.value;
       else record.invalid.kind = shown(value);
       return;
     }
     case "role": {
-      const parsed = parseWith(parseRole);
+      const parsed = parseEnum(field, value, parseRole, memo);
       if (parsed.ok) record.role = parsed.value;
       else record.invalid.role = shown(value);
       return;
     }
     case "key": {
-      const parsed = parseWith(parseKey);
+      const parsed = parseEnum(field, value, parseKey, memo);
       if (parsed.ok) record.key = parsed.value;
       else record.invalid.key = shown(value);
       return;
     }
     case "result": {
-      const parsed = parseWith(parseResult);
+      const parsed = parseEnum(field, value, parseResult, memo);
       if (parsed.ok) record.result = parsed.value;
       else record.invalid.result = shown(value);
       return;
     }
     case "satisfaction":
     case "satisfactionWork": {
-      const parsed = parseWith(parseSatisfaction);
+      const parsed = parseEnum(field, value, parseSatisfaction, memo);
       if (parsed.ok) record[field] = parsed.value;
       else record.invalid[field] = shown(value);
       return;
@@ -327,6 +342,16 @@ function readField(
     default:
       return setText(record, field, value);
   }
+}
+
+/** An enumeration cell parsed, a text once per read (TextMemo). */
+function parseEnum<T>(
+  field: Field,
+  value: Exclude<CellValue, null>,
+  parse: (v: Exclude<CellValue, null>) => EnumParse<T>,
+  memo: TextMemo,
+): EnumParse<T> {
+  return typeof value === "string" ? memo.get(field, value, parse) : parse(value);
 }
 
 /** The cell as the user sees it, kept when it cannot be read. */

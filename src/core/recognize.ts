@@ -388,7 +388,7 @@ export function isFooterRow(cells: { field: Field; value: Exclude<CellValue, nul
 /** Whether a cell opens with a footer's word; the first-character test spares foldKey on ordinary cells. */
 function isFooterMarker(text: string): boolean {
   // Most cells open with a character that is no space: that one character decides FOOTER_FIRST, without the regex.
-  if (opensWithoutSpace(text) && !FOOTER_FIRST_CHARS.has(text.charCodeAt(0))) return false;
+  if (opensWithoutSpace(text) && FOOTER_FIRST_CHARS[text.charCodeAt(0)] !== 1) return false;
   return FOOTER_FIRST.test(text) && FOOTER_START.test(foldKey(text));
 }
 
@@ -402,10 +402,10 @@ export function opensWithoutSpace(text: string): boolean {
   return (first > 0x20 && first !== 0xa0 && first < 0x1680) || (first > 0x3000 && first !== 0xfeff);
 }
 
-/** FOOTER_FIRST's characters, by code. */
-const FOOTER_FIRST_CHARS: ReadonlySet<number> = new Set(
-  [..."合总總小共填制製审審注註说說单單科部主负負领領统統报報经經联聯"].map((c) => c.charCodeAt(0)),
-);
+/** FOOTER_FIRST's characters: 1 at each one's code (a table, as every text cell of a ledger is looked up). */
+const FOOTER_FIRST_CHARS = new Uint8Array(0x10000);
+for (const c of "合总總小共填制製审審注註说說单單科部主负負领領统統报報经經联聯")
+  FOOTER_FIRST_CHARS[c.charCodeAt(0)] = 1;
 
 export function mergeCovering(merges: MergedArea[], r: number, c: number): MergedArea | undefined {
   return merges.find((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);

@@ -172,20 +172,30 @@ function evidenceColumn(layout: LedgerLayout, evidence: string): number | undefi
 type Adder = (code: IssueCode, row: number | null, field: Field, params?: IssueParams) => void;
 
 function addDuplicates(records: LedgerRecord[], add: Adder): void {
-  const groups = new Map<string, { id: string; row: number; cell: number }[]>();
+  // By kind, then by number: a record alone, or the records of one number once a second comes (most are alone).
+  const byKind = new Map<string, Map<string, LedgerRecord | LedgerRecord[]>>();
   for (const r of records) {
     const id = r.id?.trim();
     if (!id) continue;
-    const key = `${r.kind ?? ""}\u0000${idKey(id)}`;
-    let group = groups.get(key);
-    if (group === undefined) groups.set(key, (group = []));
-    group.push({ id, row: r.row, cell: r.mergedFrom?.id ?? r.row });
+    const kind = r.kind ?? "";
+    let seen = byKind.get(kind);
+    if (seen === undefined) byKind.set(kind, (seen = new Map()));
+    const key = idKey(id);
+    const before = seen.get(key);
+    if (before === undefined) seen.set(key, r);
+    else if (Array.isArray(before)) before.push(r);
+    else seen.set(key, [before, r]);
   }
-  for (const group of groups.values()) {
-    // One 编号 merged down over the rows of one item (split between sections) is written once: no duplicate.
-    if (group.length < 2 || new Set(group.map((g) => g.cell)).size < 2) continue;
-    for (const { id, row } of group) {
-      add("duplicate_id", row, "id", { id, otherRows: group.flatMap((o) => (o.row !== row ? [o.row] : [])) });
+  for (const seen of byKind.values()) {
+    for (const group of seen.values()) {
+      // One 编号 merged down over the rows of one item (split between sections) is written once: no duplicate.
+      if (!Array.isArray(group) || new Set(group.map((r) => r.mergedFrom?.id ?? r.row)).size < 2) continue;
+      for (const { id, row } of group) {
+        add("duplicate_id", row, "id", {
+          id: id?.trim() ?? "",
+          otherRows: group.flatMap((o) => (o.row !== row ? [o.row] : [])),
+        });
+      }
     }
   }
 }
@@ -195,6 +205,7 @@ function addDuplicates(records: LedgerRecord[], add: Adder): void {
  * wording around a bare number ("第12号", "12号", "012" are all 12). Other text is compared as written.
  */
 function idKey(id: string): string {
+  if (isPlainNumber(id)) return id;
   // Plain ASCII letters and digits (most 编号) need no folding.
   const text = PLAIN_ID.test(id) ? id : id.normalize("NFKC").replace(/\s+/g, "");
   const m = /^第?0*(\d+)[号號]?$/.exec(text);
@@ -202,6 +213,16 @@ function idKey(id: string): string {
 }
 
 const PLAIN_ID = /^[A-Za-z0-9-]*$/;
+
+/** Digits with no leading zero ("12"): their own key. */
+function isPlainNumber(id: string): boolean {
+  if (id.length === 0 || id.charCodeAt(0) === 48) return false;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 function hasKeys(o: object): boolean {
   for (const _ in o) return true;

@@ -130,9 +130,9 @@ export function computeStats(
     const topic = r.topic?.trim();
     if (topic) {
       const key = groupKey(topic);
-      const t = topics.get(key) ?? { name: topic, count: 0 };
+      let t = topics.get(key);
+      if (t === undefined) topics.set(key, (t = { name: topic, count: 0 }));
       t.count++;
-      topics.set(key, t);
     }
     tally(departments, r.department, status);
     tally(leaders, r.leader, status);
@@ -177,7 +177,14 @@ const REMOTE_ONLY = /^(电话|电邮|邮件|书面|信函|函询|短信|微信|�
  * @example groupKey("Team A") === groupKey("TEAM a")
  */
 export function groupKey(name: string): string {
-  return name.toLowerCase();
+  // Most names are CJK, which has no case: toLowerCase only for a text with a character that may have one.
+  for (let i = 0; i < name.length; i++) if (mayHaveCase(name.charCodeAt(i))) return name.toLowerCase();
+  return name;
+}
+
+/** False for a code unit toLowerCase leaves as it is: below "A", "[" to U+00BF, and U+3000–U+9FFF (CJK). */
+export function mayHaveCase(code: number): boolean {
+  return code < 0x3000 ? code >= 0xc0 || (code >= 65 && code <= 90) : code > 0x9fff;
 }
 
 function tally(groups: Map<string, GroupCount>, name: string | undefined, status: DeadlineStatus): void {

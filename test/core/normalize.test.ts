@@ -174,6 +174,41 @@ describe("readRecords: rows", () => {
   });
 });
 
+describe("readRecords: a header row repeated in the data", () => {
+  it.each([
+    ["as written", "案由"],
+    ["with spaces around", "  案由 "],
+    ["after an ideographic space", "\u3000案由"],
+  ])("is no item when a cell holds the header %s", (_, title) => {
+    const records = read([HEADER, ["1", "甲", "张三", "科一", null], ["编号x", title, null, null, null]]);
+    expect(records.map((r) => r.row)).toEqual([2]);
+  });
+
+  it.each([
+    ["longer, opening like it", "案由说明"],
+    ["shorter", "案"],
+    ["split by a tab", "案\t由"],
+    ["another header's text", "编号"],
+  ])("is an item when its cell is the header's text only %s", (_, title) => {
+    const records = read([HEADER, ["1", "甲", "张三", "科一", null], ["2", title, null, null, null]]);
+    expect(records.map((r) => [r.row, r.title])).toEqual([
+      [2, "甲"],
+      [3, title.replace(/\s+/g, " ")],
+    ]);
+  });
+
+  it("joins runs of spaces as Excel's TRIM does", () => {
+    const header = ["编号", "案 由", "分管领导", "承办科室"];
+    const rows = (cell: string): CellValue[][] => [
+      header,
+      ["1", "甲", "张三", "科一"],
+      ["2", cell, null, null],
+    ];
+    expect(read(rows(" 案   由")).map((r) => r.row)).toEqual([2]);
+    expect(read(rows("案由")).map((r) => r.row)).toEqual([2, 3]);
+  });
+});
+
 describe("readRecords: text", () => {
   it.each<[CellValue, string]>([
     ["  关于  加强\n养老 服务的建议 ", "关于 加强 养老 服务的建议"],

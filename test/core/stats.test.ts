@@ -2,7 +2,7 @@ import type { LedgerRecord } from "../../src/core/fields";
 import type { Stats } from "../../src/core/stats.types";
 import { resolveSettings, type SettingsInput } from "../../src/core/settings";
 import { serialFromYmd } from "../../src/core/dates";
-import { computeStats } from "../../src/core/stats";
+import { computeStats, groupKey, mayHaveCase } from "../../src/core/stats";
 
 const d = (m: number, day: number): number => serialFromYmd(2019, m, day);
 const TODAY = d(6, 10);
@@ -188,5 +188,24 @@ describe("面商 counts face-to-face contact only", () => {
   ])("%s → %s", (consultation, expected) => {
     const stats = computeStats([{ row: 2, consultation, invalid: {} }], resolveSettings({}), 45000);
     expect(stats.consulted).toBe(expected ? 1 : 0);
+  });
+});
+
+describe("groupKey", () => {
+  it("ignores letter case as COUNTIFS does, full-width letters and Greek too, and keeps CJK names as they are", () => {
+    expect(groupKey("民政ABC")).toBe(groupKey("民政abc"));
+    expect(groupKey("科室ＡＢ")).toBe("科室ａｂ");
+    expect(groupKey("Ωμέγα科")).toBe("ωμέγα科");
+    const name = "办公室（综合科）";
+    expect(groupKey(name)).toBe(name);
+  });
+
+  it("skips toLowerCase only for code units it leaves as they are (every BMP code unit)", () => {
+    const changed: number[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const c = String.fromCharCode(code);
+      if (!mayHaveCase(code) && c.toLowerCase() !== c) changed.push(code);
+    }
+    expect(changed).toEqual([]);
   });
 });
