@@ -148,7 +148,9 @@ export function analyzeWorkbook(
     });
   }
 
-  const records = parts.flatMap((p) => p.records);
+  // One part (most ledgers): its own array, not a copy of 10,000 records.
+  const records =
+    parts.length === 1 && parts[0] !== undefined ? parts[0].records : parts.flatMap((p) => p.records);
   const script = settings.script ?? main.layout.script;
   // The user's name for the bureau wins; a stored "我局" is only the default an earlier build wrote, so the title's
   // name (XX市民政局) is taken over it.
@@ -256,13 +258,19 @@ function ledgerYear(years: (number | undefined)[], asOfYear: number): number | u
 /** The most common year among 交办 dates, else deadlines, else replies. */
 function dominantYear(records: LedgerRecord[]): number | undefined {
   for (const field of ["assignedOn", "dueOn", "repliedOn"] as const) {
-    const counts = new Map<number, number>();
+    // By day first: a batch shares its dates, so each distinct day is made a year once.
+    const days = new Map<number, number>();
     for (const r of records) {
       const serial = r[field];
       if (serial !== undefined) {
-        const { year } = ymdFromSerial(serial);
-        counts.set(year, (counts.get(year) ?? 0) + 1);
+        const day = Math.floor(serial);
+        days.set(day, (days.get(day) ?? 0) + 1);
       }
+    }
+    const counts = new Map<number, number>();
+    for (const [day, n] of days) {
+      const { year } = ymdFromSerial(day);
+      counts.set(year, (counts.get(year) ?? 0) + n);
     }
     let best: [number, number] | undefined;
     for (const entry of counts)
