@@ -40,13 +40,16 @@ async function readInput(path: string): Promise<Uint8Array> {
  * faster: a usage error, or a missing file, is reported before any of it is parsed).
  */
 async function engine() {
-  const [analyze, stream, output, reminders] = await Promise.all([
+  const [analyze, stream, output, reminders, zlib] = await Promise.all([
     import("../core/analyze"),
     // The snapshot of the full load, without its model (streamSnapshot.ts): analyze, remind and report only read.
     import("../hosts/xlsx/streamSnapshot"),
     import("./output"),
     import("../core/reminders"),
+    import("./zlib"),
   ]);
+  // node's zlib for the package check's CRC-32 of every part, and the build's deflate.
+  zlib.deflateWithNodeZlib();
   return { ...analyze, ...stream, ...output, ...reminders };
 }
 
@@ -92,11 +95,7 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (options.command === "report") return writeReport(options.out ?? "", input, options);
-  const [{ buildXlsx }, { deflateWithNodeZlib }] = await Promise.all([
-    import("../hosts/xlsx/build"),
-    import("./zlib"),
-  ]);
-  deflateWithNodeZlib();
+  const { buildXlsx } = await import("../hosts/xlsx/build");
   // An .xlsm written under an .xlsx name: Excel refuses an .xlsx with macros inside, so they are left out and
   // reported (dropped, reason macrosInXlsx) rather than written into a file Excel would not open.
   const keepMacros = !/\.xlsx$/i.test(options.out ?? "");

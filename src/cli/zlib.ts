@@ -20,11 +20,11 @@ const WINDOW = 32 * 1024;
  * as its dictionary, so the pieces joined are one deflate stream any reader inflates.
  */
 export function deflateWithNodeZlib({ pieceSize = 16 * 1024 * 1024 }: { pieceSize?: number } = {}): void {
-  const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+  const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
   setDeflate({
     deflateRaw: (data) =>
       data.length < 2 * pieceSize ? deflateRaw(data, { level: 6 }) : inPieces(data, pieceSize),
-    ...(crc32 !== undefined ? { crc32: (data: Uint8Array) => crc32(data) } : {}),
+    ...(crc32 !== undefined ? { crc32: (data: Uint8Array, value = 0) => crc32(data, value) } : {}),
   });
 }
 

@@ -5,7 +5,8 @@ import { planFor } from "../../core/plan/pipeline";
 import { withTraditional } from "../../core/script";
 import { DEFAULT_PARTS } from "../../core/plan/build";
 import type { WorkbookPlan } from "../../core/plan/types";
-import { loadXlsx, snapshotOf } from "./workbook";
+import { loadWorkbookInput, snapshotOf } from "./workbook";
+import { workbookFromSnapshot } from "../html/toXlsx";
 import { renderPlan } from "./render";
 import { calculatedColumnsOf, finishTables, finishTablesIn } from "./tableFormulas";
 import { workbookParts, zipWorkbook } from "./zipWrite";
@@ -48,7 +49,10 @@ export async function buildXlsx(
   options: BuildOptions = {},
 ): Promise<BuildResult> {
   const original = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
-  const wb = await loadXlsx(original);
+  // The package check inflates every part anyway: kept, so carryOver need not inflate the original again.
+  const input = await loadWorkbookInput(original, undefined, { keepParts: true });
+  const wb = input.kind === "xlsx" ? input.workbook : workbookFromSnapshot(input.snapshot);
+  const originalParts = input.kind === "xlsx" ? input.parts : undefined;
   const snapshot = snapshotOf(wb);
   // A traditional workbook loads the s2tw dictionaries (a chunk of their own) the first time it needs them.
   const outcome = await withTraditional(() =>
@@ -69,7 +73,12 @@ export async function buildXlsx(
   if (!outcome.ok) return outcome;
   renderPlan(wb, outcome.plan);
   // What ExcelJS lost (charts, pivot tables, custom properties, macros …) comes back from the original.
-  const carried = await carryOver(original, await writtenPackage(wb), carryOptionsOf(outcome.plan, options));
+  const carried = await carryOver(
+    original,
+    await writtenPackage(wb),
+    carryOptionsOf(outcome.plan, options),
+    originalParts,
+  );
   return {
     ok: true,
     buffer: carried.bytes,

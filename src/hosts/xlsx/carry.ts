@@ -72,7 +72,11 @@ export async function carryOver(
   original: Uint8Array,
   output: Uint8Array | Package,
   options: CarryOptions,
+  originalParts?: ReadonlyMap<string, Uint8Array>,
 ): Promise<CarryResult> {
+  // The original's parts as the package check inflated them, else inflated here (twice: the graft moves parts).
+  const originalPackage = (): Promise<Package> =>
+    originalParts !== undefined ? Package.fromParts(new Map(originalParts)) : Package.load(original);
   const charts = options.charts ?? [];
   if (!isZipPackage(original)) {
     // Written anew even with nothing to add: the output may come stored (writeXlsx), the file is compressed.
@@ -81,7 +85,7 @@ export async function carryOver(
     await autoHeights(dst, options.autoHeights ?? []);
     return { bytes: await dst.generate(), dropped: [] };
   }
-  const src = await Package.load(original);
+  const src = await originalPackage();
   const dst = output instanceof Package ? output : await Package.load(output);
   const grafter = new Grafter(src, dst, options);
   await grafter.run();
@@ -89,7 +93,7 @@ export async function carryOver(
   await autoHeights(dst, options.autoHeights ?? []);
   const bytes = await dst.generate();
   // dst holds what the bytes hold: compared as it is, not read again.
-  return { bytes, dropped: await comparePackagesOf(await Package.load(original), dst, options) };
+  return { bytes, dropped: await comparePackagesOf(await originalPackage(), dst, options) };
 }
 
 /**

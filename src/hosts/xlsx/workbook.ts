@@ -17,7 +17,13 @@ import { setCalculatedColumns, stripTableColumnChildren } from "./tableFormulas"
 
 /** What a file holds: an .xlsx, or an HTML table saved as .xls, read into plain sheets. */
 export type WorkbookInput =
-  { kind: "xlsx"; workbook: ExcelJS.Workbook } | { kind: "html"; snapshot: WorkbookSnapshot };
+  | {
+      kind: "xlsx";
+      workbook: ExcelJS.Workbook;
+      /** Every entry of the zip inflated, when asked for (`keepParts`): the build's carry reads them. */
+      parts?: Map<string, Uint8Array>;
+    }
+  | { kind: "html"; snapshot: WorkbookSnapshot };
 
 /**
  * Loads a workbook file from memory. Old binary .xls is recognised by its first bytes and refused with its
@@ -29,6 +35,7 @@ export type WorkbookInput =
 export async function loadWorkbookInput(
   buffer: ArrayBuffer | Uint8Array,
   limits: PackageLimits = DEFAULT_LIMITS,
+  { keepParts = false }: { keepParts?: boolean } = {},
 ): Promise<WorkbookInput> {
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
   // Merges in linear time, for this load and for the build that renders into the workbook.
@@ -38,7 +45,7 @@ export async function loadWorkbookInput(
   if (looksLikeHtml(bytes)) return { kind: "html", snapshot: readHtmlWorkbook(bytes) };
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new XlsxLoadError("not_xlsx");
   // Bounded time and memory: the package's kind, sizes, cells and merges are checked before ExcelJS parses it.
-  await inspectPackage(bytes, limits);
+  const { contents } = await inspectPackage(bytes, limits, keepParts ? () => true : undefined);
   const wb = new ExcelJS.Workbook();
   try {
     // ExcelJS fails on a table with a calculated column: it reads the file without them, and they are
@@ -51,7 +58,7 @@ export async function loadWorkbookInput(
   } catch (err) {
     throw new XlsxLoadError("corrupt", err instanceof Error ? err.message : String(err));
   }
-  return { kind: "xlsx", workbook: wb };
+  return { kind: "xlsx", workbook: wb, ...(contents !== undefined ? { parts: contents } : {}) };
 }
 
 /**

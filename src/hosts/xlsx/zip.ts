@@ -10,8 +10,8 @@ import { deflateSync } from "fflate";
 export interface Deflate {
   /** Raw deflate (RFC 1951) at zlib's default level; a promise lets zipParts deflate several parts at once. */
   deflateRaw(data: Uint8Array): Uint8Array | Promise<Uint8Array>;
-  /** The zip's CRC-32 of the data, when the host has a native one. */
-  crc32?(data: Uint8Array): number;
+  /** The zip's CRC-32 of the data (continued from `value`, the CRC of the bytes before), when the host has a native one. */
+  crc32?(data: Uint8Array, value?: number): number;
 }
 
 const FFLATE: Deflate = { deflateRaw: (data) => deflateSync(data, { level: 6 }) };
@@ -111,6 +111,16 @@ function dosTime(d: Date): number {
   const date = ((year - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate();
   const time = (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1);
   return ((date << 16) | time) >>> 0;
+}
+
+/**
+ * The zip's CRC-32 continued over one more chunk: `crc` is the CRC of the bytes before (0 for none). The host's
+ * native one when it handed one in (setDeflate), else JavaScript's.
+ */
+export function crc32Continue(crc: number, chunk: Uint8Array): number {
+  const native = current.crc32;
+  if (native !== undefined) return native(chunk, crc) >>> 0;
+  return (crc32Update((crc ^ CRC_START) >>> 0, chunk) ^ CRC_START) >>> 0;
 }
 
 /** The zip's CRC-32 of the data, in JavaScript. */

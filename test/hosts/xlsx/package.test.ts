@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { unzipSync } from "fflate";
 import { DEFAULT_LIMITS, inspectPackage, type PackageLimits } from "../../../src/hosts/xlsx/package";
 import { loadWorkbookInput, loadXlsx, snapshotOf } from "../../../src/hosts/xlsx/workbook";
 import { XlsxLoadError, type XlsxErrorCode } from "../../../src/hosts/xlsx/errors";
@@ -76,6 +77,35 @@ describe("a normal workbook passes the pre-check", () => {
     expect(info.inflatedSize).toBe(info.declaredSize);
     const input = await loadWorkbookInput(bytes);
     expect(input.kind).toBe("xlsx");
+  });
+
+  it("hands back every entry inflated as unzipping gives it, folders and names without the UTF-8 flag too", async () => {
+    const stored = writeZip([
+      { name: "[Content_Types].xml", data: "<Types/>" },
+      { name: "xl/", data: "" },
+      { name: "xl/workbook.xml", data: "<workbook/>" },
+      { name: "xl/media/图 1.png", data: new Uint8Array([1, 2, 3]) },
+    ]);
+    // The same zip with its names' UTF-8 flag cleared (bit 11 of each local and central header).
+    const unflagged = Buffer.from(stored);
+    for (let at = 0; at + 4 <= unflagged.length; at++) {
+      const signature = unflagged.readUInt32LE(at);
+      if (signature === 0x04034b50) unflagged.writeUInt16LE(0, at + 6);
+      if (signature === 0x02014b50) unflagged.writeUInt16LE(0, at + 8);
+    }
+    for (const bytes of [stored, unflagged, await xlsxFromGrids([{ name: "台账", rows: ledgerRows(3) }])]) {
+      const { contents } = await inspectPackage(bytes, DEFAULT_LIMITS, () => true);
+      const unzipped = unzipSync(bytes);
+      expect([...(contents?.keys() ?? [])]).toEqual(Object.keys(unzipped));
+      for (const [name, data] of Object.entries(unzipped))
+        expect({ name, same: Buffer.from(contents?.get(name) ?? []).equals(Buffer.from(data)) }).toEqual({
+          name,
+          same: true,
+        });
+    }
+    expect([
+      ...((await inspectPackage(unflagged, DEFAULT_LIMITS, () => true)).contents?.keys() ?? []),
+    ]).toContain(Buffer.from("xl/media/图 1.png").toString("latin1"));
   });
 });
 

@@ -6,7 +6,7 @@
 import * as zlib from "node:zlib";
 import JSZip from "jszip";
 import { unzipSync } from "fflate";
-import { setDeflate, zipParts } from "../../../src/hosts/xlsx/zip";
+import { crc32Continue, setDeflate, zipParts } from "../../../src/hosts/xlsx/zip";
 import { deflateWithNodeZlib } from "../../../src/cli/zlib";
 import { Package } from "../../../src/hosts/xlsx/opc";
 
@@ -23,6 +23,22 @@ const PARTS: [string, Uint8Array][] = [
 ];
 
 afterEach(() => setDeflate(undefined));
+
+describe("crc32Continue", () => {
+  it.each([
+    ["JavaScript", () => setDeflate(undefined)],
+    ["node zlib", () => deflateWithNodeZlib()],
+  ])("gives node's CRC-32 of the whole, chunk by chunk (%s)", (_name, setUp) => {
+    setUp();
+    const data = Uint8Array.from({ length: 100_003 }, (_, i) => (i * 2654435761) >>> 24);
+    for (const size of [1, 3, 4, 7, 4096, 100_003]) {
+      let crc = 0;
+      for (let at = 0; at < data.length; at += size) crc = crc32Continue(crc, data.subarray(at, at + size));
+      expect({ size, crc }).toEqual({ size, crc: zlib.crc32(data) });
+    }
+    expect(crc32Continue(0, new Uint8Array())).toBe(0);
+  });
+});
 
 describe("zipParts", () => {
   it.each([
