@@ -25,7 +25,18 @@ export function deflateWithNodeZlib({ pieceSize = 16 * 1024 * 1024 }: { pieceSiz
     deflateRaw: (data) =>
       data.length < 2 * pieceSize ? deflateRaw(data, { level: 6 }) : inPieces(data, pieceSize),
     ...(crc32 !== undefined ? { crc32: (data: Uint8Array, value = 0) => crc32(data, value) } : {}),
+    inflateRaw: inflateAtMost,
   });
+}
+
+/** zlib's inflate, stopped past `maxSize` bytes (maxOutputLength: it never holds more than that). */
+function inflateAtMost(data: Uint8Array, maxSize: number): Uint8Array | undefined {
+  try {
+    return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxSize + 1) }).subarray();
+  } catch (err) {
+    if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return undefined;
+    throw err;
+  }
 }
 
 async function inPieces(data: Uint8Array, pieceSize: number): Promise<Uint8Array> {

@@ -1,6 +1,6 @@
 import { Inflate } from "fflate";
 import { XlsxLoadError } from "./errors";
-import { concatBytes, crc32Continue } from "./zip";
+import { concatBytes, crc32Continue, nativeInflate } from "./zip";
 
 /**
  * The package pre-check, run before ExcelJS parses anything: what kind of file this is (an .xlsx, an .ods, a
@@ -313,7 +313,8 @@ const INFLATE_PIECE = 8 * 1024;
 
 /**
  * Inflates one part, handing its bytes to `onChunk` as they come (the bytes of INFLATE_PIECE compressed bytes
- * at a time); a throw there stops it at once, so a cap is passed by one piece at most. A damaged entry (no
+ * at a time; the whole part at once by the host's native inflate, which stops past the declared size); a throw
+ * there stops it at once, so a cap is passed by one piece at most. A damaged entry (no
  * local header, past the end, an unknown method, encrypted, a deflate stream that breaks off) throws corrupt.
  */
 function inflatePart(bytes: Uint8Array, entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
@@ -328,6 +329,24 @@ function inflatePart(bytes: Uint8Array, entry: ZipEntry, onChunk: (chunk: Uint8A
   const end = start + entry.compressedSize;
   if (end > bytes.length) throw new XlsxLoadError("corrupt", `${entry.name}: past the end of the file`);
   const data = bytes.subarray(start, end);
+  const native = nativeInflate();
+  if (entry.method === 8 && native !== undefined) {
+    // The host's own inflate, at once, stopped one byte past the declared size.
+    let out: Uint8Array | undefined;
+    try {
+      out = native(data, entry.size);
+    } catch (err) {
+      throw new XlsxLoadError(
+        "corrupt",
+        `${entry.name}: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+    if (out === undefined || out.length > entry.size) {
+      throw new XlsxLoadError("corrupt", `${entry.name}: inflates past its declared size`);
+    }
+    if (out.length > 0) onChunk(out);
+    return;
+  }
   if (entry.method === 0) {
     for (let p = 0; p < data.length; p += INFLATE_PIECE) onChunk(data.subarray(p, p + INFLATE_PIECE));
     return;

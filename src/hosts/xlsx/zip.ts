@@ -12,6 +12,16 @@ export interface Deflate {
   deflateRaw(data: Uint8Array): Uint8Array | Promise<Uint8Array>;
   /** The zip's CRC-32 of the data (continued from `value`, the CRC of the bytes before), when the host has a native one. */
   crc32?(data: Uint8Array, value?: number): number;
+  /**
+   * Raw inflate of a whole part, when the host has a native one: undefined when the data inflates past
+   * `maxSize` bytes (it stops there); throws on a damaged stream.
+   */
+  inflateRaw?(data: Uint8Array, maxSize: number): Uint8Array | undefined;
+}
+
+/** The host's native inflate (setDeflate), if it handed one in. */
+export function nativeInflate(): Deflate["inflateRaw"] {
+  return current.inflateRaw;
 }
 
 const FFLATE: Deflate = { deflateRaw: (data) => deflateSync(data, { level: 6 }) };

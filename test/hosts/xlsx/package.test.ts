@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { unzipSync } from "fflate";
+import { setDeflate } from "../../../src/hosts/xlsx/zip";
+import { deflateWithNodeZlib } from "../../../src/cli/zlib";
 import { DEFAULT_LIMITS, inspectPackage, type PackageLimits } from "../../../src/hosts/xlsx/package";
 import { loadWorkbookInput, loadXlsx, snapshotOf } from "../../../src/hosts/xlsx/workbook";
 import { XlsxLoadError, type XlsxErrorCode } from "../../../src/hosts/xlsx/errors";
@@ -68,6 +70,8 @@ function cfb(streams: string[]): Uint8Array {
 }
 
 describe("a normal workbook passes the pre-check", () => {
+  afterEach(() => setDeflate(undefined));
+
   it("loads, with its cells and merges counted", async () => {
     const bytes = await xlsxFromGrids([{ name: "台账", rows: ledgerRows(10), merges: ["A1:F1"] }]);
     const info = await inspectPackage(bytes);
@@ -93,7 +97,10 @@ describe("a normal workbook passes the pre-check", () => {
       if (signature === 0x04034b50) unflagged.writeUInt16LE(0, at + 6);
       if (signature === 0x02014b50) unflagged.writeUInt16LE(0, at + 8);
     }
-    for (const bytes of [stored, unflagged, await xlsxFromGrids([{ name: "台账", rows: ledgerRows(3) }])]) {
+    const cases = [stored, unflagged, await xlsxFromGrids([{ name: "台账", rows: ledgerRows(3) }])];
+    for (const [bytes, native] of cases.flatMap((b) => [[b, false] as const, [b, true] as const])) {
+      if (native) deflateWithNodeZlib();
+      else setDeflate(undefined);
       const { contents } = await inspectPackage(bytes, DEFAULT_LIMITS, () => true);
       const unzipped = unzipSync(bytes);
       expect([...(contents?.keys() ?? [])]).toEqual(Object.keys(unzipped));
@@ -109,7 +116,13 @@ describe("a normal workbook passes the pre-check", () => {
   });
 });
 
-describe("resource limits", () => {
+describe.each([
+  ["fflate", () => setDeflate(undefined)],
+  ["node zlib", () => deflateWithNodeZlib()],
+])("resource limits (inflated by %s)", (_name, setUp) => {
+  beforeEach(setUp);
+  afterEach(() => setDeflate(undefined));
+
   it("refuses an honest 64 MB bomb from its declared size, in well under a second", async () => {
     const bomb = await deflateRepeated("<worksheet><sheetData>", "\0".repeat(1024), 64 << 20);
     const bytes = writeZip([
