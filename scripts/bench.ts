@@ -18,6 +18,7 @@ import {
   cpSync,
   existsSync,
   mkdtempSync,
+  rmSync,
   readFileSync,
   readdirSync,
   statSync,
@@ -435,7 +436,16 @@ async function main(argv: string[]): Promise<void> {
   }
   const sizes = sizesFrom(argv);
   const bench = new Bench();
-  await bench.setUp();
+  try {
+    await bench.setUp();
+    await run(bench, argv, sizes);
+  } finally {
+    // The generated ledgers, the floor's outputs and the copy of dist-cli/ (a 50,000-row run leaves ~100 MB).
+    rmSync(bench.dir, { recursive: true, force: true });
+  }
+}
+
+async function run(bench: Bench, argv: string[], sizes: number[]): Promise<void> {
   if (argv[0] === "engine") return engine(bench, sizes);
   if (argv[0] === "page") return page(bench, sizes);
   console.log(`Proposal Ledger bench: ${sizes.join(", ")} rows; node ${process.version}`);

@@ -74,7 +74,8 @@ export async function carryOver(
   options: CarryOptions,
   originalParts?: ReadonlyMap<string, Uint8Array>,
 ): Promise<CarryResult> {
-  // The original's parts as the package check inflated them, else inflated here (twice: the graft moves parts).
+  // The original's parts as the package check inflated them, else inflated here: a Package of its own for the
+  // graft and for the comparison, as before.
   const originalPackage = (): Promise<Package> =>
     originalParts !== undefined ? Package.fromParts(new Map(originalParts)) : Package.load(original);
   const charts = options.charts ?? [];

@@ -82,7 +82,7 @@ export function isCfb(bytes: Uint8Array): boolean {
  * whose UTF-16LE name stands in a directory sector. A plain old .xls has no such stream.
  */
 export function isEncryptedPackage(bytes: Uint8Array): boolean {
-  return indexOf(bytes, utf16le("EncryptedPackage")) >= 0;
+  return indexOfBytes(bytes, utf16le("EncryptedPackage")) >= 0;
 }
 
 function utf16le(text: string): Uint8Array {
@@ -91,10 +91,15 @@ function utf16le(text: string): Uint8Array {
   return out;
 }
 
-function indexOf(haystack: Uint8Array, needle: Uint8Array): number {
+/** Where `needle` first occurs in `haystack` at or after `from`, or -1. */
+export function indexOfBytes(haystack: Uint8Array, needle: Uint8Array, from = 0): number {
   const first = needle[0] ?? 0;
   const last = haystack.length - needle.length;
-  outer: for (let i = haystack.indexOf(first); i >= 0 && i <= last; i = haystack.indexOf(first, i + 1)) {
+  outer: for (
+    let i = haystack.indexOf(first, from);
+    i >= 0 && i <= last;
+    i = haystack.indexOf(first, i + 1)
+  ) {
     for (let j = 1; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
     return i;
   }

@@ -20,7 +20,7 @@ import colCacheJs from "exceljs/lib/utils/col-cache";
 // @ts-expect-error untyped CommonJS module of ExcelJS
 import utilsJs from "exceljs/lib/utils/utils";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
-import { DEFAULT_LIMITS, inspectPackage, type PackageLimits } from "./package";
+import { DEFAULT_LIMITS, indexOfBytes, inspectPackage, type PackageLimits } from "./package";
 import { installFastMerges } from "./merges";
 import { isTablePart, stripTablePart } from "./tableFormulas";
 import {
@@ -260,28 +260,53 @@ function chunks(text: string): string[] {
 /** As JSZip's "string" output: UTF-8, a byte-order mark kept as a character. */
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
-const SHEET_DATA_OPEN = /<sheetData[\s/>]/g;
-
 /**
  * A worksheet split in two: the sheet without its rows (an empty <sheetData/>), which ExcelJS's worksheet
  * parser reads for columns, merges, hyperlinks and tables, and the <sheetData> element, read row by row.
  */
-function splitSheet(xml: string): { skeleton: string; sheetData: string | undefined } {
-  SHEET_DATA_OPEN.lastIndex = 0;
-  const open = SHEET_DATA_OPEN.exec(xml);
-  if (!open) return { skeleton: xml, sheetData: undefined };
-  const start = open.index;
-  const selfClosing = /^<sheetData\b[^>]*\/>/.exec(xml.slice(start, start + 512));
-  const end = selfClosing ? start + selfClosing[0].length : xml.indexOf("</sheetData>", start) + 12;
-  if (end < start + 12) throw new Error("unclosed sheetData");
+function splitSheet(data: Uint8Array): { skeleton: string; sheetData: Uint8Array | undefined } {
+  // On the bytes: every mark looked for is ASCII, which UTF-8 never holds inside a character's bytes.
+  const start = indexOfOpen(data, 0);
+  if (start < 0) return { skeleton: decoder.decode(data), sheetData: undefined };
+  let close = data.indexOf(GT, start);
+  if (close >= start + 512) close = -1;
+  const selfClosing = close > 0 && data[close - 1] === SLASH;
+  const end = selfClosing ? close + 1 : indexOfBytes(data, SHEET_DATA_CLOSE, start) + SHEET_DATA_CLOSE.length;
+  if (end < start + SHEET_DATA_CLOSE.length) throw new Error("unclosed sheetData");
   // A second <sheetData>, or one nested in another element, is read by the full load alone.
-  SHEET_DATA_OPEN.lastIndex = end;
-  if (SHEET_DATA_OPEN.exec(xml)) throw new Error("second sheetData");
+  if (indexOfOpen(data, end) >= 0) throw new Error("second sheetData");
   return {
-    skeleton: `${xml.slice(0, start)}<sheetData/>${xml.slice(end)}`,
-    sheetData: xml.slice(start, end),
+    skeleton: `${decoder.decode(data.subarray(0, start))}<sheetData/>${decoder.decode(data.subarray(end))}`,
+    sheetData: data.subarray(start, end),
   };
 }
+
+const GT = 0x3e;
+const SLASH = 0x2f;
+const SHEET_DATA = new TextEncoder().encode("<sheetData");
+const SHEET_DATA_CLOSE = new TextEncoder().encode("</sheetData>");
+/** What may follow the element's name: XML's spaces, "/" and ">" (the ASCII of regex \s). */
+const AFTER_NAME = new Set([0x20, 0x09, 0x0a, 0x0d, 0x0c, 0x0b, SLASH, GT]);
+
+/** Where `<sheetData` opens an element at or after `from`, or -1. */
+function indexOfOpen(data: Uint8Array, from: number): number {
+  for (let at = indexOfBytes(data, SHEET_DATA, from); at >= 0; at = indexOfBytes(data, SHEET_DATA, at + 1)) {
+    if (AFTER_NAME.has(data[at + SHEET_DATA.length] ?? -1)) return at;
+  }
+  return -1;
+}
+
+/** UTF-8 text decoded a piece at a time (a character split between pieces waits for the next). */
+function* decodedChunks(data: Uint8Array): Generator<string> {
+  const stream = new TextDecoder("utf-8", { ignoreBOM: true });
+  for (let at = 0; at < data.length; at += CHUNK_BYTES) {
+    const text = stream.decode(data.subarray(at, at + CHUNK_BYTES), { stream: true });
+    if (text.length > 0) yield text;
+  }
+  const rest = stream.decode();
+  if (rest.length > 0) yield rest;
+}
+const CHUNK_BYTES = 16_384;
 
 async function readSnapshot(parts: Map<string, Uint8Array>): Promise<WorkbookSnapshot> {
   installFastMerges();
@@ -302,14 +327,22 @@ async function readSnapshot(parts: Map<string, Uint8Array>): Promise<WorkbookSna
     tables: {},
     vmlDrawings: {},
   };
-  const sheetData = new Map<SheetModel, string | undefined>();
+  // Each sheet's rows kept as bytes, decoded a piece at a time as they are read (a 50,000-row sheet is 27 MB).
+  const sheetData = new Map<SheetModel, Uint8Array | undefined>();
   for (const [rawName, data] of parts) {
     const name = strip(rawName);
     const part = partKind(name);
     if (!part) continue;
-    let text = decoder.decode(data);
-    // The bytes are done with once decoded (a Map may lose the entry being visited).
+    // Out of the map once read: the bytes of a part are done with once decoded, a sheet's once its rows are read.
     parts.delete(rawName);
+    if (part.kind === "worksheet") {
+      const split = splitSheet(data);
+      await xlsx._processWorksheetEntry(chunks(split.skeleton), model, part.key, undefined, name);
+      const sheet = model.worksheetHash[name];
+      if (sheet) sheetData.set(sheet, split.sheetData);
+      continue;
+    }
+    let text = decoder.decode(data);
     if (part.kind === "table" && isTablePart(rawName)) text = stripTablePart(text)?.xml ?? text;
     const c = (): string[] => chunks(text);
     switch (part.kind) {
@@ -346,13 +379,6 @@ async function readSnapshot(parts: Map<string, Uint8Array>): Promise<WorkbookSna
       case "core":
         Object.assign(model, await new CoreXform().parseStream(c()));
         break;
-      case "worksheet": {
-        const split = splitSheet(text);
-        await xlsx._processWorksheetEntry(chunks(split.skeleton), model, part.key, undefined, name);
-        const sheet = model.worksheetHash[name];
-        if (sheet) sheetData.set(sheet, split.sheetData);
-        break;
-      }
       case "worksheetRels":
         await xlsx._processWorksheetRelsEntry(c(), model, part.key);
         break;
@@ -467,7 +493,7 @@ function cellValue(m: CellModel): ExcelJS.CellValue {
 /** One sheet as workbook.ts's sheetSnapshot reads it from the full model. */
 async function sheetSnapshot(
   ws: ExcelJS.Worksheet,
-  sheetData: string | undefined,
+  sheetData: Uint8Array | undefined,
   options: SheetOptions,
   date1904: boolean,
 ): Promise<SheetSnapshot> {
@@ -509,7 +535,8 @@ async function sheetSnapshot(
     rows[n - 1] = values;
     numberFormats[n - 1] = formats;
     cellCounts[n - 1] = count;
-    fonts[n - 1] = sizes;
+    // Only the first rows' text sizes are sampled: the others are not kept.
+    if (n <= FONT_SAMPLE_ROWS) fonts[n - 1] = sizes;
   };
   if (sheetData !== undefined) await readRows(sheetData, options, onRow);
   // Rows and cells the merged areas made: a merged cell is a value to Row#hasValues, and every cell of a merge
@@ -551,7 +578,11 @@ async function sheetSnapshot(
 }
 
 /** <sheetData> through ExcelJS's row parser and row reconcile, each row handed on as soon as it is read. */
-async function readRows(xml: string, options: SheetOptions, onRow: (row: RowModel) => void): Promise<void> {
+async function readRows(
+  xml: Uint8Array,
+  options: SheetOptions,
+  onRow: (row: RowModel) => void,
+): Promise<void> {
   const rowXform = new RowXform();
   const cellXform = (rowXform as unknown as { map: { c: { reconcile: typeof reconcileCell } } }).map.c;
   // A sheet without hyperlinks (most ledgers) spares the map's lookup by every cell's address string, which cost
@@ -559,7 +590,7 @@ async function readRows(xml: string, options: SheetOptions, onRow: (row: RowMode
   if (Object.keys(options.hyperlinkMap).length === 0 && options.commentsMap === undefined)
     cellXform.reconcile = reconcileCell;
   const list = new ListXform({ tag: "sheetData", count: false, empty: true, childXform: rowXform });
-  for await (const events of parseSax(chunks(xml))) {
+  for await (const events of parseSax(decodedChunks(xml))) {
     for (const e of events) {
       if (e.eventType === "opentag") list.parseOpen(e.value);
       else if (e.eventType === "text") list.parseText(e.value);

@@ -165,6 +165,35 @@ describe("snapshotFromStream: the snapshot of the full load, without it", () => 
     expect(snapshot.tables).toEqual([{ name: "表一", sheet: "台账", range: "A24:B26" }]);
   });
 
+  it("reads rows whose characters fall across the pieces they are decoded in, and sheet XML of every form", async () => {
+    const base = await oddCells();
+    // 3,000 rows of inline CJK text (three bytes a character): many a character split between 16 KB pieces.
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `<row r="${100 + i}"><c r="A${100 + i}" t="inlineStr"><is><t>第${i}号办理单位社会事务科</t></is></c></row>`,
+    ).join("");
+    const bytes = await patch(base, async (zip) => {
+      const at = (n: number) => `xl/worksheets/sheet${n}.xml`;
+      const xml = (n: number) => zip.file(at(n))?.async("string") ?? Promise.resolve("");
+      zip.file(at(1), `\uFEFF${(await xml(1)).replace("</sheetData>", `${rows}</sheetData>`)}`);
+      // An empty sheet written <sheetData />, with a space.
+      zip.file(at(4), (await xml(4)).replace(/<sheetData\s*\/>|<sheetData><\/sheetData>/, "<sheetData />"));
+    });
+    const snapshot = await expectEqualStreamed(bytes);
+    expect(snapshot.sheets[0]?.rows[2098]?.[0]).toBe("第1999号办理单位社会事务科");
+    expect(snapshot.sheets[0]?.rows.length).toBe(3099);
+    // A second <sheetData>: the full load reads it (and the snapshot is its).
+    const twice = await patch(base, async (zip) => {
+      const path = "xl/worksheets/sheet2.xml";
+      const xml = (await zip.file(path)?.async("string")) ?? "";
+      zip.file(path, xml.replace("</sheetData>", "</sheetData><sheetData></sheetData>"));
+    });
+    const { full, stream, fallbacks } = await both(twice);
+    expect(fallbacks).toEqual(["second sheetData"]);
+    expect(stream).toStrictEqual(full);
+  });
+
   it("reads hand-written cells as ExcelJS's loader reads them", async () => {
     const snapshot = await expectEqualStreamed(await handWritten());
     expect(snapshot.sheets[0]?.rows[39]?.slice(0, 5)).toEqual([
