@@ -5,7 +5,8 @@ import { deflateSync } from "fflate";
  * hands it in (`setDeflate`: the CLI gives node:zlib's, several times faster: 0.6 s instead of 1.9 s for the
  * 92 MB ledger sheet of a 20,000-row build, the one largest cost of writing it). fflate's zipSync cannot take a
  * deflate of another library, so the container (local headers, central directory, end record; no data
- * descriptors, no zip64: a part stays far below 4 GB under the package limits) is written here.
+ * descriptors, no zip64: a part stays far below 4 GB under the package limits) is written here. The same hook
+ * carries the host's CRC-32 and inflate, which the package check (package.ts) uses when they are there.
  */
 export interface Deflate {
   /** Raw deflate (RFC 1951) at zlib's default level; a promise lets zipParts deflate several parts at once. */
