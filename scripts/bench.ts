@@ -137,14 +137,36 @@ class Bench {
 
   /** Medians of RUNS runs of each command, after a warm-up of each, the commands taking turns. */
   compare(commands: string[][], runs = RUNS): Run[] {
-    for (const c of commands) this.once(c);
-    const all: Run[][] = commands.map(() => []);
-    for (let i = 0; i < runs; i++) commands.forEach((c, k) => all[k]?.push(this.once(c)));
-    return all.map((rs) => ({
+    return this.runs(commands, runs).map((rs) => ({
       ms: median(rs.map((r) => r.ms)),
       cpuMs: median(rs.map((r) => r.cpuMs)),
       rssMb: median(rs.map((r) => r.rssMb)),
     }));
+  }
+
+  /**
+   * A command against its floor, taking turns: the medians of each, and the median of each turn's own ratio
+   * (the two run back to back, so a machine that slows down for a while slows both).
+   */
+  paired(tool: string[], floor: string[], runs: number): { tool: Run; floor: Run; ratio: Run } {
+    const [ours = [], theirs = []] = this.runs([tool, floor], runs);
+    const med = (rs: Run[]): Run => ({
+      ms: median(rs.map((r) => r.ms)),
+      cpuMs: median(rs.map((r) => r.cpuMs)),
+      rssMb: median(rs.map((r) => r.rssMb)),
+    });
+    const each = ours.flatMap((r, i) => {
+      const f = theirs[i];
+      return f ? [{ ms: r.ms / f.ms, cpuMs: r.cpuMs / f.cpuMs, rssMb: r.rssMb / f.rssMb }] : [];
+    });
+    return { tool: med(ours), floor: med(theirs), ratio: med(each) };
+  }
+
+  private runs(commands: string[][], runs: number): Run[][] {
+    for (const c of commands) this.once(c);
+    const all: Run[][] = commands.map(() => []);
+    for (let i = 0; i < runs; i++) commands.forEach((c, k) => all[k]?.push(this.once(c)));
+    return all;
   }
 
   async file(rows: number): Promise<string> {
@@ -186,38 +208,39 @@ const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
 const verdict = (value: number, goal: number): string => (value <= goal ? "ok" : "OVER");
 
 /** One line of a tool-against-floor table: time, CPU time and peak memory, each with its ratio and goal. */
-function against(label: string, tool: Run, floor: Run, timeGoal: number): Cell[] {
-  const time = tool.ms / floor.ms;
-  const rss = tool.rssMb / floor.rssMb;
-  return [
-    label,
-    tool.ms,
-    floor.ms,
-    ratio(tool.ms, floor.ms),
-    `${timeGoal.toFixed(2)}×`,
-    verdict(time, timeGoal),
-  ]
-    .concat([tool.cpuMs, floor.cpuMs, ratio(tool.cpuMs, floor.cpuMs)])
-    .concat([tool.rssMb, floor.rssMb, ratio(tool.rssMb, floor.rssMb), "1.50×", verdict(rss, 1.5)]);
+function against(
+  label: string,
+  { tool, floor, ratio: r }: { tool: Run; floor: Run; ratio: Run },
+  timeGoal: number,
+): Cell[] {
+  const times = (x: number): string => `${x.toFixed(2)}×`;
+  return [label, tool.ms, floor.ms, times(r.ms), times(timeGoal), verdict(r.ms, timeGoal)]
+    .concat([tool.cpuMs, floor.cpuMs, times(r.cpuMs)])
+    .concat([tool.rssMb, floor.rssMb, times(r.rssMb), "1.50×", verdict(r.rssMb, 1.5)]);
 }
+
+/** Runs of each whole process: more where a run is short, as a busy machine's noise weighs more there. */
+const processRuns = (rows: number): number => (rows <= 20_000 ? 5 : RUNS);
 
 async function processes(bench: Bench, sizes: number[]): Promise<void> {
   const rows: Cell[][] = [];
   for (const n of sizes) {
     const file = await bench.file(n);
-    const [analyze, read] = bench.compare([
+    const runs = processRuns(n);
+    const analyze = bench.paired(
       [bench.cli, "analyze", file, "--today", AS_OF, "--json"],
       [bench.floor, "read", file],
-    ]);
-    const [built, rw] = bench.compare([
+      runs,
+    );
+    const built = bench.paired(
       [bench.cli, "build", file, "-o", join(bench.dir, `built-${n}.xlsx`), "--today", AS_OF],
       [bench.floor, "readwrite", file, join(bench.dir, `floor-${n}.xlsx`)],
-    ]);
-    if (!analyze || !read || !built || !rw) continue;
-    rows.push(against(`${n} analyze`, analyze, read, 1.2), against(`${n} build`, built, rw, 1.3));
+      runs,
+    );
+    rows.push(against(`${n} analyze`, analyze, 1.2), against(`${n} build`, built, 1.3));
   }
   table(
-    `Whole processes (median of ${RUNS}; floor: analyze = ExcelJS streaming read of every row, build = ExcelJS read + write)`,
+    `Whole processes (medians of 5 runs, 3 past 20,000 rows, each taking turns with its floor; ratio: the median of each turn's own; floor: analyze = ExcelJS streaming read of every row, build = ExcelJS read + write)`,
     [
       "rows command",
       "ms",
