@@ -73,6 +73,21 @@ function stored(wb: ExcelJS.Workbook, key: string): string | undefined {
   return value;
 }
 
+describe("file host snapshot", () => {
+  it("reads the backup 整理台账 made cell for cell, as the original sheet was", async () => {
+    const { host } = await sample();
+    const before = await host.snapshot();
+    await structure(host, AS_IS);
+    const after = await host.snapshot();
+    const original = before.sheets.find((s) => s.name === "责任分工表");
+    const backup = after.sheets.find((s) => s.name.includes("原表"));
+    expect(original?.rows.length).toBeGreaterThan(10);
+    expect(backup?.rows).toEqual(original?.rows);
+    expect(backup?.merges).toEqual(original?.merges);
+    expect(backup?.columnWidths).toEqual(original?.columnWidths);
+  });
+});
+
 describe("file host download", () => {
   it("builds the file as opened with the pane's settings, without 整理台账", async () => {
     const { download } = await sample();

@@ -151,7 +151,9 @@ export function readZipDirectory(bytes: Uint8Array, maxParts = DEFAULT_LIMITS.ma
     const extraStart = p + 46 + nameLength;
     const end = extraStart + extraLength + commentLength;
     if (end > bytes.length) throw new XlsxLoadError("corrupt", "damaged zip directory");
-    // UTF-8 when flagged (bit 11), else one character a byte, as fflate and JSZip read a name.
+    // UTF-8 when flagged (bit 11), else one character a byte, as fflate's unzip reads a name (carry.ts takes
+    // these parts in its place). JSZip, and so ExcelJS, reads an unflagged name as UTF-8: the two differ only
+    // for a part name past ASCII without the flag, which no workbook writer makes.
     const raw = bytes.subarray(p + 46, extraStart);
     const name = (flags & 0x0800) !== 0 ? decoder.decode(raw) : String.fromCharCode(...raw);
     // Zip64 extra field: 8-byte size, compressed size and offset, each present only when its field is 0xFFFFFFFF.
@@ -335,7 +337,8 @@ function inflatePart(bytes: Uint8Array, entry: ZipEntry, onChunk: (chunk: Uint8A
   if (end > bytes.length) throw new XlsxLoadError("corrupt", `${entry.name}: past the end of the file`);
   const data = bytes.subarray(start, end);
   const native = nativeInflate();
-  if (entry.method === 8 && native !== undefined) {
+  // An empty deflated part is empty to fflate's inflate as to JSZip's: the native inflate is not asked.
+  if (entry.method === 8 && native !== undefined && data.length > 0) {
     // The host's own inflate, at once, stopped one byte past the declared size.
     let out: Uint8Array | undefined;
     try {

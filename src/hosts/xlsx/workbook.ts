@@ -11,6 +11,7 @@ import { serialFromUtcDate, toWorkbookSerial } from "../../core/dates";
 import { XlsxLoadError } from "./errors";
 import { DEFAULT_LIMITS, inspectPackage, isCfb, isEncryptedPackage, type PackageLimits } from "./package";
 import { installFastMerges } from "./merges";
+import { attachDeferredRows } from "./deferredRows";
 import { looksLikeHtml, readHtmlWorkbook } from "../html/read";
 import { workbookFromSnapshot } from "../html/toXlsx";
 import { setCalculatedColumns, stripTableColumnChildren } from "./tableFormulas";
@@ -78,6 +79,8 @@ export async function loadXlsx(
  * (their names are workbook-wide) and its date system.
  */
 export function snapshotOf(wb: ExcelJS.Workbook): WorkbookSnapshot {
+  // A rendered workbook (the page's after 整理台账) holds its backup's rows as models: its cells first.
+  attachDeferredRows(wb);
   const date1904 = wb.properties.date1904 === true;
   return {
     sheets: wb.worksheets.map((ws) => sheetSnapshot(ws, date1904)),

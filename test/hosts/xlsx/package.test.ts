@@ -89,6 +89,8 @@ describe("a normal workbook passes the pre-check", () => {
       { name: "xl/", data: "" },
       { name: "xl/workbook.xml", data: "<workbook/>" },
       { name: "xl/media/图 1.png", data: new Uint8Array([1, 2, 3]) },
+      // A deflated entry of no bytes at all: empty, as fflate and JSZip read it.
+      { name: "xl/empty.bin", deflated: { bytes: new Uint8Array(), size: 0, crc: 0 } },
     ]);
     // The same zip with its names' UTF-8 flag cleared (bit 11 of each local and central header).
     const unflagged = Buffer.from(stored);
