@@ -89,6 +89,15 @@ interface Run {
   rssMb: number;
 }
 
+/** Each figure's median over the runs. */
+function medianRun(runs: Run[]): Run {
+  return {
+    ms: median(runs.map((r) => r.ms)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
+    rssMb: median(runs.map((r) => r.rssMb)),
+  };
+}
+
 class Bench {
   readonly dir = mkdtempSync(join(tmpdir(), "ledger-bench-"));
   readonly preload = join(this.dir, "rss.cjs");
@@ -137,11 +146,7 @@ class Bench {
 
   /** Medians of RUNS runs of each command, after a warm-up of each, the commands taking turns. */
   compare(commands: string[][], runs = RUNS): Run[] {
-    return this.runs(commands, runs).map((rs) => ({
-      ms: median(rs.map((r) => r.ms)),
-      cpuMs: median(rs.map((r) => r.cpuMs)),
-      rssMb: median(rs.map((r) => r.rssMb)),
-    }));
+    return this.runs(commands, runs).map(medianRun);
   }
 
   /**
@@ -150,16 +155,11 @@ class Bench {
    */
   paired(tool: string[], floor: string[], runs: number): { tool: Run; floor: Run; ratio: Run } {
     const [ours = [], theirs = []] = this.runs([tool, floor], runs);
-    const med = (rs: Run[]): Run => ({
-      ms: median(rs.map((r) => r.ms)),
-      cpuMs: median(rs.map((r) => r.cpuMs)),
-      rssMb: median(rs.map((r) => r.rssMb)),
-    });
     const each = ours.flatMap((r, i) => {
       const f = theirs[i];
       return f ? [{ ms: r.ms / f.ms, cpuMs: r.cpuMs / f.cpuMs, rssMb: r.rssMb / f.rssMb }] : [];
     });
-    return { tool: med(ours), floor: med(theirs), ratio: med(each) };
+    return { tool: medianRun(ours), floor: medianRun(theirs), ratio: medianRun(each) };
   }
 
   private runs(commands: string[][], runs: number): Run[][] {

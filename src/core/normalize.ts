@@ -55,7 +55,7 @@ export function readRecords(
   const records: LedgerRecord[] = [];
   const repeats = headerTexts(layout);
   const memo = new TextMemo();
-  const ownCells = new OwnCells(columns);
+  const ownCells = new OwnCells(fields, indexes);
   let sectionKind: Kind | undefined;
   for (let r = layout.firstDataRow - 1; r <= layout.lastDataRow - 1; r++) {
     // A missing row is undefined, or null when the snapshot went through JSON (the demo host, a worker).
@@ -107,12 +107,10 @@ const DATE_FIELD_SET: ReadonlySet<Field> = new Set<Field>(["assignedOn", "dueOn"
 class OwnCells {
   private readonly pool: { field: Field; value: Exclude<CellValue, null> }[] = [];
   private readonly cells: { field: Field; value: Exclude<CellValue, null> }[] = [];
-  private readonly fields: Field[];
-  private readonly indexes: number[];
-  constructor(columns: [Field, number][]) {
-    this.fields = columns.map(([f]) => f);
-    this.indexes = columns.map(([, c]) => c);
-  }
+  constructor(
+    private readonly fields: readonly Field[],
+    private readonly indexes: readonly number[],
+  ) {}
   read(row: CellValue[]): { field: Field; value: Exclude<CellValue, null> }[] {
     const out = this.cells;
     let n = 0;

@@ -5,8 +5,7 @@ import { planFor } from "../../core/plan/pipeline";
 import { withTraditional } from "../../core/script";
 import { DEFAULT_PARTS } from "../../core/plan/build";
 import type { WorkbookPlan } from "../../core/plan/types";
-import { loadWorkbookInput, snapshotOf } from "./workbook";
-import { workbookFromSnapshot } from "../html/toXlsx";
+import { loadXlsxKeepingParts, snapshotOf } from "./workbook";
 import { renderPlan } from "./render";
 import { calculatedColumnsOf, finishTables, finishTablesIn } from "./tableFormulas";
 import { workbookParts, zipWorkbook } from "./zipWrite";
@@ -50,9 +49,7 @@ export async function buildXlsx(
 ): Promise<BuildResult> {
   const original = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
   // The package check inflates every part anyway: kept, so carryOver need not inflate the original again.
-  const input = await loadWorkbookInput(original, undefined, { keepParts: true });
-  const wb = input.kind === "xlsx" ? input.workbook : workbookFromSnapshot(input.snapshot);
-  const originalParts = input.kind === "xlsx" ? input.parts : undefined;
+  const { workbook: wb, parts: originalParts } = await loadXlsxKeepingParts(original);
   const snapshot = snapshotOf(wb);
   // A traditional workbook loads the s2tw dictionaries (a chunk of their own) the first time it needs them.
   const outcome = await withTraditional(() =>

@@ -344,14 +344,11 @@ function inflatePart(bytes: Uint8Array, entry: ZipEntry, onChunk: (chunk: Uint8A
     try {
       out = native(data, entry.size);
     } catch (err) {
-      throw new XlsxLoadError(
-        "corrupt",
-        `${entry.name}: ${err instanceof Error ? err.message : String(err)}`,
-      );
+      throw damaged(entry, err);
     }
-    if (out === undefined || out.length > entry.size) {
+    // Past the declared size it gives nothing; up to it, onChunk's own check applies as to every inflate.
+    if (out === undefined)
       throw new XlsxLoadError("corrupt", `${entry.name}: inflates past its declared size`);
-    }
     if (out.length > 0) onChunk(out);
     return;
   }
@@ -371,9 +368,13 @@ function inflatePart(bytes: Uint8Array, entry: ZipEntry, onChunk: (chunk: Uint8A
       inflater.push(data.subarray(p, p + INFLATE_PIECE), p + INFLATE_PIECE >= data.length);
     }
   } catch (err) {
-    if (err instanceof XlsxLoadError) throw err;
-    throw new XlsxLoadError("corrupt", `${entry.name}: ${err instanceof Error ? err.message : String(err)}`);
+    throw err instanceof XlsxLoadError ? err : damaged(entry, err);
   }
+}
+
+/** An inflater's own error about a part, as the corrupt file it means. */
+function damaged(entry: ZipEntry, err: unknown): XlsxLoadError {
+  return new XlsxLoadError("corrupt", `${entry.name}: ${err instanceof Error ? err.message : String(err)}`);
 }
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;

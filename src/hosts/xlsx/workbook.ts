@@ -70,8 +70,21 @@ export async function loadXlsx(
   buffer: ArrayBuffer | Uint8Array,
   limits: PackageLimits = DEFAULT_LIMITS,
 ): Promise<ExcelJS.Workbook> {
-  const input = await loadWorkbookInput(buffer, limits);
-  return input.kind === "xlsx" ? input.workbook : workbookFromSnapshot(input.snapshot);
+  return (await loadXlsxKeepingParts(buffer, limits, false)).workbook;
+}
+
+/**
+ * loadXlsx, and every part of the zip as the package check inflated it (`keepParts`; none for an HTML table):
+ * the build's carry reads them instead of unzipping the original again.
+ */
+export async function loadXlsxKeepingParts(
+  buffer: ArrayBuffer | Uint8Array,
+  limits: PackageLimits = DEFAULT_LIMITS,
+  keepParts = true,
+): Promise<{ workbook: ExcelJS.Workbook; parts?: Map<string, Uint8Array> }> {
+  const input = await loadWorkbookInput(buffer, limits, { keepParts });
+  if (input.kind === "html") return { workbook: workbookFromSnapshot(input.snapshot) };
+  return { workbook: input.workbook, ...(input.parts !== undefined ? { parts: input.parts } : {}) };
 }
 
 /**
