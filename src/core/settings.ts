@@ -1,43 +1,51 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+// zod/mini names no problem in words of its own: its English messages, as the full zod gives them.
+import { en } from "zod/locales";
 import { FIELDS } from "./fields";
+
+z.config(en());
 
 /** How the report names the bureau when neither the user nor the ledger's title does. */
 export const DEFAULT_ORGANISATION = "我局";
 
-/** Rule settings: they vary by city (docs/DOMAIN.md), so every rule reads them from here. */
+/** An integer from `min` to `max`. */
+const integer = (min: number, max?: number) =>
+  z.number().check(z.int(), z.minimum(min), ...(max !== undefined ? [z.maximum(max)] : []));
+
+/**
+ * Rule settings: they vary by city (docs/DOMAIN.md), so every rule reads them from here. zod's mini build (the
+ * same checks and messages as the full one, written as functions) keeps the engine a twentieth of the size.
+ */
 export const SettingsSchema = z.object({
   /** How the report names the bureau. */
-  organisation: z.string().min(1).default(DEFAULT_ORGANISATION),
+  organisation: z._default(z.string().check(z.minLength(1)), DEFAULT_ORGANISATION),
   /** Report year; derived from the data (most common 交办 year) when absent. */
-  year: z.number().int().min(1949).max(2200).optional(),
+  year: z.optional(integer(1949, 2200)),
   /** "Today" / as-of date as ISO YYYY-MM-DD; the user's local date when absent. */
-  asOf: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  asOf: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
   /** Default deadline: 交办 + N months. */
-  deadlineMonths: z.number().int().min(1).max(24).default(3),
+  deadlineMonths: z._default(integer(1, 24), 3),
   /** Some places give 政协提案 a different period (e.g. 5 months); falls back to deadlineMonths. */
-  cppccDeadlineMonths: z.number().int().min(1).max(24).optional(),
+  cppccDeadlineMonths: z.optional(integer(1, 24)),
   /**
    * 协办/会办 units often have their own, shorter period (one month to send their views to the 主办 unit):
    * when set, their derived deadline is 交办 + this many months; unset = the main rule.
    */
-  assistDeadlineMonths: z.number().int().min(1).max(24).optional(),
+  assistDeadlineMonths: z.optional(integer(1, 24)),
   /** Unreplied items due within this many days are "due soon". */
-  dueSoonDays: z.number().int().min(0).max(90).default(7),
+  dueSoonDays: z._default(integer(0, 90), 7),
   /** Departments left out of the totals and named in the report ("除市扶贫办3件"). */
-  excludeDepartments: z.array(z.string().min(1)).default([]),
+  excludeDepartments: z._default(z.array(z.string().check(z.minLength(1))), []),
   /** How result classes are written: A-C, A-D, or 甲/乙/丙. */
-  resultScheme: z.enum(["ABC", "ABCD", "jiayibing"]).default("ABC"),
+  resultScheme: z._default(z.enum(["ABC", "ABCD", "jiayibing"]), "ABC"),
   /** Script of generated text; follows the workbook's headers when absent. */
-  script: z.enum(["simplified", "traditional"]).optional(),
+  script: z.optional(z.enum(["simplified", "traditional"])),
   /** Language of messages. */
-  locale: z.enum(["zh-CN", "zh-TW", "en"]).default("zh-CN"),
+  locale: z._default(z.enum(["zh-CN", "zh-TW", "en"]), "zh-CN"),
   /** The sheet to read; the best-recognised sheet when absent. */
-  sheet: z.string().optional(),
+  sheet: z.optional(z.string()),
   /** User corrections of the recognised mapping: field → 0-based column index, or null to unmap. */
-  mapping: z.partialRecord(z.enum(FIELDS), z.number().int().min(0).nullable()).optional(),
+  mapping: z.optional(z.partialRecord(z.enum(FIELDS), z.nullable(integer(0)))),
 });
 
 export type Settings = z.output<typeof SettingsSchema>;

@@ -1,6 +1,7 @@
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { parseColumn } from "./address";
 import { FIELDS, type Field } from "./fields";
+import * as z from "zod/mini";
 import { SettingsSchema, type SettingsInput } from "./settings";
 import { SETTINGS_MARKER, SHEET_ROLES, type SheetRole } from "./roles";
 import { foldKey } from "./script";
@@ -83,7 +84,7 @@ export function readStoredState(workbook: WorkbookSnapshot): StoredState | null 
   }
   if (exclude.length > 0) settings.excludeDepartments = exclude;
   if (Object.keys(mapping).length > 0) settings.mapping = mapping;
-  const parsed = SettingsSchema.partial().safeParse(settings);
+  const parsed = z.partial(SettingsSchema).safeParse(settings);
   return {
     settingsSheet: sheet.name,
     settings: parsed.success ? (settings as SettingsInput) : {},

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * zod tries `new Function` to see whether it may compile fast parsers, which the page's Content-Security-Policy
