@@ -4,7 +4,6 @@
  * then src/cli/main.ts runs through tsx, so the command never runs code older than the tree. scripts/build-cli.ts
  * writes the list of sources beside the bundle (sources.json).
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -42,6 +41,8 @@ const TSX = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 if (fresh() || !existsSync(TSX)) {
   await import("./main");
 } else {
+  // Loaded here only: node's child_process (and the net and dgram it loads) is a few ms of every start.
+  const { spawnSync } = await import("node:child_process");
   const r = spawnSync(
     process.execPath,
     [TSX, join(ROOT, "src", "cli", "main.ts"), ...process.argv.slice(2)],

@@ -54,6 +54,11 @@ async function engine() {
 }
 
 async function run(argv: string[]): Promise<number> {
+  // Asked for help (`ledger --help`, `ledger build -h`, `ledger help`): the usage on stdout, and success.
+  if (argv[0] === "help" || argv.some((a) => a === "--help" || a === "-h")) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   // rollup reads many files and writes a new workbook: its own module, loaded only when asked for.
   if (argv[0] === "rollup") return (await import("./rollup")).runRollup(argv.slice(1));
   // compare reads two years' ledgers: its own module too.

@@ -333,6 +333,32 @@ describe("an HTML table saved as .xls", () => {
   });
 });
 
+describe("help", () => {
+  it.each(
+    [
+      ["--help"],
+      ["-h"],
+      ["help"],
+      ["build", "--help"],
+      ["rollup", "-h"],
+      ["analyze", "x.xlsx", "--help"],
+    ].map((args) => [args.join(" "), args] as const),
+  )("`ledger %s` prints the usage on stdout and succeeds", (_label, args) => {
+    const r = ledger(...args);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/^用法 Usage:\n/);
+    expect(r.stdout).toContain("ledger -- build FILE.xlsx -o OUT.xlsx");
+  });
+
+  it("without a command it is still a usage error (exit 2, on stderr)", () => {
+    const r = ledger();
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/未知命令.*\nUnknown command/);
+  });
+});
+
 describe("unusable input", () => {
   it.each([
     ["a text file", "not-a-workbook.xlsx", Buffer.from("hello, this is not a workbook")],
