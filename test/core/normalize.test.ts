@@ -26,6 +26,33 @@ const HEADER = ["编号", "案由", "分管领导", "承办科室", "答复日�
 const JUNE_30 = serialFromYmd(2019, 6, 30);
 
 describe("readRecords: rows", () => {
+  it("gives every record the same fields in the same order, whatever its row holds", () => {
+    // A section heading's kind, merged cells, a bad date, empty cells and full ones: the ways a record gets its fields.
+    const records = read(
+      [
+        ["序号", ...HEADER, "类别"],
+        ["一、人大代表建议"],
+        ["1", "1", "甲", "张三", "科一", "2019-06-30", null],
+        ["2", "2", "乙", null, null, "六月底", "政协提案"],
+        ["3", null, "丙", null, null, null, null],
+      ],
+      { merges: ["A2:G2", "D3:D5"] },
+    );
+    expect(records.map((r) => r.row)).toEqual([3, 4, 5]);
+    const keys = records.map((r) => Object.keys(r));
+    for (const k of keys) expect(k).toEqual(keys[0]);
+    // What a reader sees is unchanged: an unread field is undefined, and JSON leaves it out.
+    expect(JSON.parse(JSON.stringify(records[2]))).toEqual({
+      row: 5,
+      seq: "3",
+      kind: "npc",
+      title: "丙",
+      leader: "张三",
+      invalid: {},
+      mergedFrom: { leader: 3 },
+    });
+  });
+
   it("fills merged leader and department cells down, skips blank rows, keeps row numbers", () => {
     const records = read(
       [
