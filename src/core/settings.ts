@@ -8,13 +8,14 @@ z.config(en());
 /** How the report names the bureau when neither the user nor the ledger's title does. */
 export const DEFAULT_ORGANISATION = "我局";
 
-/** An integer from `min` to `max`. */
+/** An integer of at least `min` (and at most `max`, when given). */
 const integer = (min: number, max?: number) =>
   z.number().check(z.int(), z.minimum(min), ...(max !== undefined ? [z.maximum(max)] : []));
 
 /**
- * Rule settings: they vary by city (docs/DOMAIN.md), so every rule reads them from here. zod's mini build (the
- * same checks and messages as the full one, written as functions) keeps the engine a twentieth of the size.
+ * Rule settings: they vary by city (docs/DOMAIN.md), so every rule reads them from here. In zod's mini build: the
+ * same checks and messages as the full one, written as functions, in 28 KB of JavaScript instead of 454 KB that
+ * every start of the command line, the ribbon's commands and the pane's engine loaded.
  */
 export const SettingsSchema = z.object({
   /** How the report names the bureau. */
