@@ -55,7 +55,9 @@ async function engine() {
 
 async function run(argv: string[]): Promise<number> {
   // Asked for help (`ledger --help`, `ledger build -h`, `ledger help`): the usage on stdout, and success.
-  if (argv[0] === "help" || argv.some((a) => a === "--help" || a === "-h")) {
+  // Not past "--": what follows it is a file name or a value, "-h" too.
+  const flags = argv.includes("--") ? argv.slice(0, argv.indexOf("--")) : argv;
+  if (argv[0] === "help" || flags.some((a) => a === "--help" || a === "-h")) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }

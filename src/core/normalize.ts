@@ -103,7 +103,7 @@ export function readRecords(
  * so that all records have one shape. Read in each row's own order (a field only where its cell had a value),
  * 10,000 records came in dozens of shapes, and every later read of a field (checks, statistics, the plan) was a
  * lookup among them: a quarter to a third of the engine's time. A literal: copied from a template, the records
- * were as slow as before. `satisfies` keeps it to the fields of FIELDS, all of them.
+ * were as slow as before. `satisfies` keeps it to the members of LedgerRecord, all of them.
  */
 function newRecord(row: number): LedgerRecord {
   const record = {
@@ -133,7 +133,8 @@ function newRecord(row: number): LedgerRecord {
     notes: undefined,
     invalid: {},
     mergedFrom: undefined,
-  } satisfies Record<Field | "sheet" | "mergedFrom", undefined> & Pick<LedgerRecord, "row" | "invalid">;
+  } satisfies Record<Exclude<keyof LedgerRecord, "row" | "invalid">, undefined> &
+    Pick<LedgerRecord, "row" | "invalid">;
   // exactOptionalPropertyTypes calls an undefined field present: to every reader of a record it is absent.
   return record as unknown as LedgerRecord;
 }

@@ -76,7 +76,12 @@ export function readStoredState(workbook: WorkbookSnapshot): StoredState | null 
     else if ((key === "part.backup" || key === "part.table") && t) {
       const last = parts[parts.length - 1];
       if (last) last[key === "part.backup" ? "backup" : "table"] = t;
-    } else if (key in SettingsSchema.shape && key !== "mapping" && key !== "excludeDepartments") {
+    } else if (
+      Object.prototype.hasOwnProperty.call(SettingsSchema.shape, key) &&
+      key !== "mapping" &&
+      key !== "excludeDepartments"
+    ) {
+      // Own keys only: `in` also took a key typed as "constructor" or "toString" for a setting, and threw.
       if (value === null || value === "") continue;
       const parsed = SettingsSchema.shape[key as keyof typeof SettingsSchema.shape].safeParse(value);
       if (parsed.success && parsed.data !== undefined) settings[key] = parsed.data;

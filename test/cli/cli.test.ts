@@ -351,6 +351,13 @@ describe("help", () => {
     expect(r.stdout).toContain("ledger -- build FILE.xlsx -o OUT.xlsx");
   });
 
+  it("past -- a -h is a file name, not a request for help", () => {
+    const r = ledger("analyze", "--", "-h");
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/错误：.+\nError: .+/);
+  });
+
   it("without a command it is still a usage error (exit 2, on stderr)", () => {
     const r = ledger();
     expect(r.status).toBe(2);

@@ -1,4 +1,6 @@
 import { parseSettings, resolveSettings } from "../../src/core/settings";
+import { readStoredState } from "../../src/core/stored";
+import { SETTINGS_MARKER } from "../../src/core/roles";
 
 /**
  * The settings as every host reads them (CLI flags, the pane's form, the 台账设置 sheet): defaults filled in,
@@ -45,5 +47,25 @@ describe("parseSettings", () => {
     const first = resolveSettings();
     first.excludeDepartments.push("市扶贫办");
     expect(resolveSettings().excludeDepartments).toEqual([]);
+  });
+});
+
+describe("readStoredState on a hand-edited 台账设置", () => {
+  it("ignores keys that only an object's prototype has, and reads the real settings beside them", () => {
+    const sheet = {
+      name: "台账设置",
+      merges: [],
+      rows: [
+        [SETTINGS_MARKER],
+        ["constructor", "x"],
+        ["toString", "y"],
+        ["__proto__", "z"],
+        ["hasOwnProperty", "1"],
+        ["dueSoonDays", 10],
+        ["organisation", "某某局"],
+      ],
+    };
+    const stored = readStoredState({ sheets: [sheet] });
+    expect(stored?.settings).toEqual({ dueSoonDays: 10, organisation: "某某局" });
   });
 });
