@@ -14,7 +14,7 @@ import type {
 import { columnLetter, parseRange, type Area } from "../../core/address";
 import { DEFAULT_DATE_FORMAT } from "../../core/dates";
 import { setCalculatedColumns } from "./tableFormulas";
-import { isEmptyStyle } from "./zipWrite";
+import { isDateTyped, isEmptyStyle } from "./zipWrite";
 import { attachRows, setModelDeferringRows } from "./deferredRows";
 
 type SheetPlan = NewSheetPlan | EditSheetPlan;
@@ -200,7 +200,7 @@ function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
   // ExcelJS remembers a shared object's id by the first cell it meets it on, whatever the cell's type, and
   // gives a date without a number format a date format of its own: such a date neither takes nor gives a
   // shared object.
-  const ownDate = isDateCell(cell);
+  const ownDate = isDateTyped(cell);
   const known = styled.get(before)?.get(key);
   if (known !== undefined && (known.numFmt !== undefined || !ownDate)) {
     cell.style = known;
@@ -211,14 +211,6 @@ function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
   let byStyle = styled.get(before);
   if (byStyle === undefined) styled.set(before, (byStyle = new Map()));
   byStyle.set(key, cell.style);
-}
-
-/** A date to ExcelJS's styles (getEffectiveCellType): a date, or a formula whose cached result is one. */
-function isDateCell(cell: ExcelJS.Cell): boolean {
-  return (
-    cell.type === ExcelJS.ValueType.Date ||
-    (cell.type === ExcelJS.ValueType.Formula && (cell.result as unknown) instanceof Date)
-  );
 }
 
 const NO_STYLE = {};

@@ -190,11 +190,18 @@ function shareStyles(model: WriteModel): void {
       if (row.style) row.style = shared(row.style, false);
       for (const cell of row.cells ?? []) {
         if (!cell?.style) continue;
-        const isDate = cell.type === DATE || (cell.type === FORMULA && cell.result instanceof Date);
-        cell.style = shared(cell.style, isDate);
+        cell.style = shared(cell.style, isDateTyped(cell));
       }
     }
   }
+}
+
+/**
+ * A date to ExcelJS's styles (getEffectiveCellType): a date, or a formula whose cached result is one. Such a cell
+ * without a number format gets the default date format. For a cell (render.ts) and its write model alike.
+ */
+export function isDateTyped(cell: { type?: number; result?: unknown }): boolean {
+  return cell.type === DATE || (cell.type === FORMULA && cell.result instanceof Date);
 }
 
 /**

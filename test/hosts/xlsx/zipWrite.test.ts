@@ -155,6 +155,13 @@ describe("zipWorkbook", () => {
       cell.value = value;
       cell.style = i < 2 ? bold : { font: { bold: true } };
     });
+    // The same with formulas whose cached result is a date: a date to ExcelJS's styles too.
+    const dated = { formula: "TODAY()", result: day } as ExcelJS.CellFormulaValue;
+    [3, dated, { formula: "1+1", result: 2 } as ExcelJS.CellFormulaValue, dated].forEach((value, i) => {
+      const cell = ws.getCell(i + 1, 9);
+      cell.value = value;
+      cell.style = { font: { italic: true } };
+    });
     const plain = wb.addWorksheet("空表");
     plain.getCell("A1").value = "只有一格";
     wb.addWorksheet("没有行");
